@@ -1,0 +1,92 @@
+"""``kiosk`` command line: validate, schema, run. No traceback ever reaches the person at the keyboard."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .content.loader import load_content
+from .content.schema import content_schema_json
+from .errors import display_path
+from .paths import default_content_dir
+
+EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    article = None
+    if args.article is not None:
+        try:
+            article = Path(args.article).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{args.article}: cannot read the article: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+    result = load_content(args.content_dir, strict_assets=True, article_text=article)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    shown = display_path(args.content_dir)
+    if not result.ok:
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        files = len({e.path for e in result.errors})
+        print(f"{shown}: {len(result.errors)} error(s) in {files} file(s); nothing was changed", file=sys.stderr)
+        return EXIT_INVALID
+    assert result.content is not None
+    print(f"{shown}: OK — {result.content.summary()} ({len(result.files)} files)")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = content_schema_json()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
+
+    return run_exhibit(content_dir=args.content, windowed=args.windowed)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Guangzhou Sci-Tech touchscreen exhibit")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the content folder and report every problem")
+    validate.add_argument("content_dir", nargs="?", type=Path, default=default_content_dir(),
+                          help="content folder (default: the shipped content)")
+    validate.add_argument("--article", metavar="FILE",
+                          help="also check that every 'source:' is word for word in this article text")
+    validate.set_defaults(func=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a content file")
+    schema.add_argument("--out", metavar="FILE", help="write it to FILE instead of printing it")
+    schema.set_defaults(func=_cmd_schema)
+
+    run = commands.add_parser("run", help="show the exhibit")
+    run.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
+    run.add_argument("--windowed", action="store_true", help="a normal window with a cursor, for editors")
+    run.set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("kiosk: this is a bug in the exhibit software, not in your content; please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exhibit content: model, YAML loader and schema (pure Python, no Qt)."""

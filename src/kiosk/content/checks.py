@@ -1,0 +1,202 @@
+"""Checks across files: one exhibit and outlook, unique ids, references, contrast, images, sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import ContentError
+from .messages import did_you_mean
+from .model import Content, ContentFile, Pillar
+from .text import contrast_ratio
+from .yaml_source import KeyPath, SourceMap
+
+MIN_CONTRAST = 4.5
+
+
+@dataclass
+class FileEntry:
+    file: ContentFile
+    source_map: SourceMap
+
+
+def _walk_models(value: Any, path: KeyPath) -> Iterator[tuple[Any, KeyPath]]:
+    """Every model object below ``value`` with its key path."""
+    if isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _walk_models(item, (*path, i))
+    elif isinstance(value, BaseModel):
+        yield value, path
+        for name in type(value).model_fields:
+            yield from _walk_models(getattr(value, name), (*path, name))
+
+
+class _Checker:
+    def __init__(self, entries: list[FileEntry], content_dir: Path, shown_dir: str):
+        self.entries = entries
+        self.content_dir = content_dir
+        self.shown_dir = shown_dir
+        self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
+
+    def of_kind(self, kind: str) -> list[tuple[Any, FileEntry]]:
+        return [(getattr(e.file, kind), e) for e in self.entries if getattr(e.file, kind) is not None]
+
+    def single(self, kind: str, kinds_present: set[str] | None) -> Any:
+        """The one file of ``kind``. A missing one is reported only if no file that failed could have been it."""
+        found = self.of_kind(kind)
+        if not found:
+            if kinds_present is not None and kind not in kinds_present:
+                self.errors.append(ContentError(
+                    self.shown_dir, 0, 0, "", f"no file starts with '{kind}:'",
+                    f"add {kind}.yaml with '{kind}:' as its first key",
+                ))
+            return None
+        first = found[0][1].source_map.file
+        for _, entry in found[1:]:
+            self.errors.append(entry.source_map.error(
+                (kind,), f"a second '{kind}:' file (the first is {first})", "keep one and delete the other",
+                prefer_key=True,
+            ))
+        return found[0][0]
+
+    def unique_ids(self) -> None:
+        seen: dict[str, str] = {}
+        for entry in self.entries:
+            for obj, path in _walk_models(entry.file, ()):
+                object_id = getattr(obj, "id", None)
+                if not isinstance(object_id, str):
+                    continue
+                line, _ = entry.source_map.locate((*path, "id"))
+                where = f"{entry.source_map.file}:{line}"
+                if object_id in seen:
+                    self.errors.append(entry.source_map.error(
+                        (*path, "id"), f"the id '{object_id}' is already used at {seen[object_id]}",
+                        "every id must be unique across all content files; rename one",
+                    ))
+                else:
+                    seen[object_id] = where
+
+    def pillar_orders(self, pillars: list[tuple[Pillar, FileEntry]]) -> None:
+        seen: dict[int, str] = {}
+        for pillar, entry in pillars:
+            if pillar.order in seen:
+                self.errors.append(entry.source_map.error(
+                    ("pillar", "order"), f"order {pillar.order} is already taken by {seen[pillar.order]}",
+                    "give each pillar its own position 1, 2, 3, …",
+                ))
+            seen[pillar.order] = entry.source_map.file
+
+    def references(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
+        exhibit = exhibit_entry.file.exhibit
+        assert exhibit is not None
+        all_ids = [n.id for n in exhibit.numbers] + [n.id for p, _ in pillars for n in p.numbers]
+        for i, ref in enumerate(exhibit.headline_numbers):
+            if ref not in all_ids:
+                self.errors.append(exhibit_entry.source_map.error(
+                    ("exhibit", "headline_numbers", i), f"no number has the id '{ref}'",
+                    did_you_mean(ref, all_ids) or "use the id of a number defined in a pillar or the exhibit",
+                ))
+        for pillar, entry in pillars:
+            own = [n.id for n in pillar.numbers]
+            if pillar.headline_number is not None and pillar.headline_number not in own:
+                self.errors.append(entry.source_map.error(
+                    ("pillar", "headline_number"), f"this pillar has no number with the id '{pillar.headline_number}'",
+                    did_you_mean(pillar.headline_number, own) or "use the id of one of this pillar's numbers",
+                ))
+        if exhibit.default_language not in exhibit.languages:
+            self.errors.append(exhibit_entry.source_map.error(
+                ("exhibit", "default_language"), f"'{exhibit.default_language}' is not in 'languages'",
+                "add it to languages or choose one of them",
+            ))
+        if len(set(exhibit.languages)) != len(exhibit.languages):
+            self.errors.append(exhibit_entry.source_map.error(
+                ("exhibit", "languages"), "a language is listed twice", "list each language once"
+            ))
+
+    def contrast(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
+        exhibit = exhibit_entry.file.exhibit
+        assert exhibit is not None
+        theme = exhibit.theme
+        pairs: list[tuple[str, SourceMap, KeyPath]] = [
+            (getattr(theme, name), exhibit_entry.source_map, ("exhibit", "theme", name))
+            for name in ("text", "muted", "number", "signature")
+        ]
+        pairs += [(p.accent, e.source_map, ("pillar", "accent")) for p, e in pillars]
+        for colour, source_map, path in pairs:
+            ratio = contrast_ratio(colour, theme.ground)
+            if ratio < MIN_CONTRAST:
+                self.errors.append(source_map.error(
+                    path, f"{colour} on the background {theme.ground} has contrast {ratio:.2f}:1; "
+                    f"at least {MIN_CONTRAST}:1 is needed to read it", "choose a lighter colour",
+                ))
+
+    def images(self, strict: bool) -> None:
+        root = self.content_dir.resolve()
+        for entry in self.entries:
+            for obj, path in _walk_models(entry.file, ()):
+                image = getattr(obj, "image", None)
+                if not isinstance(image, str):
+                    continue
+                target = (self.content_dir / image).resolve()
+                key = (*path, "image")
+                if not target.is_relative_to(root):
+                    self.errors.append(entry.source_map.error(
+                        key, f"'{image}' leads outside the content folder (through a link)",
+                        "copy the image into the content folder",
+                    ))
+                elif not target.is_file():
+                    problem = entry.source_map.error(
+                        key, f"the image '{image}' does not exist", "check the file name, or remove 'image:'"
+                    )
+                    (self.errors if strict else self.warnings).append(problem)
+
+    def sources(self, article_text: str) -> None:
+        flat = re.sub(r"\s+", "", article_text)
+        for entry in self.entries:
+            for obj, path in _walk_models(entry.file, ()):
+                source = getattr(obj, "source", None)
+                if isinstance(source, str) and re.sub(r"\s+", "", source) not in flat:
+                    self.errors.append(entry.source_map.error(
+                        (*path, "source"), "this source is not word for word in the article",
+                        "copy the sentence exactly from the article",
+                    ))
+
+
+def check_content(
+    entries: list[FileEntry],
+    content_dir: Path,
+    shown_dir: str,
+    *,
+    strict_assets: bool,
+    article_text: str | None,
+    files_failed: bool,
+    kinds_present: set[str] | None,
+) -> tuple[Content | None, list[ContentError], list[ContentError]]:
+    """Cross-file checks; the assembled content when everything needed is there."""
+    checker = _Checker(entries, content_dir, shown_dir)
+    exhibit = checker.single("exhibit", kinds_present)
+    outlook = checker.single("outlook", kinds_present)
+    pillars = sorted(checker.of_kind("pillar"), key=lambda pe: pe[0].order)
+    if not pillars and kinds_present is not None and "pillar" not in kinds_present:
+        checker.errors.append(ContentError(
+            shown_dir, 0, 0, "", "no file starts with 'pillar:'", "add one YAML file per pillar, e.g. pillars/1-x.yaml"
+        ))
+    checker.unique_ids()
+    checker.pillar_orders(pillars)
+    checker.images(strict_assets)
+    if article_text is not None:
+        checker.sources(article_text)
+    if exhibit is not None and not files_failed:  # a broken file would make every reference to it look wrong
+        exhibit_entry = checker.of_kind("exhibit")[0][1]
+        checker.references(exhibit_entry, pillars)
+        checker.contrast(exhibit_entry, pillars)
+    if exhibit is None or outlook is None or not pillars or checker.errors:
+        return None, checker.errors, checker.warnings
+    content = Content(exhibit=exhibit, pillars=tuple(p for p, _ in pillars), outlook=outlook)
+    return content, checker.errors, checker.warnings

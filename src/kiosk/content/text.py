@@ -1,0 +1,106 @@
+"""Bilingual text and the small value types every content file shares (pure Python, no Qt)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+
+# Bidirectional overrides/isolates can make text display in an order other than it is stored.
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+MAX_TEXT_CHARS = 2000
+
+
+def _clean_text(value: str) -> str:
+    for ch in value:
+        if ch in _BIDI_CONTROLS:
+            raise ValueError(f"contains the invisible direction control U+{ord(ch):04X}; delete it")
+        if ch not in "\n" and unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"}:
+            raise ValueError(f"contains the control or unassigned character U+{ord(ch):04X}; delete it")
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"is {len(value)} characters long; at most {MAX_TEXT_CHARS} fit any screen")
+    return value
+
+
+def _non_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty; write the text or remove the field")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_clean_text)]
+RequiredText = Annotated[str, AfterValidator(_clean_text), AfterValidator(_non_blank)]
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=60,
+        description="Identifier: lower-case letters, digits and single hyphens, e.g. 'nature-index-rank'.",
+    ),
+]
+Colour = Annotated[
+    str,
+    Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="Colour as #RRGGBB, e.g. '#E8433A'."),
+]
+Source = Annotated[
+    RequiredText,
+    Field(
+        description="The sentence of the article this comes from, copied exactly (Chinese), so anyone can check it.",
+    ),
+]
+
+
+class Model(BaseModel):
+    """Base of every content model: immutable, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Text(Model):
+    """Visible text in both languages. ``zh`` is required; a missing ``en`` falls back to ``zh``.
+
+    An explicit empty ``en: ""`` means "nothing in English" (e.g. a Chinese measure word).
+    """
+
+    zh: RequiredText = Field(description="Chinese (Simplified), as in the article.")
+    en: PlainText | None = Field(default=None, description="English; leave out to show the Chinese.")
+
+    def get(self, language: Language) -> str:
+        if language == "en" and self.en is not None:
+            return self.en
+        return self.zh
+
+
+class Affix(Text):
+    """Short text around a number (prefix or unit); unlike :class:`Text` it may be empty: ``{zh: "", en: "%"}``."""
+
+    zh: PlainText = Field(default="", description="Chinese; may be empty.")
+
+
+_HEX = re.compile(r"^#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})$")
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.x relative luminance of a ``#RRGGBB`` colour."""
+    match = _HEX.match(colour)
+    if not match:
+        raise ValueError(f"not a #RRGGBB colour: {colour!r}")
+
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(h) for h in match.groups())
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG contrast ratio between two ``#RRGGBB`` colours (1.0 … 21.0)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

@@ -1,0 +1,18 @@
+"""Where the shipped content and assets live, found from the package (no global state)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_content_dir() -> Path:
+    """The shipped ``content/`` folder of this checkout, or ``./content`` when installed elsewhere."""
+    shipped = PROJECT_ROOT / "content"
+    return shipped if shipped.is_dir() else Path("content")
+
+
+def default_assets_dir() -> Path:
+    """The shipped ``assets/`` folder (fonts) of this checkout."""
+    return PROJECT_ROOT / "assets"
