@@ -38,18 +38,24 @@ class NumberShape:
         return f"{self.before}{self.digits(value)}{self.after}"
 
 
-def decimals_needed(value: float, limit: int = MAX_DECIMALS) -> int:
-    """The fewest digits after the point that show ``value`` exactly (at most ``limit``)."""
-    for decimals in range(limit + 1):
+def _exact_decimals(value: float) -> int | None:
+    for decimals in range(MAX_DECIMALS + 1):
         if abs(round(value, decimals) - value) <= 1e-9 * max(1.0, abs(value)):
             return decimals
-    return limit
+    return None
+
+
+def decimals_needed(value: float) -> int:
+    """The fewest digits after the point that show ``value`` exactly (at most ``MAX_DECIMALS``)."""
+    exact = _exact_decimals(value)
+    return MAX_DECIMALS if exact is None else exact
 
 
 def _scale(number: KeyNumber, language: Language) -> tuple[float, str]:
+    """万/亿 or million/billion when the value reads exactly in it (12345 stays 12345, not 1.235万)."""
     if number.compact:
         for divisor, word in _ZH_SCALES if language == "zh" else _EN_SCALES:
-            if abs(number.value) >= divisor:
+            if abs(number.value) >= divisor and _exact_decimals(number.value / divisor) is not None:
                 return divisor, word
     return 1.0, ""
 

@@ -47,6 +47,7 @@ _SYNTAX_HINTS = {
     "expected <document start>": "check the indentation of this line",
     "did not find expected key": "check the indentation and that list items start with '- '",
     "found unexpected end of stream": "a quote or bracket is not closed",
+    "did not find expected node content": "a '[' or '{' is not closed, or a value is missing",
     "did not find expected ',' or '}'": "a '{' is not closed, or text containing ',' needs quotes",
     "did not find expected ',' or ']'": "a '[' is not closed, or text containing ',' needs quotes",
     "but found another document": "a content file holds one document: remove the '---' line",

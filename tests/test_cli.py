@@ -1,0 +1,68 @@
+"""The `kiosk` command: plain summaries, every error, exit codes, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+from kiosk.paths import PROJECT_ROOT
+
+from .content.fixtures import PILLAR, edit, write_content
+
+
+def test_validate_shipped_content_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["validate", str(PROJECT_ROOT / "content")]) == 0
+    out = capsys.readouterr().out
+    assert "OK — 4 pillars, 21 numbers, 13 cards, 4 charts, 4 outlook tasks (6 files)" in out
+
+
+def test_validate_reports_every_error_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    broken = edit(edit(PILLAR, "value: 8", "value: eight"), "icon: globe", "icon: glob")
+    write_content(tmp_path, pillar=broken, outlook="outlook: [")
+    assert cli.main(["validate", "content"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        "content/outlook.yaml:2:1: YAML syntax error: while parsing a flow node, did not find expected node content "
+        "(a '[' or '{' is not closed, or a value is missing)"
+    )
+    assert err[1] == "content/pillars/1.yaml:9:9: pillar.icon: the text 'glob' is not allowed here (did you mean 'globe'?)"
+    assert err[2].startswith("content/pillars/1.yaml:13:14: pillar.numbers[0].value: expected a number")
+    assert err[3] == "content: 3 error(s) in 2 file(s); nothing was changed"
+
+
+def test_internal_error_is_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "load_content", explode)
+    assert cli.main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_python_dash_m_kiosk_and_console_script_work() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(PROJECT_ROOT / "content")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "4 pillars" in run.stdout
+    script = Path(sys.executable).with_name("kiosk")
+    if script.exists():  # installed with pip: the console script runs the same main
+        assert subprocess.run([script, "validate", "--help"], capture_output=True, timeout=60).returncode == 0

@@ -1,0 +1,99 @@
+"""The bundled fonts cover GB2312 and every character of the content (fontTools only, no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from fontTools.ttLib import TTFont
+
+ROOT = Path(__file__).resolve().parents[1]
+FONT_DIR = ROOT / "assets" / "fonts"
+CONTENT_DIR = ROOT / "content"
+FONT_NAMES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
+MAX_BYTES = 6 * 1024 * 1024
+REGENERATE = "regenerate with: python packaging/fonts/make_fonts.py"
+
+
+@pytest.fixture(scope="module", params=FONT_NAMES)
+def font(request) -> TTFont:
+    return TTFont(FONT_DIR / request.param, lazy=True)
+
+
+def strings_in(node: object):
+    """Every string (mapping keys and values, list items) in parsed YAML."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings_in(key)
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from strings_in(item)
+
+
+def content_characters() -> set[str]:
+    chars: set[str] = set()
+    for path in sorted(CONTENT_DIR.rglob("*.yaml")):
+        for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            for text in strings_in(document):
+                chars.update(c for c in text if not c.isspace())
+    return chars
+
+
+def gb2312_characters() -> set[str]:
+    chars = set()
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def missing(font: TTFont, chars: set[str]) -> str:
+    cmap = font.getBestCmap()
+    return "".join(sorted(c for c in chars if ord(c) not in cmap))
+
+
+def test_font_files_are_small_enough():
+    for name in FONT_NAMES:
+        size = (FONT_DIR / name).stat().st_size
+        assert size < MAX_BYTES, f"{name} is {size:,} bytes"
+
+
+def test_every_content_character_has_a_glyph(font):
+    absent = missing(font, content_characters())
+    assert not absent, f"{font.reader.file.name} lacks glyphs for {absent!r}; {REGENERATE}"
+
+
+def test_all_of_gb2312_has_a_glyph(font):
+    chars = gb2312_characters()
+    assert len(chars) == 7445
+    absent = missing(font, chars)
+    assert not absent, f"{font.reader.file.name} lacks GB2312 glyphs {absent!r}"
+
+
+def test_digits_are_tabular(font):
+    """Counting-up numbers must not jitter: digits equal-width, or a 'tnum' feature to ask for."""
+    tags = {
+        record.FeatureTag
+        for table in ("GSUB", "GPOS")
+        if table in font
+        for record in font[table].table.FeatureList.FeatureRecord
+    }
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    advances = {metrics[cmap[ord(d)]][0] for d in "0123456789"}
+    assert len(advances) == 1 or "tnum" in tags, f"digit advances {advances}, features {tags}"
+
+
+def test_layout_features_kept(font):
+    tags = {
+        record.FeatureTag
+        for table in ("GSUB", "GPOS")
+        for record in font[table].table.FeatureList.FeatureRecord
+    }
+    assert {"kern", "liga", "palt", "vert", "locl"} <= tags
