@@ -172,13 +172,18 @@ def test_missing_image_is_an_error_for_validate_and_a_warning_when_running(tmp_p
 
 def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-    for i in range(1, 9):  # 10**9 values once expanded
-        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [*{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}, " \
-                f"*{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}, *{chr(96 + i)}]\n"
-    (error,) = errors_of(tmp_path, outlook=bomb)
-    assert error.startswith("content/outlook.yaml:")
-    assert "the file expands to more than 20,000 values" in error
-    assert error.endswith("(an alias (*name) repeats an anchor (&name) too often; write the content out instead)")
+    for i in range(1, 9):  # each line repeats the previous one ten times: 10**9 values once expanded
+        bomb += f"{chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 10) + "]\n"
+    assert errors_of(tmp_path, outlook=bomb) == [
+        "content/outlook.yaml:1:32: e[0][6][8][8][8]: the file expands to more than 20,000 values "
+        "(an alias (*name) repeats an anchor (&name) too often; write the content out instead)"
+    ]
+
+
+def test_recursive_alias_is_stopped(tmp_path: Path) -> None:
+    (error,) = errors_of(tmp_path, outlook="outlook: &loop\n  tasks: [*loop]\n")
+    assert error.startswith("content/outlook.yaml:1:10: outlook.tasks[0].tasks[0]")
+    assert "nested more than 40 levels deep (a recursive alias?)" in error
 
 
 def test_oversized_file(tmp_path: Path) -> None:
@@ -217,6 +222,13 @@ def test_hostile_text_is_refused(tmp_path: Path) -> None:
     assert errors_of(tmp_path, pillar=broken) == [
         "content/pillars/1.yaml:7:14: pillar.lead.zh: contains the invisible direction control U+202E; delete it",
         "content/pillars/1.yaml:7:30: pillar.lead.en: contains the control or unassigned character U+0007; delete it",
+    ]
+
+
+def test_empty_english_is_refused_except_around_numbers(tmp_path: Path) -> None:
+    broken = edit(PILLAR, "title: {zh: 服务国家战略, en: National strategy}", 'title: {zh: 服务国家战略, en: ""}')
+    assert errors_of(tmp_path, pillar=broken) == [
+        "content/pillars/1.yaml:4:27: pillar.title.en: is empty; write the text or remove the field"
     ]
 
 

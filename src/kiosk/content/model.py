@@ -44,7 +44,7 @@ AssetPath = Annotated[
 
 
 class KeyNumber(Model):
-    """A figure from the article, shown large and counted up: ``第8位``, ``40.3%``, ``165万``, ``2000多亿元``."""
+    """A figure from the article, shown large and counted up: 第8位, 40.3%, 165万, 2000多亿元."""
 
     id: Slug
     value: float = Field(description="The figure itself, in plain units (1.65 million students: 1650000).")
@@ -196,7 +196,7 @@ class Outlook(Model):
 
 
 class ContentFile(Model):
-    """One YAML file of the content folder: exactly one of ``exhibit``, ``pillar`` or ``outlook``."""
+    """One YAML file of the content folder: exactly one of exhibit, pillar or outlook."""
 
     exhibit: Exhibit | None = None
     pillar: Pillar | None = None

@@ -63,13 +63,10 @@ class Model(BaseModel):
 
 
 class Text(Model):
-    """Visible text in both languages. ``zh`` is required; a missing ``en`` falls back to ``zh``.
-
-    An explicit empty ``en: ""`` means "nothing in English" (e.g. a Chinese measure word).
-    """
+    """Visible text in both languages. ``zh`` is required; a missing ``en`` falls back to ``zh``."""
 
     zh: RequiredText = Field(description="Chinese (Simplified), as in the article.")
-    en: PlainText | None = Field(default=None, description="English; leave out to show the Chinese.")
+    en: RequiredText | None = Field(default=None, description="English; leave out to show the Chinese.")
 
     def get(self, language: Language) -> str:
         if language == "en" and self.en is not None:
@@ -78,9 +75,11 @@ class Text(Model):
 
 
 class Affix(Text):
-    """Short text around a number (prefix or unit); unlike :class:`Text` it may be empty: ``{zh: "", en: "%"}``."""
+    """Short text around a number (prefix or unit). Either side may be empty; en: "" means nothing in English
+    (e.g. for a Chinese measure word such as 家), while leaving en out shows the Chinese."""
 
     zh: PlainText = Field(default="", description="Chinese; may be empty.")
+    en: PlainText | None = Field(default=None, description="English; \"\" for nothing, leave out to show the Chinese.")
 
 
 _HEX = re.compile(r"^#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})$")
