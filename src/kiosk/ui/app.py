@@ -49,5 +49,7 @@ def run_exhibit(content_dir: Path, windowed: bool) -> int:
     if windowed:
         window.show()
     else:
+        # Without a window manager (a bare X session) full-screen is only a hint: take the screen's size too.
+        window.setGeometry(app.primaryScreen().geometry())
         window.showFullScreen()
     return app.exec()
