@@ -289,7 +289,13 @@ def test_sources_must_be_word_for_word(tmp_path: Path) -> None:
 
 def test_missing_folder(tmp_path: Path) -> None:
     result = load_content(tmp_path / "nowhere")
-    assert [str(e) for e in result.errors] == ["nowhere:0:0: the content folder does not exist (check the path)"]
+    assert [str(e) for e in result.errors] == [
+        "nowhere:0:0: the content folder does not exist (give the folder that holds exhibit.yaml)"
+    ]
+    (tmp_path / "file.yaml").write_text("exhibit: {}\n")
+    assert [str(e) for e in load_content(tmp_path / "file.yaml").errors] == [
+        "file.yaml:0:0: is a file, not a folder (give the folder that holds exhibit.yaml)"
+    ]
 
 
 def test_require_content_raises_with_every_error(tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
     content_dir = Path(content_dir)
     shown_dir = display_path(content_dir)
     if not content_dir.is_dir():
-        error = ContentError(shown_dir, 0, 0, "", "the content folder does not exist", "check the path")
+        problem = "is a file, not a folder" if content_dir.exists() else "the content folder does not exist"
+        error = ContentError(shown_dir, 0, 0, "", problem, "give the folder that holds exhibit.yaml")
         return LoadResult(None, [error])
 
     files = content_files(content_dir)
