@@ -38,13 +38,9 @@ class ContentInvalid(Exception):
         return "\n".join(str(e) for e in self.errors)
 
 
-def display_path(path: Path, base: Path | None = None) -> str:
-    """A path as an editor would type it: relative to ``base`` (or the working folder) when possible."""
-    for root in (base, Path.cwd()):
-        if root is None:
-            continue
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            continue
-    return str(path)
+def display_path(path: Path) -> str:
+    """A path as an editor would type it: relative to the working folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

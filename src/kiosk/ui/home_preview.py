@@ -25,6 +25,7 @@ class HomePreview(QWidget):
         self.family = family
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._fonts: dict[str, QFont] = {}
+        self._variants: dict[tuple[str, float, str], QFont] = {}  # (role, scale, language): built once per size
         self._layout_fonts()
 
     def set_language(self, language: Language) -> None:
@@ -40,16 +41,20 @@ class HomePreview(QWidget):
         return font
 
     def _language_font(self, key: str, scale: float = 1.0) -> QFont:
-        font = QFont(self._fonts[key])
-        font.setPixelSize(max(8, round(font.pixelSize() * scale)))
-        if self.language == "en":  # proportional Latin quotes and apostrophes instead of full-width CJK ones
-            font.setFeature(QFont.Tag("pwid"), 1)
-        return font
+        cache_key = (key, scale, self.language)
+        if cache_key not in self._variants:
+            font = QFont(self._fonts[key])
+            font.setPixelSize(max(8, round(font.pixelSize() * scale)))
+            if self.language == "en":  # proportional Latin quotes and apostrophes instead of full-width CJK ones
+                font.setFeature(QFont.Tag("pwid"), 1)
+            self._variants[cache_key] = font
+        return self._variants[cache_key]
 
     def _short_side(self) -> int:
         return max(1, min(self.width(), self.height()))
 
     def _layout_fonts(self) -> None:
+        self._variants.clear()
         self._fonts = {
             "title": self._font(0.058, bold=True),
             "subtitle": self._font(0.030),
