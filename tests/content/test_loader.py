@@ -211,6 +211,13 @@ def test_not_utf8(tmp_path: Path) -> None:
     ]
 
 
+def test_windows_line_endings_and_byte_order_mark_are_fine(tmp_path: Path) -> None:
+    windows = b"\xef\xbb\xbf" + PILLAR.replace("\n", "\r\n").encode("utf-8")
+    assert load_content(write_content(tmp_path, pillar=windows)).ok
+    broken = edit(PILLAR, "value: 8", "value: eight").replace("\n", "\r\n").encode("utf-8")
+    assert errors_of(tmp_path, pillar=b"\xef\xbb\xbf" + broken)[0].startswith("content/pillars/1.yaml:13:14:")
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert errors_of(tmp_path, outlook="# nothing yet\n") == [
         "content/outlook.yaml:0:0: the file is empty (start it with 'exhibit:', 'pillar:' or 'outlook:')"
