@@ -7,7 +7,8 @@ import itertools
 import pytest
 from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 
-from kiosk.ui.fonts import bundled_font_paths, default_assets_dir, load_bundled_fonts
+from kiosk.paths import default_assets_dir
+from kiosk.ui.fonts import bundled_font_paths, load_bundled_fonts
 
 pytestmark = pytest.mark.gui
 

@@ -2,16 +2,14 @@
 
 Load them once, after the QApplication exists and before any widget is shown::
 
-    families = load_bundled_fonts(default_assets_dir())
+    families = load_bundled_fonts(kiosk.paths.default_assets_dir())
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.paths import default_assets_dir
-
-__all__ = ["FONT_FILES", "bundled_font_paths", "default_assets_dir", "load_bundled_fonts"]
+__all__ = ["FONT_FILES", "bundled_font_paths", "load_bundled_fonts"]
 
 FONT_FILES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
 
