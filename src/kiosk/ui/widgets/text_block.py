@@ -1,0 +1,164 @@
+"""Plain text fitted into a box: wrapped, then shrunk within limits, then elided — never outside the box.
+
+Content text is never interpreted as HTML: it is laid out with ``QTextLayout``, which knows no markup. The layout
+is worked out once when the text or box changes; painting only draws the prepared lines, from a device cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from ...content.text import Language
+from ..typography import Typography
+
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight}
+_SHRINK_STEP = 0.94
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    px: float  # preferred size in logical pixels
+    min_px: float  # never smaller than this; below it the text is elided instead
+    colour: str
+    bold: bool = False
+    align: str = "left"  # left | center | right
+    valign: str = "top"  # top | center | bottom
+    max_lines: int = 99
+    line_height: float = 1.3  # line spacing as a multiple of the font size
+    language: Language = "zh"
+
+    def with_(self, **changes: object) -> TextStyle:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The outcome of fitting: the size used, the lines, whether text had to be cut."""
+
+    px: float
+    layout: QTextLayout
+    height: float
+    lines: int
+    elided: bool
+
+
+def _layout(text: str, typography: Typography, style: TextStyle, px: float, width: float,
+            max_lines: int) -> tuple[QTextLayout, float, int, bool]:
+    """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over)."""
+    font = typography.font(px, style.bold, style.language)
+    layout = QTextLayout(text, font)
+    option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spacing = px * style.line_height
+    ascent_pad = max(0.0, (spacing - QFontMetricsF(font).height()) / 2)
+    layout.beginLayout()
+    lines = 0
+    while lines < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, lines * spacing + ascent_pad))
+        lines += 1
+    layout.endLayout()
+    used = layout.lineAt(lines - 1).textStart() + layout.lineAt(lines - 1).textLength() if lines else 0
+    return layout, lines * spacing, lines, used < len(text)
+
+
+def fit_text(text: str, typography: Typography, style: TextStyle, width: float, height: float) -> Fitted:
+    """Wrap; if it does not fit, shrink step by step down to ``min_px``; if it still does not fit, elide."""
+    text = text.replace("\r\n", "\n").replace("\n", "\u2028")  # QTextLayout's line separator
+    px = style.px
+    while True:
+        max_lines = max(1, min(style.max_lines, int((height + 0.5) // (px * style.line_height)) or 1))
+        layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines)
+        if not left_over:
+            return Fitted(px, layout, used_h, lines, elided=False)
+        smaller = px * _SHRINK_STEP
+        if smaller < style.min_px:
+            break
+        px = smaller
+    px = max(style.min_px, px)
+    max_lines = max(1, min(style.max_lines, int((height + 0.5) // (px * style.line_height)) or 1))
+    return _elided(text, typography, style, px, width, max_lines)
+
+
+def _elided(text: str, typography: Typography, style: TextStyle, px: float, width: float, max_lines: int) -> Fitted:
+    layout, _h, lines, _left = _layout(text, typography, style, px, width, max_lines)
+    last = layout.lineAt(lines - 1)
+    head = text[: last.textStart()]
+    metrics = QFontMetricsF(typography.font(px, style.bold, style.language))
+    tail = text[last.textStart():].replace("\u2028", " ")
+    shortened = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width * 0.98)
+    if not shortened.endswith(ELLIPSIS):
+        shortened = shortened.rstrip() + ELLIPSIS
+    layout, used_h, lines, _left = _layout(head + shortened, typography, style, px, width, max_lines)
+    return Fitted(px, layout, used_h, lines, elided=True)
+
+
+class TextBlock(QGraphicsObject):
+    """A box of plain text. ``origin`` names where the text came from, for layout reports."""
+
+    def __init__(self, text: str, style: TextStyle, typography: Typography, width: float, height: float,
+                 parent: QGraphicsItem | None = None, origin: str = ""):
+        super().__init__(parent)
+        self._text = text
+        self._style = style
+        self._typography = typography
+        self._width = float(width)
+        self._height = float(height)
+        self.origin = origin
+        self._colour = QColor(style.colour)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._fitted = fit_text(text, typography, style, self._width, self._height)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def style(self) -> TextStyle:
+        return self._style
+
+    @property
+    def fitted(self) -> Fitted:
+        return self._fitted
+
+    @property
+    def elided(self) -> bool:
+        return self._fitted.elided
+
+    def text_height(self) -> float:
+        """Height the text actually uses (at most the box height)."""
+        return min(self._height, self._fitted.height)
+
+    def set_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._refit()
+
+    def set_box(self, width: float, height: float) -> None:
+        if (width, height) != (self._width, self._height):
+            self.prepareGeometryChange()
+            self._width, self._height = float(width), float(height)
+            self._refit()
+
+    def _refit(self) -> None:
+        self._fitted = fit_text(self._text, self._typography, self._style, self._width, self._height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0, 0, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        spare = max(0.0, self._height - self._fitted.height)
+        offset = {"top": 0.0, "center": spare / 2, "bottom": spare}.get(self._style.valign, 0.0)
+        painter.setPen(self._colour)
+        self._fitted.layout.draw(painter, QPointF(0, offset))
