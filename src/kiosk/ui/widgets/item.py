@@ -1,0 +1,27 @@
+"""The base of every item the exhibit draws.
+
+PySide6 hands a Python-made ``QGraphicsObject`` to its parent only through ``setParentItem``: passed to the
+constructor, the parent does not keep the Python object alive and the item vanishes at the next garbage
+collection. ``Item`` does it the way that works.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+
+class Item(QGraphicsObject):
+    """A graphics object owned by its parent item; draws nothing unless a subclass paints."""
+
+    def __init__(self, parent: QGraphicsItem | None = None):
+        super().__init__()
+        if parent is not None:
+            self.setParentItem(parent)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass
