@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOption
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...content.text import Language
 from ..typography import Typography
+from .item import Item
 
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight}
@@ -49,15 +50,20 @@ class Fitted:
 
 
 def _layout(text: str, typography: Typography, style: TextStyle, px: float, width: float,
-            max_lines: int) -> tuple[QTextLayout, float, int, bool]:
-    """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over)."""
+            max_lines: int, anywhere: bool = False) -> tuple[QTextLayout, float, int, bool]:
+    """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over).
+
+    Lines are ``line_height × px`` apart; the height counts the last line's full glyph box (ascent + descent).
+    Words are not broken unless ``anywhere``: a word wider than the box counts as left over, so the text shrinks.
+    """
     font = typography.font(px, style.bold, style.language)
     layout = QTextLayout(text, font)
     option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere
+                       else QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
+    too_wide = False
     spacing = px * style.line_height
-    ascent_pad = max(0.0, (spacing - QFontMetricsF(font).height()) / 2)
     layout.beginLayout()
     lines = 0
     while lines < max_lines:
@@ -65,11 +71,20 @@ def _layout(text: str, typography: Typography, style: TextStyle, px: float, widt
         if not line.isValid():
             break
         line.setLineWidth(width)
-        line.setPosition(QPointF(0, lines * spacing + ascent_pad))
+        line.setPosition(QPointF(0, lines * spacing))
+        too_wide = too_wide or line.naturalTextWidth() > width + 0.5
         lines += 1
     layout.endLayout()
     used = layout.lineAt(lines - 1).textStart() + layout.lineAt(lines - 1).textLength() if lines else 0
-    return layout, lines * spacing, lines, used < len(text)
+    height = (lines - 1) * spacing + QFontMetricsF(font).height() if lines else 0.0
+    return layout, height, lines, used < len(text) or too_wide
+
+
+def _max_lines(style: TextStyle, px: float, height: float, typography: Typography) -> int:
+    """How many lines of ``px`` text fit in ``height`` (at least one)."""
+    glyph_box = QFontMetricsF(typography.font(px, style.bold, style.language)).height()
+    fitting = int((height - glyph_box) // (px * style.line_height)) + 1 if height >= glyph_box else 1
+    return max(1, min(style.max_lines, fitting))
 
 
 def fit_text(text: str, typography: Typography, style: TextStyle, width: float, height: float) -> Fitted:
@@ -77,21 +92,21 @@ def fit_text(text: str, typography: Typography, style: TextStyle, width: float, 
     text = text.replace("\r\n", "\n").replace("\n", "\u2028")  # QTextLayout's line separator
     px = style.px
     while True:
-        max_lines = max(1, min(style.max_lines, int((height + 0.5) // (px * style.line_height)) or 1))
+        max_lines = _max_lines(style, px, height, typography)
         layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines)
-        if not left_over:
+        if not left_over and used_h <= height + 0.5:
             return Fitted(px, layout, used_h, lines, elided=False)
         smaller = px * _SHRINK_STEP
         if smaller < style.min_px:
             break
         px = smaller
     px = max(style.min_px, px)
-    max_lines = max(1, min(style.max_lines, int((height + 0.5) // (px * style.line_height)) or 1))
-    return _elided(text, typography, style, px, width, max_lines)
+    return _elided(text, typography, style, px, width, height)
 
 
-def _elided(text: str, typography: Typography, style: TextStyle, px: float, width: float, max_lines: int) -> Fitted:
-    layout, _h, lines, _left = _layout(text, typography, style, px, width, max_lines)
+def _elided(text: str, typography: Typography, style: TextStyle, px: float, width: float, height: float) -> Fitted:
+    max_lines = _max_lines(style, px, height, typography)
+    layout, _h, lines, _left = _layout(text, typography, style, px, width, max_lines, anywhere=True)
     last = layout.lineAt(lines - 1)
     head = text[: last.textStart()]
     metrics = QFontMetricsF(typography.font(px, style.bold, style.language))
@@ -99,11 +114,11 @@ def _elided(text: str, typography: Typography, style: TextStyle, px: float, widt
     shortened = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width * 0.98)
     if not shortened.endswith(ELLIPSIS):
         shortened = shortened.rstrip() + ELLIPSIS
-    layout, used_h, lines, _left = _layout(head + shortened, typography, style, px, width, max_lines)
+    layout, used_h, lines, _left = _layout(head + shortened, typography, style, px, width, max_lines, anywhere=True)
     return Fitted(px, layout, used_h, lines, elided=True)
 
 
-class TextBlock(QGraphicsObject):
+class TextBlock(Item):
     """A box of plain text. ``origin`` names where the text came from, for layout reports."""
 
     def __init__(self, text: str, style: TextStyle, typography: Typography, width: float, height: float,
