@@ -1,0 +1,92 @@
+# Shared helpers for the packaging scripts (sourced, not run).
+# Every script that sources this has `set -euo pipefail` and sets `root` to the repository root.
+
+# The project's own names, in one place.
+KIOSK_APP_NAME=guangzhou-exhibit          # install folder /opt/$KIOSK_APP_NAME, unit and package names
+KIOSK_DIST_NAME=gz-scitech-kiosk          # the Python distribution (pyproject.toml [project] name)
+KIOSK_TARGET_PYTHON=${KIOSK_TARGET_PYTHON:-3.11}
+
+say() { printf '%s: %s\n' "${0##*/}" "$*"; }
+die() { printf '%s: ERROR: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+# ensure_apt_packages PKG...: install the Debian packages that are missing (as root, or with sudo).
+ensure_apt_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+  command -v apt-get >/dev/null || die "missing system packages (${missing[*]}) and no apt-get to install them"
+  local sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  say "installing system packages: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# find_python [VERSION]: the Python that builds things (PYTHON, else python3): 3.11 or newer, or exactly VERSION.
+find_python() {
+  local python=${PYTHON:-python3} want=${1:-} version
+  version=$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) \
+    || die "no Python found at '$python' (set PYTHON=/path/to/python3.11)"
+  if [ -n "$want" ]; then
+    [ "$version" = "$want" ] || die "$python is Python $version, but this needs Python $want (set PYTHON=/path/to/python$want)"
+  else
+    "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || die "$python is Python $version; 3.11 or newer is needed"
+  fi
+  printf '%s\n' "$python"
+}
+
+# tool_venv DIR VERSION LOCK...: a virtual environment at DIR (Python VERSION, or any 3.11+ when VERSION is "")
+# with exactly the hashed LOCK files installed (made again only when a lock or the Python changed).
+tool_venv() {
+  local dir=$1 python stamp want
+  python=$(find_python "$2")
+  shift 2
+  want=$( (cat "$@"; "$python" -c 'import sys; print(sys.version)') | sha256sum | cut -d' ' -f1)
+  stamp="$dir/.locks.sha256"
+  if [ -x "$dir/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  rm -rf "$dir"
+  "$python" -m venv "$dir"
+  local lock args=()
+  for lock in "$@"; do args+=(-r "$lock"); done
+  "$dir/bin/python" -m pip install -q --disable-pip-version-check --require-hashes --only-binary=:all: "${args[@]}"
+  printf '%s\n' "$want" >"$stamp"
+}
+
+# pip_isolated: forget this machine's pip settings (extra indexes, local wheel folders, constraints), so that
+# an offline install can only use the wheelhouse it is given.
+pip_isolated() {
+  local var
+  for var in $(compgen -e); do
+    case $var in PIP_*) unset "$var" ;; esac
+  done
+  export PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
+}
+
+# size_mb PATH: the size of a file or folder in MB (10^6 bytes, one decimal).
+size_mb() {
+  du -sb "$1" | awk '{ printf "%.1f", $1 / 1000000 }'
+}
+
+# safe_clean DIR MARKER: empty DIR for a rebuild, but only if it is empty or was made by us (holds MARKER).
+safe_clean() {
+  local dir=$1 marker=$2
+  if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ]; then
+    [ -e "$dir/$marker" ] || die "$dir is not empty and was not made by this script (no $marker); choose another folder"
+    rm -rf "$dir"
+  fi
+  mkdir -p "$dir"
+}
+
+# system_lib_packages KIND...: the Debian packages of packaging/linux/system-libs.txt ("system" and/or "carry"),
+# one a line, each once.
+system_lib_packages() {
+  local kinds=" $* "
+  awk -v kinds="$kinds" '
+    /^system / && index(kinds, " system ") { print $3 }
+    /^carry:/ && index(kinds, " carry ") { for (i = 2; i <= NF; i++) print $i }
+  ' "$root/packaging/linux/system-libs.txt" | awk '!seen[$0]++'
+}
