@@ -51,7 +51,43 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
 
-    return run_exhibit(content_dir=args.content, windowed=args.windowed)
+    return run_exhibit(args.content, windowed=args.windowed, screen=args.screen, rotation=args.rotate,
+                       language=args.lang, reduced_motion=args.reduced_motion)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
+    if not (320 <= width <= 8192 and 320 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r}: width and height must be between 320 and 8192")
+    return width, height
+
+
+def _loaded_for_screens(content_dir: Path) -> object:
+    result = load_content(content_dir, strict_assets=False)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not result.ok:
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        print(f"{display_path(content_dir)}: {len(result.errors)} error(s); nothing was rendered", file=sys.stderr)
+        return None
+    return result.content
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    content = _loaded_for_screens(args.content)
+    if content is None:
+        return EXIT_INVALID
+    from .ui.render import SIZES, render  # Qt is imported only by the commands that draw
+
+    languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]  # type: ignore[attr-defined]
+    sizes = args.size or list(SIZES)
+    written = render(content, args.content, args.out, sizes, languages)  # type: ignore[arg-type]
+    print(f"wrote {len(written)} files to {display_path(args.out)}")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,7 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="show the exhibit")
     run.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
     run.add_argument("--windowed", action="store_true", help="a normal window with a cursor, for editors")
+    run.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to fill (0 = the first)")
+    run.add_argument("--rotate", type=int, default=0, choices=(0, 90, 180, 270),
+                     help="turn the whole UI, for panels mounted in portrait while the system says landscape")
+    run.add_argument("--lang", choices=("zh", "en"), default=None,
+                     help="the language the exhibit starts in and returns to (default: the content's)")
+    run.add_argument("--reduced-motion", action="store_true", help="numbers and screens appear without animation")
     run.set_defaults(func=_cmd_run)
+
+    render = commands.add_parser("render", help="write a PNG of every screen, offscreen, to proof the content")
+    render.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
+    render.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the pictures")
+    render.add_argument("--size", type=_size, action="append", metavar="WxH",
+                        help="screen size; repeat for several (default: 1920x1080, 3840x2160 and 1080x1920)")
+    render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
+    render.set_defaults(func=_cmd_render)
     return parser
 
 

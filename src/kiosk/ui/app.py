@@ -1,37 +1,61 @@
-"""Application set-up: one QApplication, the bundled fonts, the content, the window. No global state."""
+"""Application set-up: one QApplication, the bundled fonts, the content, the stage and the controller.
+
+No global state: :func:`build_exhibit` wires explicit dependencies and returns them.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from ..clock import monotonic
 from ..content.loader import load_content
 from ..content.model import Content
+from ..controller import Behaviour, Controller
 from ..paths import default_assets_dir
 from .fonts import load_bundled_fonts
-from .home_preview import HomePreview
+from .icons import IconLibrary
+from .stage import Stage
+from .typography import Typography
 
 WINDOWED_SIZE = (1280, 720)
 
 
-def build_window(content: Content, family: str, windowed: bool) -> HomePreview:
-    window = HomePreview(content, content.exhibit.default_language, family)
-    window.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))
-    quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), window)
-    quit_shortcut.activated.connect(window.close)
-    if windowed:
-        window.resize(*WINDOWED_SIZE)
-    else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.setCursor(Qt.CursorShape.BlankCursor)
-    return window
+@dataclass
+class Exhibit:
+    stage: Stage
+    controller: Controller
 
 
-def run_exhibit(content_dir: Path, windowed: bool) -> int:
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def build_exhibit(content: Content, *, rotation: int = 0, language: str | None = None,
+                  behaviour: Behaviour = Behaviour(), clock: Callable[[], float] = monotonic,
+                  content_dir: Path | None = None, assets_dir: Path | None = None) -> Exhibit:
+    """The exhibit's view and controller for ``content`` (a QApplication must exist)."""
+    assets = assets_dir or default_assets_dir()
+    family = load_bundled_fonts(assets)[0]
+    application().setFont(QFont(family))
+    scene = QGraphicsScene()
+    stage = Stage(scene, QColor(content.exhibit.theme.ground), rotation)
+    stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))
+    controller = Controller(content, stage, Typography(family), IconLibrary(assets / "icons"), clock, behaviour,
+                            content_dir, language)
+    return Exhibit(stage, controller)
+
+
+def run_exhibit(content_dir: Path, *, windowed: bool = False, screen: int = 0, rotation: int = 0,
+                language: str | None = None, reduced_motion: bool = False) -> int:
     result = load_content(content_dir, strict_assets=False)
     for problem in result.warnings:
         print(f"warning: {problem}", file=sys.stderr)
@@ -41,15 +65,25 @@ def run_exhibit(content_dir: Path, windowed: bool) -> int:
         print(f"{content_dir}: the content has {len(result.errors)} error(s); see above", file=sys.stderr)
         return 1
     assert result.content is not None
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    families = load_bundled_fonts(default_assets_dir())
-    app.setFont(QFont(families[0]))
-    window = build_window(result.content, families[0], windowed)
+    app = application()
+    screens = QGuiApplication.screens()
+    if not 0 <= screen < len(screens):
+        print(f"--screen {screen}: there is no such screen; this machine has {len(screens)} "
+              f"(0 to {len(screens) - 1})", file=sys.stderr)
+        return 1
+    exhibit = build_exhibit(result.content, rotation=rotation, language=language,
+                            behaviour=Behaviour(reduced_motion=reduced_motion), content_dir=content_dir)
+    stage = exhibit.stage
+    quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
+    quit_shortcut.activated.connect(app.quit)
     if windowed:
-        window.show()
+        stage.resize(*WINDOWED_SIZE)
+        stage.show()
     else:
+        stage.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        stage.viewport().setCursor(Qt.CursorShape.BlankCursor)
+        stage.setCursor(Qt.CursorShape.BlankCursor)
         # Without a window manager (a bare X session) full-screen is only a hint: take the screen's size too.
-        window.setGeometry(app.primaryScreen().geometry())
-        window.showFullScreen()
+        stage.setGeometry(screens[screen].geometry())
+        stage.showFullScreen()
     return app.exec()

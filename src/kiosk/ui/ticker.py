@@ -6,6 +6,7 @@ themselves instead of waiting.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from ..motion import clamp01, ease_out_cubic
 
 FRAME_MS = 16
+_log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -77,7 +79,14 @@ class Ticker(QObject):
     def tick(self) -> None:
         now = self.now()
         for animation in list(self._running):
-            if animation in self._running and not animation.step(now):
+            if animation not in self._running:
+                continue
+            try:
+                keep = animation.step(now)
+            except RuntimeError as exc:  # its item was deleted under it: drop the animation, keep the rest going
+                _log.warning("animation of %s dropped: %s", type(animation.owner).__name__, exc)
+                keep = False
+            if not keep and animation in self._running:
                 self._running.remove(animation)
         if not self._running:
             self._timer.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QRectF
@@ -46,6 +47,7 @@ class PageContext:
     ticker: Ticker
     actions: Actions
     reduced_motion: bool = False
+    content_dir: Path | None = None  # where card images are found
 
     @property
     def language(self) -> Language:
@@ -147,9 +149,11 @@ def build_header(page: Page, title: str, *, accent: str | None = None, back: boo
         right -= switch.boundingRect().width()
         switch.setPos(right, top)
         right -= look.gap
-    if icon is not None and accent is not None and not look.portrait:
+    if look.portrait:  # the title gets a row of its own under the buttons
+        x, right, top = look.margin, look.width - look.margin, top + TARGET + look.gap
+    if icon is not None and accent is not None:
         IconItem(ctx.icons, icon, 64, accent, page).setPos(x, top + (TARGET - 64) / 2)
         x += 64 + 20
-    ctx.text(title, "heading", right - x, TARGET, page, x, top, origin="title", colour=accent,
-             valign="center", max_lines=2, px=44.0 if not look.portrait else 38.0)
-    return top + TARGET + look.gap * 1.2
+    block = ctx.text(title, "heading", right - x, TARGET, page, x, top, origin="title", colour=accent,
+                     valign="center", max_lines=2, px=44.0 if not look.portrait else 40.0)
+    return top + max(TARGET, block.text_height()) + look.gap * 1.2

@@ -76,4 +76,7 @@ class IconItem(Item):
         return QRectF(0, 0, self._size, self._size)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        self._icons.paint(painter, self.boundingRect(), self._name, self._colour)
+        try:
+            self._icons.paint(painter, self.boundingRect(), self._name, self._colour)
+        except (KeyError, ValueError):  # a missing or broken icon file: leave the space empty, keep the exhibit up
+            pass

@@ -1,0 +1,301 @@
+"""The one bridge between the pure state (navigation, idle, attract) and Qt: it builds the screen the navigator
+asks for, routes gestures to the items under the finger, and owns the named timers.
+
+Time comes from an injected clock; tests and ``kiosk render`` drive it by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from .content.model import Content
+from .state.gesture import GestureConfig
+from .state.idle import IdleTracker
+from .state.navigation import (Attract, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
+                               story_counts)
+from .ui.gesture_filter import GestureFilter
+from .ui.icons import IconLibrary
+from .ui.interaction import handler_at
+from .ui.look import TRANSITION_S, Look
+from .ui.pages.attract import AttractPage
+from .ui.pages.base import Page, PageContext
+from .ui.pages.home import HomePage
+from .ui.pages.idle_overlay import IdleOverlay
+from .ui.pages.outlook import OutlookPageView
+from .ui.pages.pillar import PillarPageView
+from .ui.pages.story_sheet import StorySheet
+from .ui.stage import Stage
+from .ui.ticker import Ticker
+from .ui.typography import Typography
+
+_log = logging.getLogger(__name__)
+ATTRACT_TICK_MS = 250
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """The settings the controller needs (the config file supplies them later)."""
+
+    idle_timeout_s: float = 60.0
+    idle_warning_s: float = 10.0
+    attract_slide_s: float = 7.0
+    reduced_motion: bool = False
+
+
+class Controller(QObject):
+    def __init__(self, content: Content, stage: Stage, typography: Typography, icons: IconLibrary,
+                 clock: Callable[[], float], behaviour: Behaviour = Behaviour(), content_dir: Path | None = None,
+                 language: str | None = None):
+        super().__init__(stage)
+        self.content = content
+        self.stage = stage
+        self.scene: QGraphicsScene = stage.scene()
+        self.typography = typography
+        self.icons = icons
+        self.clock = clock
+        self.behaviour = behaviour
+        self.content_dir = content_dir
+        self.ticker = Ticker(clock, self)
+        exhibit = content.exhibit
+        default = language if language in exhibit.languages else exhibit.default_language
+        self.navigator = Navigator(story_counts(content), pillar_order(content), default, exhibit.languages)
+        self.idle = IdleTracker(behaviour.idle_timeout_s, behaviour.idle_warning_s, clock)
+        self.idle.suspend()
+        self.page: Page | None = None
+        self.sheet: StorySheet | None = None
+        self.overlay: IdleOverlay | None = None
+        self._attract_started = clock()
+        self._drag_target: QGraphicsItem | None = None
+        self._swallow = False
+        self._leaving: list[Page] = []
+
+        self.idle_timer = self._timer("idle_timer", single_shot=True, slot=self.check_idle)
+        self.attract_timer = self._timer("attract_timer", single_shot=False, slot=self._attract_tick)
+        self.attract_timer.setInterval(ATTRACT_TICK_MS)
+
+        self.gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
+        self.gestures.activity.connect(self.on_activity)
+        self.gestures.tapped.connect(self.on_tap)
+        self.gestures.drag_started.connect(self.on_drag_started)
+        self.gestures.dragged.connect(self.on_dragged)
+        self.gestures.drag_finished.connect(self.on_drag_finished)
+        self.gestures.swiped.connect(self.on_swiped)
+        self.gestures.cancelled.connect(self.on_cancelled)
+
+        self.navigator.subscribe(self._on_navigation)
+        stage.logical_size_changed.connect(self._on_resize)
+        self._show(self.navigator.screen, animate=False)
+
+    def _timer(self, name: str, single_shot: bool, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setObjectName(name)
+        timer.setSingleShot(single_shot)
+        timer.timeout.connect(slot)
+        return timer
+
+    # Screens -------------------------------------------------------------------------------------------------
+    def context(self) -> PageContext:
+        size = self.stage.logical_size()
+        look = Look(size.width(), size.height(), self.content.exhibit.theme, self.navigator.language)  # type: ignore[arg-type]
+        return PageContext(self.content, look, self.typography, self.icons, self.ticker, self.navigator,
+                           self.behaviour.reduced_motion, self.content_dir)
+
+    def _on_navigation(self, old: Screen, new: Screen) -> None:
+        language_only = old == new
+        sheet_only = (isinstance(old, (PillarPage, StoryDetail)) and isinstance(new, (PillarPage, StoryDetail))
+                      and old.pillar_id == new.pillar_id and not language_only)
+        if sheet_only:
+            self._show_sheet(new)
+        else:
+            self._show(new, animate=not language_only)
+
+    def _on_resize(self, _size: QSizeF) -> None:
+        self._show(self.navigator.screen, animate=False)
+
+    def _build(self, screen: Screen) -> Page:
+        ctx = self.context()
+        if isinstance(screen, Attract):
+            return AttractPage(ctx, self.behaviour.attract_slide_s)
+        if isinstance(screen, (PillarPage, StoryDetail)):
+            return PillarPageView(ctx, self.content.pillar(screen.pillar_id))
+        if isinstance(screen, OutlookPage):
+            return OutlookPageView(ctx)
+        return HomePage(ctx)
+
+    def _show(self, screen: Screen, animate: bool) -> None:
+        for leaving in self._leaving:  # a transition still running ends now
+            self._delete(leaving)
+        self._leaving.clear()
+        old = self.page
+        self._drag_target = None
+        self._close_sheet()
+        page = self._build(screen)
+        self.scene.addItem(page)
+        self.page = page
+        if isinstance(screen, Attract):
+            self._enter_attract()
+        else:
+            self.attract_timer.stop()
+            if self.idle.suspended:
+                self.idle.resume()
+            self._schedule_idle()
+        page.enter()
+        if isinstance(screen, StoryDetail):
+            self._show_sheet(screen)
+        if old is not None:
+            self._retire(old, page if animate and not self.behaviour.reduced_motion else None)
+
+    def _retire(self, old: Page, new: Page | None) -> None:
+        """Remove ``old``; with ``new``, cross-fade to it first."""
+        self.ticker.cancel(old)
+        if new is None:
+            self._delete(old)
+            return
+        old.setZValue(-1)
+        new.setOpacity(0.0)
+        self._leaving.append(old)
+
+        def fade(progress: float) -> None:
+            new.setOpacity(progress)
+            old.setOpacity(1.0 - progress)
+
+        def done() -> None:
+            if old in self._leaving:
+                self._leaving.remove(old)
+                self._delete(old)
+
+        self.ticker.tween(old, TRANSITION_S, fade, on_done=done)
+
+    def _delete(self, item: QGraphicsItem) -> None:
+        self.ticker.cancel(item)
+        if item.scene() is not None:
+            item.scene().removeItem(item)
+        item.deleteLater()
+
+    def _show_sheet(self, screen: Screen) -> None:
+        previous = self.sheet
+        if isinstance(screen, StoryDetail):
+            assert self.page is not None
+            self.sheet = StorySheet(self.context(), self.content.pillar(screen.pillar_id), screen.index)
+            self.sheet.setZValue(10)
+            self.scene.addItem(self.sheet)
+            if previous is None and not self.behaviour.reduced_motion:
+                self.sheet.setOpacity(0.0)
+                self.ticker.tween(self.sheet, TRANSITION_S, self.sheet.setOpacity)
+        else:
+            self.sheet = None
+        if previous is not None:
+            self._delete(previous)
+
+    def _close_sheet(self) -> None:
+        if self.sheet is not None:
+            self._delete(self.sheet)
+            self.sheet = None
+
+    # Attract loop and idle ------------------------------------------------------------------------------------
+    def _enter_attract(self) -> None:
+        self.idle.suspend()
+        self.idle_timer.stop()
+        self._hide_overlay()
+        self._attract_started = self.clock()
+        self.attract_timer.start()
+
+    def _attract_tick(self) -> None:
+        if isinstance(self.page, AttractPage):
+            self.page.update_to(self.clock() - self._attract_started)
+
+    def _schedule_idle(self) -> None:
+        due = self.idle.next_change_in()
+        if due is None:
+            self.idle_timer.stop()
+            return
+        countdown = self.idle.next_countdown_change_in() if self.idle.phase() == "warning" else None
+        wait = min(x for x in (due, countdown) if x is not None)
+        self.idle_timer.start(max(1, int(wait * 1000) + 1))
+
+    def check_idle(self) -> None:
+        phase = self.idle.phase()
+        if phase == "expired":
+            self._hide_overlay()
+            if self.navigator.go_idle() is None and not isinstance(self.page, AttractPage):
+                self._show(Attract(), animate=True)
+            return
+        if phase == "warning":
+            seconds = self.idle.warning_countdown()
+            if self.overlay is None:
+                self.overlay = IdleOverlay(self.context(), int(round(self.behaviour.idle_warning_s)))
+                self.scene.addItem(self.overlay)
+            self.overlay.set_seconds(seconds)
+        else:
+            self._hide_overlay()
+        self._schedule_idle()
+
+    def _hide_overlay(self) -> None:
+        if self.overlay is not None:
+            self._delete(self.overlay)
+            self.overlay = None
+
+    # Gestures (points are logical scene coordinates) -----------------------------------------------------------
+    def on_activity(self) -> None:
+        self._swallow = False
+        if isinstance(self.navigator.screen, Attract):
+            self._swallow = True  # the touch that wakes the exhibit does nothing else
+            self.navigator.wake()
+            return
+        if self.overlay is not None:
+            self._swallow = True
+            self._hide_overlay()
+        self.idle.touch()
+        self._schedule_idle()
+
+    def on_tap(self, point: QPointF) -> None:
+        if self._swallow:
+            return
+        target = handler_at(self.scene, point, "on_tap")
+        if target is not None:
+            target.on_tap(point)  # type: ignore[attr-defined]
+
+    def on_drag_started(self, start: QPointF) -> None:
+        self._drag_target = None if self._swallow else handler_at(self.scene, start, "on_drag")
+        begin = getattr(self._drag_target, "on_drag_begin", None)
+        if begin is not None:
+            begin(start)
+
+    def on_dragged(self, start: QPointF, current: QPointF) -> None:
+        if self._drag_target is not None:
+            self._drag_target.on_drag(start, current)  # type: ignore[attr-defined]
+
+    def on_drag_finished(self, start: QPointF, end: QPointF, velocity: QPointF) -> None:
+        if self._drag_target is not None:
+            self._drag_target.on_drag_end(start, end, velocity)  # type: ignore[attr-defined]
+
+    def on_swiped(self, direction: str, start: QPointF, end: QPointF, speed: float) -> None:
+        if self._swallow or self._drag_target is not None:
+            self._drag_target = None
+            return  # a carousel already followed this drag
+        target = handler_at(self.scene, start, "on_swipe")
+        if target is not None:
+            target.on_swipe(direction)  # type: ignore[attr-defined]
+
+    def on_cancelled(self) -> None:
+        if self._drag_target is not None and hasattr(self._drag_target, "scroll_to"):
+            self._drag_target.scroll_to(self._drag_target.index)  # type: ignore[attr-defined]
+        self._drag_target = None
+
+    # For tests and rendering ----------------------------------------------------------------------------------
+    def settle(self, advance: Callable[[float], None]) -> None:
+        """Run every animation to its end by moving the injected clock forward."""
+        self.ticker.settle(advance)
+
+    def show_attract_at(self, elapsed_s: float) -> None:
+        """Put the attract loop at ``elapsed_s`` seconds and stop its timer (for rendering and tests)."""
+        self.attract_timer.stop()
+        if isinstance(self.page, AttractPage):
+            self._attract_started = self.clock() - elapsed_s
+            self.page.update_to(elapsed_s)

@@ -1,0 +1,76 @@
+"""A story in a pillar's carousel: an achievement card or a policy. Tap opens it in the detail sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem
+
+from ...content.model import Card, Pillar, Policy
+from ..look import RADIUS, mix
+from ..strings import say
+from ..widgets.surface import IconItem, Panel
+from .base import PageContext
+
+Story = Card | Policy
+
+
+BADGE_HEIGHT = 48.0
+
+
+def badge_width(ctx: PageContext, text: str) -> float:
+    style = ctx.look.style("label", bold=True)
+    return QFontMetricsF(ctx.typography.font(style.px, True, style.language)).horizontalAdvance(text) + 40
+
+
+def badge(ctx: PageContext, text: str, parent: QGraphicsItem, x: float, y: float, max_width: float,
+          fill: str | None = None) -> Panel:
+    """A small filled label (e.g. 全球首个 / World first) on the kapok-red signature colour."""
+    look = ctx.look
+    height = BADGE_HEIGHT
+    width = min(max_width, badge_width(ctx, text))
+    pill = Panel(width, height, fill or look.theme.signature, height / 2, parent)
+    pill.setPos(x, y)
+    ctx.text(text, "label", width - 24, height, pill, 12, 0, origin="badge", colour=look.theme.ground, bold=True,
+             max_lines=1, align="center", valign="center")
+    return pill
+
+
+class StoryTile(Panel):
+    def __init__(self, ctx: PageContext, pillar: Pillar, story: Story, index: int, width: float, height: float,
+                 parent: QGraphicsItem | None = None):
+        look = ctx.look
+        super().__init__(width, height, look.surface, RADIUS, parent, glow=mix(look.surface, pillar.accent, 0.1))
+        self.name = f"story-{index}"
+        self.index = index
+        self._open = ctx.actions.open_story
+        lang = ctx.language
+        pad = 28.0
+        inner = width - 2 * pad
+        icon_name = story.icon if isinstance(story, Card) else pillar.icon
+        IconItem(ctx.icons, icon_name, 64, pillar.accent, self).setPos(pad, pad)
+        first = story.first.get(lang) if isinstance(story, Card) and story.first else None
+        y = pad + 64 + 24
+        if first and badge_width(ctx, first) <= inner - 84:
+            badge(ctx, first, self, pad + 84, pad + 8, inner - 84)
+        else:
+            label = say("policy" if isinstance(story, Policy) else "achievement", lang)
+            ctx.text(label, "label", inner - 84, 64, self, pad + 84, pad, origin="kind", colour=pillar.accent,
+                     valign="center", max_lines=1)
+            if first:
+                badge(ctx, first, self, pad, y - 8, inner)
+                y += BADGE_HEIGHT + 10
+        footer = 44.0
+        title_h = min(190.0, (height - y - pad - footer) * 0.62)
+        title = ctx.text(story.title.get(lang), "heading", inner, title_h, self, pad, y, origin=f"{story.id}.title",
+                         max_lines=4, px=34.0, min_px=28.0)
+        y += title.text_height() + 14
+        detail = story.organisation.get(lang) if isinstance(story, Card) else story.text.get(lang)
+        ctx.text(detail, "label", inner, height - y - pad - footer, self, pad, y, origin=f"{story.id}.detail",
+                 line_height=1.3)
+        more = ctx.text(say("read_more", lang) + "  ›", "label", inner, footer, self, pad, height - pad - footer,
+                        origin="read_more", colour=pillar.accent, bold=True, max_lines=1, valign="bottom")
+        more.setOpacity(0.95)
+
+    def on_tap(self, point: QPointF) -> None:
+        self._open(self.index)

@@ -1,0 +1,23 @@
+"""The few words the exhibit itself says (buttons, prompts), in each language. Content text lives in YAML."""
+
+from __future__ import annotations
+
+from ..content.text import Language
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "read_more": {"zh": "了解详情", "en": "Read more"},
+    "policy": {"zh": "政策举措", "en": "Policy"},
+    "achievement": {"zh": "创新成果", "en": "Achievement"},
+    "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
+    "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
+    "restart_in": {"zh": "秒后回到首页", "en": "seconds until the exhibit starts over"},
+    "key_figures": {"zh": "数说", "en": "In numbers"},
+    "source": {"zh": "来源", "en": "Source"},
+    "of": {"zh": "/", "en": "/"},
+}
+
+
+def say(key: str, language: Language) -> str:
+    """The exhibit's own words for ``key`` in ``language`` (Chinese when there is no English)."""
+    words = _STRINGS[key]
+    return words.get(language) or words["zh"]

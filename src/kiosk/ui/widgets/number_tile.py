@@ -1,0 +1,38 @@
+"""A key number on a panel: the counting figure, what it counts, and an optional note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGraphicsItem
+
+from ...content.model import KeyNumber
+from ..look import RADIUS, Look
+from ..typography import Typography
+from .counting_number import CountingNumber
+from .surface import Panel
+from .text_block import TextBlock
+
+
+class NumberTile(Panel):
+    def __init__(self, number: KeyNumber, look: Look, typography: Typography, width: float, height: float,
+                 accent: str, parent: QGraphicsItem | None = None):
+        super().__init__(width, height, look.surface, RADIUS, parent, accent=accent, band=6.0, band_edge="left")
+        self.name = f"number-{number.id}"
+        lang = look.language
+        pad = 26.0
+        inner = width - 2 * pad
+        number_h = min(92.0, height * 0.3)
+        self.counter = CountingNumber(number, lang, typography, inner, number_h, look.theme.number,
+                                      number_h * 0.88, self)
+        self.counter.setPos(pad, pad * 0.6)
+        y = pad * 0.6 + number_h + 4
+        bottom = height - pad * 0.7
+        note_room = 44.0 if number.note is not None else 0.0
+        self.label = TextBlock(number.label.get(lang), look.style("label", look.theme.text, line_height=1.25),
+                               typography, inner, bottom - y - note_room, self, origin=f"{number.id}.label")
+        self.label.setPos(pad, y)
+        self.note: TextBlock | None = None
+        if number.note is not None:
+            note_y = y + self.label.text_height() + 6
+            self.note = TextBlock(number.note.get(lang), look.style("label", accent, line_height=1.25), typography,
+                                  inner, bottom - note_y, self, origin=f"{number.id}.note")
+            self.note.setPos(pad, note_y)
