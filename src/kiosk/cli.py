@@ -34,7 +34,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(f"{shown}: {len(result.errors)} error(s) in {files} file(s); nothing was changed", file=sys.stderr)
         return EXIT_INVALID
     assert result.content is not None
-    print(f"{shown}: OK — {result.content.summary()} ({len(result.files)} files)")
+    if args.layout:
+        from .ui.layout_check import layout_problems  # Qt is needed to measure text
+
+        problems = layout_problems(result, args.content_dir)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"{shown}: {len(problems)} text(s) do not fit on screen; nothing was changed", file=sys.stderr)
+            return EXIT_INVALID
+    checked = ", and every text fits at 1920x1080 and 1080x1920" if args.layout else ""
+    print(f"{shown}: OK — {result.content.summary()} ({len(result.files)} files){checked}")
     return EXIT_OK
 
 
@@ -99,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="content folder (default: the shipped content)")
     validate.add_argument("--article", metavar="FILE",
                           help="also check that every 'source:' is word for word in this article text")
+    validate.add_argument("--layout", action="store_true",
+                          help="also lay out every screen at 1920x1080 and 1080x1920 in each language and report "
+                               "any text that does not fit")
     validate.set_defaults(func=_cmd_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a content file")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content.model import KeyNumber
-from .content.text import Language
+from .content.model import Chart, KeyNumber, Qualifier
+from .content.text import Affix, Language
 
 _ZH_SCALES = ((1e8, "亿"), (1e4, "万"))
 _EN_SCALES = ((1e9, "billion"), (1e6, "million"))
@@ -17,6 +17,8 @@ _ZH_BEFORE = {"about": "约", "nearly": "近"}
 _ZH_AFTER = {"over": "多"}
 _EN_WORDS = {"about": "about", "nearly": "nearly", "over": "over"}
 MAX_DECIMALS = 3
+_RANK_PREFIX = Affix(zh="第", en="No. ")
+_RANK_UNIT = Affix(zh="位", en="")
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,13 @@ def shape_of(number: KeyNumber, language: Language) -> NumberShape:
 def format_number(number: KeyNumber, language: Language, value: float | None = None) -> str:
     """The text of ``number`` in ``language``, showing ``value`` (default: its final value)."""
     return shape_of(number, language).text(number.value if value is None else value)
+
+
+def chart_number(chart: Chart, value: float, qualifier: Qualifier | None = None) -> KeyNumber:
+    """A chart's figure as a key number, so it reads like every other number in the exhibit: a rank as
+    第8位 / No. 8, a share or a part with the chart's unit and the item's qualifier (约30% / about 30%)."""
+    rank = chart.type == "rank"
+    return KeyNumber(
+        id=chart.id, value=value, qualifier=qualifier, label=chart.title, source=chart.source,
+        prefix=_RANK_PREFIX if rank else None, unit=_RANK_UNIT if rank else chart.unit,
+    )

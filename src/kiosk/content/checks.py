@@ -25,15 +25,15 @@ class FileEntry:
     source_map: SourceMap
 
 
-def _walk_models(value: Any, path: KeyPath) -> Iterator[tuple[Any, KeyPath]]:
+def walk_models(value: Any, path: KeyPath) -> Iterator[tuple[Any, KeyPath]]:
     """Every model object below ``value`` with its key path."""
     if isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk_models(item, (*path, i))
+            yield from walk_models(item, (*path, i))
     elif isinstance(value, BaseModel):
         yield value, path
         for name in type(value).model_fields:
-            yield from _walk_models(getattr(value, name), (*path, name))
+            yield from walk_models(getattr(value, name), (*path, name))
 
 
 class _Checker:
@@ -68,7 +68,7 @@ class _Checker:
     def unique_ids(self) -> None:
         seen: dict[str, str] = {}
         for entry in self.entries:
-            for obj, path in _walk_models(entry.file, ()):
+            for obj, path in walk_models(entry.file, ()):
                 object_id = getattr(obj, "id", None)
                 if not isinstance(object_id, str):
                     continue
@@ -139,7 +139,7 @@ class _Checker:
     def images(self, strict: bool) -> None:
         root = self.content_dir.resolve()
         for entry in self.entries:
-            for obj, path in _walk_models(entry.file, ()):
+            for obj, path in walk_models(entry.file, ()):
                 image = getattr(obj, "image", None)
                 if not isinstance(image, str):
                     continue
@@ -159,7 +159,7 @@ class _Checker:
     def sources(self, article_text: str) -> None:
         flat = re.sub(r"\s+", "", article_text)
         for entry in self.entries:
-            for obj, path in _walk_models(entry.file, ()):
+            for obj, path in walk_models(entry.file, ()):
                 source = getattr(obj, "source", None)
                 if isinstance(source, str) and re.sub(r"\s+", "", source) not in flat:
                     self.errors.append(entry.source_map.error(

@@ -22,6 +22,7 @@ class LoadResult:
     errors: list[ContentError] = field(default_factory=list)
     warnings: list[ContentError] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    entries: list[FileEntry] = field(default_factory=list)  # each valid file with the positions of its values
 
     @property
     def ok(self) -> bool:
@@ -74,7 +75,7 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
         files_failed=bool(errors), kinds_present=None if unreadable else kinds_present,
     )
     errors.extend(check_errors)
-    return LoadResult(content if not errors else None, sorted(set(errors)), sorted(warnings), files)
+    return LoadResult(content if not errors else None, sorted(set(errors)), sorted(warnings), files, entries)
 
 
 def require_content(content_dir: Path, **kwargs) -> Content:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..content.text import Language
 
 _STRINGS: dict[str, dict[str, str]] = {
-    "read_more": {"zh": "了解详情", "en": "Read more"},
     "policy": {"zh": "政策举措", "en": "Policy"},
     "achievement": {"zh": "创新成果", "en": "Achievement"},
     "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},

@@ -62,9 +62,9 @@ class PageContext:
         return self.look.height
 
     def text(self, text: str, role: str, width: float, height: float, parent: QGraphicsItem, x: float, y: float,
-             origin: str = "", colour: str | None = None, **style: object) -> TextBlock:
+             origin: str = "", colour: str | None = None, preview: bool = False, **style: object) -> TextBlock:
         block = TextBlock(text, self.look.style(role, colour, **style), self.typography, width, height, parent,
-                          origin=origin)
+                          origin=origin, preview=preview)
         block.setPos(x, y)
         return block
 
@@ -129,7 +129,7 @@ def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float,
     ticker.tween(owner, 0.42, step, delay_s=delay_s)
 
 
-def build_header(page: Page, title: str, *, accent: str | None = None, back: bool = True,
+def build_header(page: Page, title: str, *, origin: str, accent: str | None = None, back: bool = True,
                  icon: str | None = None) -> float:
     """Back, title, language switch and Home along the top; returns the y below the header."""
     ctx, look = page.ctx, page.ctx.look
@@ -154,6 +154,6 @@ def build_header(page: Page, title: str, *, accent: str | None = None, back: boo
     if icon is not None and accent is not None:
         IconItem(ctx.icons, icon, 64, accent, page).setPos(x, top + (TARGET - 64) / 2)
         x += 64 + 20
-    block = ctx.text(title, "heading", right - x, TARGET, page, x, top, origin="title", colour=accent,
+    block = ctx.text(title, "heading", right - x, TARGET, page, x, top, origin=origin, colour=accent,
                      valign="center", max_lines=2, px=44.0 if not look.portrait else 40.0)
     return top + max(TARGET, block.text_height()) + look.gap * 1.2

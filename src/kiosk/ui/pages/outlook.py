@@ -17,7 +17,7 @@ class OutlookPageView(Page):
         look, lang, outlook = ctx.look, ctx.language, ctx.content.outlook
         m, gap, w, h = look.margin, look.gap, look.width, look.height
         signature = look.theme.signature
-        y = build_header(self, outlook.title.get(lang), accent=signature, icon="rocket")
+        y = build_header(self, outlook.title.get(lang), origin="outlook.title", accent=signature, icon="rocket")
         lead = ctx.text(outlook.lead.get(lang), "body", w - 2 * m, 240, self, m, y, origin="outlook.lead",
                         px=34.0)
         y += lead.text_height() + gap * 1.6

@@ -49,7 +49,8 @@ class PillarPageView(Page):
         self.name = f"pillar-{pillar.id}"
         look, lang = ctx.look, ctx.language
         m, gap, w, h = look.margin, look.gap, look.width, look.height
-        y = build_header(self, pillar.title.get(lang), accent=pillar.accent, icon=pillar.icon)
+        y = build_header(self, pillar.title.get(lang), origin=f"{pillar.id}.title", accent=pillar.accent,
+                         icon=pillar.icon)
         dots_dim = mix(look.theme.ground, "#FFFFFF", 0.25)
         content_w = w - 2 * m
         charts = list(pillar.charts)
@@ -57,25 +58,25 @@ class PillarPageView(Page):
             number_w = (content_w - gap) / 2
             lead_w, numbers_w = content_w, content_w
         else:
-            number_w = (content_w * 0.6 - 2 * gap) / 3
-            shown = min(3, len(pillar.numbers))
+            number_w = (content_w * 0.54 - gap) / 2
+            shown = min(2, len(pillar.numbers))
             numbers_w = shown * number_w + max(0, shown - 1) * gap
             lead_w = content_w - numbers_w - (gap * 1.5 if shown else 0.0)
-        stories_min = 380.0 if not look.portrait else 470.0
-        fixed_below = (330.0 + gap if look.portrait and pillar.numbers else 0.0) + \
-            (520.0 + gap if look.portrait and charts else 0.0)
+        stories_min = 380.0 if not look.portrait else 440.0
+        fixed_below = (350.0 + gap if look.portrait and pillar.numbers else 0.0) + \
+            (430.0 + gap if look.portrait and charts else 0.0)
         lead_max = h - m - y - gap - stories_min - fixed_below
         tagline = ctx.text(pillar.tagline.get(lang), "subheading", lead_w, 100, self, m, y,
                            origin=f"{pillar.id}.tagline", colour=pillar.accent, max_lines=2, bold=True)
         lead_y = y + tagline.text_height() + 14
         lead = ctx.text(pillar.lead.get(lang), "body", lead_w, lead_max - (lead_y - y), self, m, lead_y,
-                        origin=f"{pillar.id}.lead", px=30.0)
+                        origin=f"{pillar.id}.lead", px=30.0, line_height=1.32)
         row_h = max(362.0, lead_y - y + lead.text_height()) if not look.portrait else lead_y - y + lead.text_height()
         if look.portrait:
-            numbers_box = (m, y + row_h + gap, content_w, 330.0)
+            numbers_box = (m, y + row_h + gap, content_w, 350.0)
             below = numbers_box[1] + (numbers_box[3] + gap if pillar.numbers else 0.0)
-            chart_box = (m, below, content_w, 520.0)
-            story_top = below + (520.0 + gap if charts else 0.0)
+            chart_box = (m, below, content_w, 430.0)
+            story_top = below + (430.0 + gap if charts else 0.0)
             stories_box = (m, story_top, content_w, h - m - story_top)
             story_w = (content_w - gap) / 2
         else:
@@ -84,7 +85,7 @@ class PillarPageView(Page):
             chart_w = content_w * 0.38 if charts else 0.0
             stories_box = (m, below, content_w - (chart_w + gap if charts else 0.0), h - m - below)
             chart_box = (m + content_w - chart_w, below, chart_w, h - m - below)
-            story_w = (stories_box[2] - 2 * gap) / 3 if charts else (content_w - 3 * gap) / 4
+            story_w = (stories_box[2] - gap) / 2 if charts else (content_w - 3 * gap) / 4
 
         self.numbers = self._carousel("numbers", numbers_box, number_w, dots_dim)
         for number in pillar.numbers:

@@ -128,7 +128,7 @@ class StorySheet(Item):
         y = box.y()
         first = story.first.get(lang) if isinstance(story, Card) and story.first else None
         if first:
-            badge(ctx, first, self.sheet, box.x(), y, box.width())
+            badge(ctx, first, self.sheet, box.x(), y, box.width(), origin=f"{story.id}.first")
             y += 48 + 24
         else:
             kind = say("policy" if not isinstance(story, Card) else "achievement", lang)

@@ -24,14 +24,14 @@ def badge_width(ctx: PageContext, text: str) -> float:
 
 
 def badge(ctx: PageContext, text: str, parent: QGraphicsItem, x: float, y: float, max_width: float,
-          fill: str | None = None) -> Panel:
+          origin: str = "badge", fill: str | None = None) -> Panel:
     """A small filled label (e.g. 全球首个 / World first) on the kapok-red signature colour."""
     look = ctx.look
     height = BADGE_HEIGHT
     width = min(max_width, badge_width(ctx, text))
     pill = Panel(width, height, fill or look.theme.signature, height / 2, parent)
     pill.setPos(x, y)
-    ctx.text(text, "label", width - 24, height, pill, 12, 0, origin="badge", colour=look.theme.ground, bold=True,
+    ctx.text(text, "label", width - 24, height, pill, 12, 0, origin=origin, colour=look.theme.ground, bold=True,
              max_lines=1, align="center", valign="center")
     return pill
 
@@ -48,29 +48,29 @@ class StoryTile(Panel):
         pad = 28.0
         inner = width - 2 * pad
         icon_name = story.icon if isinstance(story, Card) else pillar.icon
-        IconItem(ctx.icons, icon_name, 64, pillar.accent, self).setPos(pad, pad)
+        IconItem(ctx.icons, icon_name, 56, pillar.accent, self).setPos(pad, pad + 4)
         first = story.first.get(lang) if isinstance(story, Card) and story.first else None
-        y = pad + 64 + 24
-        if first and badge_width(ctx, first) <= inner - 84:
-            badge(ctx, first, self, pad + 84, pad + 8, inner - 84)
+        y = pad + 64 + 20
+        if first and badge_width(ctx, first) <= inner - 72:
+            badge(ctx, first, self, pad + 72, pad + 8, inner - 72, origin=f"{story.id}.first")
         else:
             label = say("policy" if isinstance(story, Policy) else "achievement", lang)
-            ctx.text(label, "label", inner - 84, 64, self, pad + 84, pad, origin="kind", colour=pillar.accent,
+            ctx.text(label, "label", inner - 72, 64, self, pad + 72, pad, origin="kind", colour=pillar.accent,
                      valign="center", max_lines=1)
             if first:
-                badge(ctx, first, self, pad, y - 8, inner)
+                badge(ctx, first, self, pad, y - 8, inner, origin=f"{story.id}.first")
                 y += BADGE_HEIGHT + 10
-        footer = 44.0
-        title_h = min(190.0, (height - y - pad - footer) * 0.62)
+        chevron = 40.0  # bottom right; the text beside it stops short of it
+        org_min = 42.0  # at least one line of who did it
+        title_h = min(190.0, height - y - pad - org_min - 14)
         title = ctx.text(story.title.get(lang), "heading", inner, title_h, self, pad, y, origin=f"{story.id}.title",
-                         max_lines=4, px=34.0, min_px=28.0)
+                         max_lines=4, px=34.0, min_px=28.0, line_height=1.18)
         y += title.text_height() + 14
-        detail = story.organisation.get(lang) if isinstance(story, Card) else story.text.get(lang)
-        ctx.text(detail, "label", inner, height - y - pad - footer, self, pad, y, origin=f"{story.id}.detail",
-                 line_height=1.3)
-        more = ctx.text(say("read_more", lang) + "  ›", "label", inner, footer, self, pad, height - pad - footer,
-                        origin="read_more", colour=pillar.accent, bold=True, max_lines=1, valign="bottom")
-        more.setOpacity(0.95)
+        detail, field = (story.organisation, "organisation") if isinstance(story, Card) else (story.text, "text")
+        ctx.text(detail.get(lang), "label", inner - chevron - 8, height - y - pad, self, pad, y,
+                 origin=f"{story.id}.{field}", line_height=1.3, preview=True)  # in full on the sheet
+        IconItem(ctx.icons, "ui-chevron-right", chevron, pillar.accent, self).setPos(width - pad - chevron,
+                                                                                    height - pad - chevron)
 
     def on_tap(self, point: QPointF) -> None:
         self._open(self.index)

@@ -119,10 +119,10 @@ def _elided(text: str, typography: Typography, style: TextStyle, px: float, widt
 
 
 class TextBlock(Item):
-    """A box of plain text. ``origin`` names where the text came from, for layout reports."""
+    """A box of plain text. ``origin`` names where the text came from (``id.field``), for layout reports."""
 
     def __init__(self, text: str, style: TextStyle, typography: Typography, width: float, height: float,
-                 parent: QGraphicsItem | None = None, origin: str = ""):
+                 parent: QGraphicsItem | None = None, origin: str = "", preview: bool = False):
         super().__init__(parent)
         self._text = text
         self._style = style
@@ -130,6 +130,7 @@ class TextBlock(Item):
         self._width = float(width)
         self._height = float(height)
         self.origin = origin
+        self.preview = preview  # a shortened preview by design (the full text is one tap away)
         self._colour = QColor(style.colour)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._fitted = fit_text(text, typography, style, self._width, self._height)
