@@ -90,3 +90,40 @@ system_lib_packages() {
     /^carry:/ && index(kinds, " carry ") { for (i = 2; i <= NF; i++) print $i }
   ' "$root/packaging/linux/system-libs.txt" | awk '!seen[$0]++'
 }
+
+# check_render KIOSK OUT_DIR: the render step of the smoke tests. Runs `KIOSK render --out OUT_DIR --size 1920x1080`
+# offscreen and checks that it wrote PNGs, every one 1920x1080. While the exhibit has no `render` command it says
+# SKIPPED and succeeds, unless KIOSK_REQUIRE_RENDER=1.
+check_render() {
+  local kiosk=$1 out=$2 start=$SECONDS
+  if ! "$kiosk" render --help >/dev/null 2>&1; then
+    if [ "${KIOSK_REQUIRE_RENDER:-0}" = 1 ]; then
+      say "this kiosk has no 'render' command, and KIOSK_REQUIRE_RENDER=1"
+      return 1
+    fi
+    say "SKIPPED render: this kiosk has no 'render' command yet (KIOSK_REQUIRE_RENDER=1 makes that a failure)"
+    return 0
+  fi
+  rm -rf "$out"
+  mkdir -p "$out"
+  if ! QT_QPA_PLATFORM=offscreen "$kiosk" render --out "$out" --size 1920x1080 >"$out.log" 2>&1; then
+    tail -n 30 "$out.log"
+    say "kiosk render failed (log: $out.log)"
+    return 1
+  fi
+  "${PYTHON:-python3}" - "$out" <<'PY' || return 1
+import struct, sys
+from pathlib import Path
+
+pngs = sorted(Path(sys.argv[1]).rglob("*.png"))
+wrong = []
+for png in pngs:
+    head = png.read_bytes()[:24]
+    size = struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else None
+    if size != (1920, 1080):
+        wrong.append(f"{png}: {size or 'not a PNG'}")
+print(f"render: {len(pngs)} PNG files", *wrong, sep="\n  ")
+sys.exit(1 if wrong or not pngs else 0)
+PY
+  say "render: OK in $((SECONDS - start)) s ($out)"
+}
