@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from .content.model import Content
+from .motion import linear
 from .state.gesture import GestureConfig
 from .state.idle import IdleTracker
 from .state.navigation import (Attract, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
@@ -161,16 +162,21 @@ class Controller(QObject):
         new.setOpacity(0.0)
         self._leaving.append(old)
 
-        def fade(progress: float) -> None:
-            new.setOpacity(progress)
-            old.setOpacity(1.0 - progress)
+        rise = 28.0
+        new_y = new.y()
+
+        def fade(progress: float) -> None:  # the old page leaves first, then the new one rises into place
+            old.setOpacity(max(0.0, 1.0 - progress / 0.45))
+            arriving = min(1.0, max(0.0, (progress - 0.3) / 0.7))
+            new.setOpacity(arriving)
+            new.setY(new_y + rise * (1.0 - arriving))
 
         def done() -> None:
             if old in self._leaving:
                 self._leaving.remove(old)
                 self._delete(old)
 
-        self.ticker.tween(old, TRANSITION_S, fade, on_done=done)
+        self.ticker.tween(old, TRANSITION_S * 1.25, fade, on_done=done, easing=linear)
 
     def _delete(self, item: QGraphicsItem) -> None:
         self.ticker.cancel(item)

@@ -36,6 +36,11 @@ def clamp01(t: float) -> float:
     return 1.0 if t > 1.0 else float(t)
 
 
+def linear(t: float) -> float:
+    """No easing: progress as it comes (for count-ups that ease themselves, and steady pulses)."""
+    return t
+
+
 def ease_out_cubic(t: float) -> float:
     """Fast start, gentle stop: exactly 0 at 0 and 1 at 1."""
     u = 1.0 - clamp01(t)

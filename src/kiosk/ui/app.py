@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from ..clock import monotonic
@@ -25,6 +25,7 @@ from .stage import Stage
 from .typography import Typography
 
 WINDOWED_SIZE = (1280, 720)
+PIXMAP_CACHE_KB = 3840 * 2160 * 4 * 12 // 1024  # about 400 MB
 
 
 @dataclass
@@ -46,6 +47,9 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
     assets = assets_dir or default_assets_dir()
     family = load_bundled_fonts(assets)[0]
     application().setFont(QFont(family))
+    # Every static item draws from a pixmap cache; Qt's default 10 MB holds a fraction of one 1080p screen, so
+    # the caches would be thrown away and redrawn every frame. Room for about a dozen screens at 4K:
+    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     scene = QGraphicsScene()
     stage = Stage(scene, QColor(content.exhibit.theme.ground), rotation)
     stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...content.model import KeyNumber, Pillar
-from ...motion import drift_offset
+from ...motion import drift_offset, linear
 from ...state.attract import AttractLoop, NumberSlide, PillarSlide, Slide, TitleSlide, build_playlist
 from ..look import mix
 from ..widgets.counting_number import CountingNumber
@@ -48,7 +48,7 @@ class AttractPage(Page):
             self._breathe(0.0)
 
     def _breathe(self, _progress: float) -> None:
-        self.ctx.ticker.tween(self, PULSE_S, self._pulse, easing=_linear, on_done=self._again)
+        self.ctx.ticker.tween(self, PULSE_S, self._pulse, easing=linear, on_done=self._again)
 
     def _again(self) -> None:
         self._breathe(0.0)
@@ -174,7 +174,3 @@ class AttractPage(Page):
                      origin="exhibit.attract_prompt", px=34.0, max_lines=1, language=exhibit.languages[1],
                      colour=look.theme.text)
         return pill
-
-
-def _linear(t: float) -> float:
-    return t

@@ -12,15 +12,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...content.model import KeyNumber
 from ...content.text import Language
-from ...motion import CountUp, count_up_for, count_up_text
+from ...motion import CountUp, count_up_for, count_up_text, linear
 from ...number_format import format_number
 from ..ticker import Ticker
 from ..typography import Typography
 from .item import Item
-
-
-def _linear(t: float) -> float:
-    return t
 
 
 class CountingNumber(Item):
@@ -64,7 +60,7 @@ class CountingNumber(Item):
         self._count_up = count_up_for(self.number, reduced_motion=reduced_motion)
         self._show(0.0)
         if self._count_up.duration_s > 0:
-            ticker.tween(owner, self._count_up.duration_s, self._show, delay_s=delay_s, easing=_linear)
+            ticker.tween(owner, self._count_up.duration_s, self._show, delay_s=delay_s, easing=linear)
 
     def _show(self, progress: float) -> None:
         text = count_up_text(self.number, self._language, progress * self._count_up.duration_s, self._count_up)
