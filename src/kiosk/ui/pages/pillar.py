@@ -89,12 +89,12 @@ class PillarPageView(Page):
 
         self.numbers = self._carousel("numbers", numbers_box, number_w, dots_dim)
         for number in pillar.numbers:
-            self.numbers.add(NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height_for(
-                len(pillar.numbers), number_w), pillar.accent))
+            self.numbers.add(NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height,
+                                        pillar.accent))
         self.numbers.finish()
 
         self.stories = self._carousel("stories", stories_box, story_w, dots_dim)
-        tile_h = self.stories.tile_height_for(len(stories(pillar)), story_w)
+        tile_h = self.stories.tile_height
         for index, story in enumerate(stories(pillar)):
             self.stories.add(StoryTile(ctx, pillar, story, index, story_w, tile_h))
         self.stories.finish()
@@ -102,7 +102,7 @@ class PillarPageView(Page):
         self.charts: Carousel | None = None
         if charts:
             self.charts = self._carousel("charts", chart_box, chart_box[2], dots_dim)
-            chart_h = self.charts.tile_height_for(len(charts), chart_box[2])
+            chart_h = self.charts.tile_height
             for chart in charts:
                 self.charts.add(ChartPanel(ctx, pillar, chart, chart_box[2], chart_h))
             self.charts.finish()

@@ -108,10 +108,10 @@ class Carousel(Item):
     def index(self) -> int:
         return min(self.stops - 1, max(0, round(self._offset / self._step)))
 
-    def tile_height_for(self, count: int, tile_width: float) -> float:
-        """The height tiles get when ``count`` of them will be added: room is kept for dots if they won't fit."""
-        fits = count * tile_width + (count - 1) * self._gap <= self._width + 0.5
-        return self._height - (0.0 if fits else DOTS_HEIGHT + 14)
+    @property
+    def tile_height(self) -> float:
+        """The height of the tiles: room is always kept for the dots, so rows of carousels end level."""
+        return self._height - DOTS_HEIGHT - 14
 
     # Motion --------------------------------------------------------------------------------------------------
     def _max_offset(self) -> float:

@@ -36,3 +36,10 @@ class NumberTile(Panel):
             self.note = TextBlock(number.note.get(lang), look.style("label", accent, line_height=1.2), typography,
                                   inner, bottom - note_y, self, origin=f"{number.id}.note")
             self.note.setPos(pad, note_y)
+        # Centre the figure and its words in the tile when they need less than its height.
+        used = (self.note.y() + self.note.text_height()) if self.note is not None else y + self.label.text_height()
+        spare = (bottom - used) / 2
+        if spare > 1:
+            for child in (self.counter, self.label, self.note):
+                if child is not None:
+                    child.setY(child.y() + spare)
