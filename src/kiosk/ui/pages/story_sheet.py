@@ -17,6 +17,7 @@ from ...state.navigation import Story, stories
 from ..look import RADIUS, TARGET, mix
 from ..strings import say
 from ..widgets.item import Item
+from ..widgets.language_switch import LanguageSwitch
 from ..widgets.surface import IconItem, Panel
 from .base import PageContext
 from .story_tile import badge
@@ -161,9 +162,18 @@ class StorySheet(Item):
         ctx.button("close", actions.close_story, self.sheet, right, pad * 0.6, icon="ui-close")
         ctx.button("home", actions.home, self.sheet, right, pad * 0.6 + TARGET + 20, icon="ui-home")
         left = (art.width() + pad) if not ctx.look.portrait else pad
+        languages = ctx.content.exhibit.languages
+        if len(languages) > 1:
+            switch = LanguageSwitch(languages, ctx.language, actions.set_language, ctx.look, ctx.typography,
+                                    self.sheet, segment_width=132.0)
+            switch.setPos(sheet_w - pad * 0.6 - switch.boundingRect().width(), footer_y)
         if count > 1:
-            ctx.button("previous", actions.previous_story, self.sheet, left, footer_y, icon="ui-chevron-left")
-            ctx.button("next", actions.next_story, self.sheet, left + TARGET + 20, footer_y, icon="ui-chevron-right")
+            previous = ctx.button("previous", actions.previous_story, self.sheet, left, footer_y,
+                                  icon="ui-chevron-left")
+            following = ctx.button("next", actions.next_story, self.sheet, left + TARGET + 20, footer_y,
+                                   icon="ui-chevron-right")
+            previous.setOpacity(1.0 if self.index > 0 else 0.3)  # the ends do not wrap round
+            following.setOpacity(1.0 if self.index < count - 1 else 0.3)
             ctx.text(f"{self.index + 1} / {count}", "label", 200, TARGET, self.sheet, left + 2 * TARGET + 44,
                      footer_y, origin="position", valign="center", max_lines=1)
 
