@@ -92,8 +92,9 @@ system_lib_packages() {
 }
 
 # check_render KIOSK OUT_DIR: the render step of the smoke tests. Runs `KIOSK render --out OUT_DIR --size 1920x1080`
-# offscreen and checks that it wrote PNGs, every one 1920x1080. While the exhibit has no `render` command it says
-# SKIPPED and succeeds, unless KIOSK_REQUIRE_RENDER=1.
+# offscreen and checks what it wrote: valid PNGs, at least one screen of exactly 1920x1080 (other sizes, such as a
+# contact sheet, are listed), and screens that are not one flat colour (with ImageMagick, when installed). While the
+# exhibit has no `render` command it says SKIPPED and succeeds, unless KIOSK_REQUIRE_RENDER=1.
 check_render() {
   local kiosk=$1 out=$2 start=$SECONDS
   if ! "$kiosk" render --help >/dev/null 2>&1; then
@@ -111,19 +112,40 @@ check_render() {
     say "kiosk render failed (log: $out.log)"
     return 1
   fi
-  "${PYTHON:-python3}" - "$out" <<'PY' || return 1
+  tail -n 2 "$out.log"
+  local screens
+  screens=$("${PYTHON:-python3}" - "$out" <<'PY'
 import struct, sys
+from collections import Counter
 from pathlib import Path
 
 pngs = sorted(Path(sys.argv[1]).rglob("*.png"))
-wrong = []
+sizes, bad, screens = Counter(), [], []
 for png in pngs:
     head = png.read_bytes()[:24]
-    size = struct.unpack(">II", head[16:24]) if head[:8] == b"\x89PNG\r\n\x1a\n" else None
-    if size != (1920, 1080):
-        wrong.append(f"{png}: {size or 'not a PNG'}")
-print(f"render: {len(pngs)} PNG files", *wrong, sep="\n  ")
-sys.exit(1 if wrong or not pngs else 0)
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        bad.append(str(png))
+        continue
+    size = struct.unpack(">II", head[16:24])
+    sizes[size] += 1
+    if size == (1920, 1080):
+        screens.append(str(png))
+summary = ", ".join(f"{n} at {w}x{h}" for (w, h), n in sizes.most_common())
+print(f"render: {len(pngs)} PNG files ({summary or 'none'})", file=sys.stderr)
+for path in bad:
+    print(f"  not a PNG: {path}", file=sys.stderr)
+if bad or not screens:
+    sys.exit(1)
+print("\n".join(screens[:: max(1, len(screens) // 5)][:5]))  # a few, spread out, for the flat-colour check
 PY
+  ) || { say "kiosk render wrote no 1920x1080 screen, or a broken file"; return 1; }
+  if command -v convert >/dev/null; then
+    local png spread
+    while IFS= read -r png; do
+      spread=$(convert "$png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+      awk -v s="$spread" 'BEGIN { exit !(s > 0.01) }' || { say "$png is one flat colour"; return 1; }
+    done <<<"$screens"
+    say "render: sampled screens are not blank"
+  fi
   say "render: OK in $((SECONDS - start)) s ($out)"
 }

@@ -89,7 +89,10 @@ fi
 [ -n "$root" ] || chown -R "$user:$user" "$root$state"
 
 # 4. System files: PAM service, settings (kept if present), units (the .deb ships these itself).
-if ! ((setup_only)); then
+# A bundle that the .deb installed has its units and /etc files from the package already.
+from_deb=0
+[ -e "$root/var/lib/dpkg/info/$app.list" ] && [ "$bundle" = "$root$prefix" ] && from_deb=1
+if ! ((setup_only || from_deb)); then
   install -D -m 0644 "$linux/pam.d/$app" "$root/etc/pam.d/$app"
   [ -e "$root/etc/default/$app" ] || install -D -m 0644 "$linux/default" "$root/etc/default/$app"
   for unit in "${units[@]}"; do install -D -m 0644 "$linux/$unit" "$root/etc/systemd/system/$unit"; done
