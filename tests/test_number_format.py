@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.content.model import KeyNumber
+from kiosk.content.model import Chart, ChartItem, KeyNumber
 from kiosk.content.text import Affix, Text
-from kiosk.number_format import decimals_needed, format_number, shape_of
+from kiosk.number_format import chart_number, decimals_needed, format_number, shape_of
 
 
 def number(value: float, **fields) -> KeyNumber:
@@ -69,3 +69,25 @@ def test_text_width_in_digits_never_shrinks_below_the_final_decimals(value: floa
 @pytest.mark.parametrize(("value", "decimals"), [(8, 0), (40.3, 1), (1.65, 2), (0.1 + 0.2, 1), (1 / 3, 3)])
 def test_decimals_needed(value: float, decimals: int) -> None:
     assert decimals_needed(value) == decimals
+
+
+def _chart(kind: str, unit: Affix | None = None) -> Chart:
+    extra = {"total": 26} if kind == "part_of_whole" else {}
+    return Chart(id="c", type=kind, title=Text(zh="图"), items=[ChartItem(label=Text(zh="项"), value=1)],
+                 unit=unit, source="来源", **extra)
+
+
+@pytest.mark.parametrize(
+    ("chart", "value", "qualifier", "zh", "en"),
+    [
+        (_chart("share", PERCENT), 30, "about", "约30%", "about 30%"),
+        (_chart("share", PERCENT), 51, None, "51%", "51%"),
+        (_chart("rank"), 8, None, "第8位", "No. 8"),
+        (_chart("part_of_whole", Affix(zh="项", en="")), 26, None, "26项", "26"),
+        (_chart("part_of_whole"), 11, "over", "11多", "over 11"),
+    ],
+)
+def test_chart_values_read_like_key_numbers(chart: Chart, value: float, qualifier, zh: str, en: str) -> None:
+    number = chart_number(chart, value, qualifier)
+    assert format_number(number, "zh") == zh
+    assert format_number(number, "en") == en

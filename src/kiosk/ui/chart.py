@@ -19,17 +19,18 @@ from dataclasses import dataclass  # noqa: E402
 
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtGui import QColor, QFontMetricsF  # noqa: E402
 from PySide6.QtWidgets import QGraphicsItem  # noqa: E402
 
 from ..content.model import Chart, Theme  # noqa: E402
 from ..content.text import Language  # noqa: E402
-from .chart_kinds import BUILDERS, Canvas  # noqa: E402
+from ..number_format import chart_number, format_number  # noqa: E402
+from .chart_kinds import BUILDERS  # noqa: E402
 from .typography import Typography  # noqa: E402
 from .widgets.item import Item  # noqa: E402
-from .widgets.text_block import TextBlock  # noqa: E402
+from .widgets.text_block import TextBlock, TextStyle, fit_text  # noqa: E402
 
-__all__ = ["ChartGraphic", "ChartStyle", "StillViewBox"]
+__all__ = ["Canvas", "ChartGraphic", "ChartStyle", "StillViewBox"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,69 @@ class StillViewBox(pg.ViewBox):
         return self.add(item, static)
 
 
+class Canvas:
+    """What a chart kind draws with: fitted text blocks and one still pyqtgraph view, in the chart's pixels."""
+
+    def __init__(self, owner: QGraphicsItem, view: StillViewBox, chart: Chart, style: ChartStyle,
+                 typography: Typography, width: float, height: float):
+        self.chart, self.style, self.typography = chart, style, typography
+        self.width, self.height = float(width), float(height)
+        self.view = view
+        self.owner = owner
+        self.texts: list[TextBlock] = []
+        self.needed = 0.0  # the least height the layout takes (see stack)
+        self.label_style = TextStyle(style.label_px, min(style.label_px, 28), style.theme.text, line_height=1.25,
+                                     language=style.language)
+        self.value_style = TextStyle(style.value_px, style.value_px * 0.8, style.theme.number, bold=True,
+                                     max_lines=1, line_height=1.2, language=style.language)
+
+    def number(self, value: float, qualifier: str | None = None) -> str:
+        return format_number(chart_number(self.chart, value, qualifier), self.style.language)  # type: ignore[arg-type]
+
+    def text_width(self, text: str, style: TextStyle) -> float:
+        return QFontMetricsF(self.typography.font(style.px, style.bold, style.language)).horizontalAdvance(text)
+
+    def tight(self, text: str, style: TextStyle, width: float) -> tuple[TextStyle, float]:
+        """``style`` and a width for ``text`` in at most ``width``: on as few lines as fit (shrinking a little, not
+        below ``min_px``), and with several lines, as narrow as keeps their number, so no word is left alone."""
+        lines = fit_text(text, self.typography, style, width, 1e6).lines
+        while lines > 1 and not fit_text(text, self.typography, style.with_(max_lines=lines - 1), width, 1e6).elided:
+            lines -= 1
+        style = style.with_(max_lines=lines)
+        low, high = width / 2, width
+        while lines > 1 and high - low > 4:
+            fitted = fit_text(text, self.typography, style, (low + high) / 2, 1e6)
+            low, high = ((low + high) / 2, high) if fitted.elided or fitted.px < style.px else (low, (low + high) / 2)
+        return style, high
+
+    def text_height(self, text: str, style: TextStyle, width: float) -> float:
+        """The height ``text`` takes at ``width`` in ``style`` when it may have all the height it wants."""
+        return fit_text(text, self.typography, style, width, 1e6).height
+
+    def text(self, text: str, style: TextStyle, rect: QRectF, role: str) -> TextBlock:
+        block = TextBlock(text, style, self.typography, rect.width(), rect.height(),
+                          origin=f"chart:{self.chart.id}:{role}")
+        block.setParentItem(self.owner)
+        block.setPos(rect.topLeft())
+        block.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        block.setAcceptHoverEvents(False)
+        self.texts.append(block)
+        return block
+
+    def stack(self, heights: Sequence[float], max_gap: float, min_gap: float | None = None) -> list[float]:
+        """Tops of rows of ``heights`` spread over the height (gaps from ``min_gap``, by default a third of
+        ``max_gap``, up to ``max_gap``), the whole centred. Records in ``needed`` the least height they take."""
+        gaps, least = len(heights) - 1, max_gap / 3 if min_gap is None else min_gap
+        self.needed = sum(heights) + gaps * least
+        free = self.height - sum(heights)
+        gap = max(least, min(max_gap, free / gaps)) if gaps else 0.0
+        top, tops = max(0.0, (free - gap * gaps) / 2), []
+        for height in heights:
+            tops.append(top)
+            top += height + gap
+        return tops
+
+
 class ChartGraphic(Item):
     """One chart of the content (share, rank or part_of_whole) laid out in ``width`` × ``height`` logical px.
 
@@ -107,28 +171,41 @@ class ChartGraphic(Item):
         self._rect = QRectF(0, 0, float(width), float(height))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         _still(self)
-        self._body, self._canvas, self._animate = self._build(style, typography, width, height)
-        if self._canvas.needed > height + 0.5:  # more than the box holds: lay it out larger and scale it down
+        for compact in (False, True):  # the roomy layout if it fits, else the compact one
+            self._body, self._canvas, self._animate = self._build(style, typography, width, height, compact)
+            if self._canvas.needed <= height + 0.5:
+                break
             self._body.setParentItem(None)
+        zoom = 1.0
+        for _attempt in range(4):  # still more than the box holds: lay it out larger, then scale it down to fit
+            if self._canvas.needed <= height * zoom + 0.5:
+                break
             zoom = self._canvas.needed / height
-            self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom)
-            self._body.setScale(1 / zoom)
+            self._body.setParentItem(None)
+            self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom,
+                                                                  True)
+        self._body.setScale(min(1 / zoom, height / max(self._canvas.needed, height * zoom)))
         self._progress = -1.0
         self.set_progress(1.0)
         if parent is not None:
             self.setParentItem(parent)
 
-    def _build(self, style: ChartStyle, typography: Typography, width: float,
-               height: float) -> tuple[Item, Canvas, Callable[[float], None]]:
+    def _build(self, style: ChartStyle, typography: Typography, width: float, height: float,
+               compact: bool) -> tuple[Item, Canvas, Callable[[float], None]]:
         body = Item(self)
         _still(body)
         body.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         canvas = Canvas(body, StillViewBox(body, width, height), self.chart, style, typography, width, height)
-        return body, canvas, BUILDERS[self.chart.type](canvas)
+        return body, canvas, BUILDERS[self.chart.type](canvas, compact)
 
     @property
     def progress(self) -> float:
         return self._progress
+
+    @property
+    def fit_scale(self) -> float:
+        """1.0 when the chart fits its box at the style's text sizes; less when it had to be scaled down."""
+        return self._body.scale()
 
     @property
     def view_box(self) -> StillViewBox:

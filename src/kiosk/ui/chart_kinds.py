@@ -9,20 +9,17 @@ the one function that animates it, which only moves, stretches or clips items th
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QTransform
+from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from ..content.model import Chart
-from ..number_format import chart_number, format_number
-from .typography import Typography
-from .widgets.text_block import TextBlock, TextStyle, fit_text
+from .widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
-    from .chart import ChartStyle, StillViewBox
+    from .chart import Canvas
 
 Animate = Callable[[float], None]
 _NICE_SCALES = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
@@ -35,74 +32,12 @@ def _faded(colour: str, alpha: float) -> QColor:
     return faded
 
 
-class Canvas:
-    """What a chart kind draws with: fitted text blocks and one still pyqtgraph view, in the chart's pixels."""
-
-    def __init__(self, owner: QGraphicsItem, view: StillViewBox, chart: Chart, style: ChartStyle,
-                 typography: Typography, width: float, height: float):
-        self.chart, self.style, self.typography = chart, style, typography
-        self.width, self.height = float(width), float(height)
-        self.view = view
-        self.owner = owner
-        self.texts: list[TextBlock] = []
-        self.needed = 0.0  # the least height the layout takes (see stack)
-        self.label_style = TextStyle(style.label_px, min(style.label_px, 28), style.theme.text, line_height=1.25,
-                                     language=style.language)
-        self.value_style = TextStyle(style.value_px, style.value_px * 0.8, style.theme.number, bold=True,
-                                     max_lines=1, line_height=1.2, language=style.language)
-
-    def number(self, value: float, qualifier: str | None = None) -> str:
-        return format_number(chart_number(self.chart, value, qualifier), self.style.language)  # type: ignore[arg-type]
-
-    def text_width(self, text: str, style: TextStyle) -> float:
-        return QFontMetricsF(self.typography.font(style.px, style.bold, style.language)).horizontalAdvance(text)
-
-    def tight(self, text: str, style: TextStyle, width: float) -> tuple[TextStyle, float]:
-        """``style`` and a width for ``text`` in at most ``width``: on as few lines as fit (shrinking a little, not
-        below ``min_px``), and with several lines, as narrow as keeps their number, so no word is left alone."""
-        lines = fit_text(text, self.typography, style, width, 1e6).lines
-        while lines > 1 and not fit_text(text, self.typography, style.with_(max_lines=lines - 1), width, 1e6).elided:
-            lines -= 1
-        style = style.with_(max_lines=lines)
-        low, high = width / 2, width
-        while lines > 1 and high - low > 4:
-            fitted = fit_text(text, self.typography, style, (low + high) / 2, 1e6)
-            low, high = ((low + high) / 2, high) if fitted.elided or fitted.px < style.px else (low, (low + high) / 2)
-        return style, high
-
-    def text_height(self, text: str, style: TextStyle, width: float) -> float:
-        """The height ``text`` needs at ``width`` without shrinking (at most ``style.max_lines`` lines)."""
-        return fit_text(text, self.typography, style, width, 1e6).height
-
-    def text(self, text: str, style: TextStyle, rect: QRectF, role: str) -> TextBlock:
-        block = TextBlock(text, style, self.typography, rect.width(), rect.height(),
-                          origin=f"chart:{self.chart.id}:{role}")
-        block.setParentItem(self.owner)
-        block.setPos(rect.topLeft())
-        block.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        block.setAcceptHoverEvents(False)
-        self.texts.append(block)
-        return block
-
-    def stack(self, heights: Sequence[float], max_gap: float) -> list[float]:
-        """Tops of rows of ``heights`` spread over the height (gaps from a third of ``max_gap`` up to it), the
-        whole centred. Records in ``needed`` the height they take at the least, to tell when they do not fit."""
-        gaps = len(heights) - 1
-        self.needed = sum(heights) + gaps * max_gap / 3
-        free = self.height - sum(heights)
-        gap = max(max_gap / 3, min(max_gap, free / gaps)) if gaps else 0.0
-        top, tops = max(0.0, (free - gap * gaps) / 2), []
-        for height in heights:
-            tops.append(top)
-            top += height + gap
-        return tops
-
-
 def staggered(progress: float, index: int, count: int, spread: float = 0.15) -> float:
-    """Row ``index``'s own progress when rows start ``spread`` apart and all end together at 1."""
-    start = index * spread
+    """Row ``index``'s own progress when rows start ``spread`` apart (closer with many rows, so each row grows
+    over at least half the time) and all end together at 1."""
+    spread = min(spread, 0.5 / max(1, count - 1))
     span = 1.0 - (count - 1) * spread
-    return min(1.0, max(0.0, (progress - start) / span)) if span > 0 else progress
+    return min(1.0, max(0.0, (progress - index * spread) / span))
 
 
 def _grow(item: QGraphicsItem, left: float, scale: float) -> None:
@@ -112,34 +47,39 @@ def _grow(item: QGraphicsItem, left: float, scale: float) -> None:
         item.setTransform(QTransform(scale, 0, 0, 1, left * (1 - scale), 0))
 
 
-def build_share(canvas: Canvas) -> Animate:
-    """One bar a row on a faint 100 % track; the label above, the value in gold at the track's end."""
+def build_share(canvas: Canvas, compact: bool) -> Animate:
+    """One bar a row on a faint 100 % track, the value in gold at the track's end; the label above the bar, or
+    (``compact``) in a column before it, each row one line high where it can."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
     values = [canvas.number(item.value, item.qualifier) for item in chart.items]
     value_w = min(width * 0.4, max(canvas.text_width(v, canvas.value_style) for v in values) + 4)
-    track_w = width - value_w - style.value_px * 0.45
-    bar_h = round(style.value_px * 0.6)
-    bar_row = style.value_px * 1.25
     labels = [item.label.get(style.language) for item in chart.items]
-    fits = [canvas.tight(label, canvas.label_style, width) for label in labels]
+    label_w = min(width * 0.42, max(canvas.text_width(t, canvas.label_style) for t in labels) + 4) if compact else width
+    fits = [canvas.tight(label, canvas.label_style.with_(valign="center"), label_w) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
+    bar_x = label_w + style.label_px * 0.6 if compact else 0.0
+    track_w = width - value_w - style.value_px * 0.45 - bar_x
+    bar_h = round(style.value_px * (0.5 if compact else 0.6))
+    bar_row = style.value_px * 1.25
     inner = style.label_px * 0.3
-    tops = canvas.stack([h + inner + bar_row for h in label_hs], max_gap=style.label_px * 1.4)
+    heights = [max(h, bar_row) if compact else h + inner + bar_row for h in label_hs]
+    tops = canvas.stack(heights, max_gap=style.label_px * 1.4)
     track = _faded(style.theme.text, 0.12)
     bars = []
-    for index, (item, label, label_h, value, top) in enumerate(zip(chart.items, labels, label_hs, values, tops)):
-        canvas.text(label, fits[index][0], QRectF(0, top, fits[index][1], label_h), f"label:{index}")
-        row = top + label_h + inner
+    for index, (item, label_h, value, top, row_h) in enumerate(zip(chart.items, label_hs, values, tops, heights)):
+        label_top, row = (top + (row_h - label_h) / 2, top + (row_h - bar_row) / 2) if compact else \
+            (top, top + label_h + inner)
+        canvas.text(labels[index], fits[index][0], QRectF(0, label_top, fits[index][1], label_h), f"label:{index}")
         bar_top = row + (bar_row - bar_h) / 2
-        canvas.view.bars([QRectF(0, bar_top, track_w, bar_h)], track)
-        bars.append(canvas.view.bars([QRectF(0, bar_top, track_w * item.value / 100, bar_h)], QColor(style.accent),
-                                     static=False))
+        canvas.view.bars([QRectF(bar_x, bar_top, track_w, bar_h)], track)
+        bars.append(canvas.view.bars([QRectF(bar_x, bar_top, track_w * item.value / 100, bar_h)],
+                                     QColor(style.accent), static=False))
         value_style = canvas.value_style.with_(align="right", valign="center")
         canvas.text(value, value_style, QRectF(width - value_w, row, value_w, bar_row), f"value:{index}")
 
     def animate(progress: float) -> None:
         for index, bar in enumerate(bars):
-            _grow(bar, 0.0, staggered(progress, index, len(bars)))
+            _grow(bar, bar_x, staggered(progress, index, len(bars)))
 
     return animate
 
@@ -152,9 +92,11 @@ def nice_scale(worst: float) -> int:
     return int(10 ** math.ceil(math.log10(worst)))
 
 
-def build_rank(canvas: Canvas) -> Animate:
-    """A row a rank: its label, then the rank in gold beside a scale from No. N (left) to No. 1 (right) on which
-    the marker slides right towards first place, so a high rank is a long stretch of accent."""
+def build_rank(canvas: Canvas, compact: bool) -> Animate:
+    """A row a rank: the rank in gold beside a scale from No. N (left) to No. 1 (right) on which the marker slides
+    right towards first place, so a high rank is a long stretch of accent. The label runs above the whole row,
+    or (``compact``) only above the scale, the rank then standing beside both. The scale's ends are named once,
+    under the last row."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
     scale_n = nice_scale(max(item.value for item in chart.items))
     values = [canvas.number(item.value) for item in chart.items]
@@ -163,22 +105,23 @@ def build_rank(canvas: Canvas) -> Animate:
     marker = round(style.value_px * 0.7)
     x_start, x_end = left + marker / 2, width - marker / 2
     labels = [item.label.get(style.language) for item in chart.items]
-    fits = [canvas.tight(label, canvas.label_style, width) for label in labels]
+    label_x = left if compact else 0.0
+    fits = [canvas.tight(label, canvas.label_style, width - label_x) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
     end_style = canvas.label_style.with_(px=min(style.label_px, 28), colour=style.theme.muted, max_lines=1)
     end_h = canvas.text_height("0", end_style, width)
-    track_row = max(marker, style.value_px * 1.25)
+    track_row = marker * 1.15 if compact else max(marker, style.value_px * 1.25)
     inner = style.label_px * 0.2
-    tops = canvas.stack([h + inner + track_row + end_h for h in label_hs], max_gap=style.label_px * 2)
+    heights = [h + inner + track_row for h in label_hs]
+    tops = canvas.stack(heights[:-1] + [heights[-1] + end_h], style.label_px * 1.6, style.label_px * 0.3)
     line_h = max(4.0, round(marker * 0.16))
-    ends = (canvas.number(scale_n), canvas.number(1))
     ticks = [x_start + (x_end - x_start) * i / max(1, scale_n - 1) for i in range(scale_n)] if scale_n <= 20 else []
     moving: list[tuple[QGraphicsItem, QGraphicsItem, float]] = []
-    for index, (item, label, label_h, value, top) in enumerate(zip(chart.items, labels, label_hs, values, tops)):
-        canvas.text(label, fits[index][0], QRectF(0, top, fits[index][1], label_h), f"label:{index}")
+    for index, (item, label_h, value, top, row_h) in enumerate(zip(chart.items, label_hs, values, tops, heights)):
+        canvas.text(labels[index], fits[index][0], QRectF(label_x, top, fits[index][1], label_h), f"label:{index}")
         row = top + label_h + inner
-        canvas.text(value, canvas.value_style.with_(valign="center"), QRectF(0, row, value_w, track_row),
-                    f"value:{index}")
+        value_box = QRectF(0, top, value_w, row_h) if compact else QRectF(0, row, value_w, track_row)
+        canvas.text(value, canvas.value_style.with_(valign="center"), value_box, f"value:{index}")
         cy = row + track_row / 2
         canvas.view.bars([QRectF(x_start, cy - line_h / 2, x_end - x_start, line_h)], _faded(style.theme.text, 0.14))
         if ticks:
@@ -189,10 +132,10 @@ def build_rank(canvas: Canvas) -> Animate:
         dot = canvas.view.dots([x_start], [cy], marker, QColor(style.accent), ring=QColor(style.theme.ground),
                                static=False)  # a cached copy would land on whole pixels as it moves
         moving.append((fill, dot, x_rank - x_start))
-        half = (width - left) / 2
-        canvas.text(ends[0], end_style, QRectF(left, row + track_row, half, end_h), f"scale:{index}:worst")
-        canvas.text(ends[1], end_style.with_(align="right"), QRectF(left + half, row + track_row, half, end_h),
-                    f"scale:{index}:best")
+    half, ends_top = (width - left) / 2, tops[-1] + heights[-1]
+    canvas.text(canvas.number(scale_n), end_style, QRectF(left, ends_top, half, end_h), "scale:worst")
+    canvas.text(canvas.number(1), end_style.with_(align="right"), QRectF(left + half, ends_top, half, end_h),
+                "scale:best")
 
     def animate(progress: float) -> None:
         for index, (fill, dot, distance) in enumerate(moving):
@@ -213,9 +156,9 @@ def _grid(count: int, width: float, height: float) -> tuple[int, float]:
     return rows, sizes[rows - 1]
 
 
-def build_part_of_whole(canvas: Canvas) -> Animate:
+def build_part_of_whole(canvas: Canvas, compact: bool) -> Animate:
     """The part as a big gold number over the whole (11 / 26), the whole as a row of unit squares with the part
-    lit in the accent colour, and a small key under them."""
+    lit in the accent colour, and a small key under them (one layout: it needs no compact form)."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
     total = float(chart.total or sum(item.value for item in chart.items))
     first = chart.items[0]
@@ -227,14 +170,15 @@ def build_part_of_whole(canvas: Canvas) -> Animate:
     key_style = canvas.label_style.with_(max_lines=2)
     swatch = round(style.label_px * 0.7)
     faint = _faded(style.theme.text, 0.14)
-    colours = [_faded(style.accent, 1.0 - 0.3 * i) for i in range(len(chart.items))]
+    colours = [_faded(style.accent, 1.0 - 0.6 * i / max(1, len(chart.items) - 1)) for i in range(len(chart.items))]
     keys = [(item.label.get(style.language), colours[i]) for i, item in enumerate(chart.items)]
     if chart.total_label is not None:
         keys.append((chart.total_label.get(style.language), faint))
     key_w = width / len(keys)
     key_h = max(canvas.text_height(label, key_style, key_w - swatch * 2.4) for label, _ in keys)
     grid_room = max(swatch, canvas.height - hero_h - key_h - style.label_px * 2.2)
-    cells = int(total) if total == int(total) and total <= _MAX_CELLS else 0
+    whole_units = all(v == int(v) for v in (total, *(item.value for item in chart.items)))
+    cells = int(total) if whole_units and total <= _MAX_CELLS else 0  # else one continuous bar
     rows, cell = _grid(cells, width, grid_room) if cells else (1, min(grid_room, swatch * 2))
     gap = cell * 0.2
     tops = canvas.stack([hero_h, rows * (cell + gap) - gap, key_h], max_gap=style.label_px * 0.9)
@@ -285,7 +229,7 @@ def _baseline(block: TextBlock) -> float:
     return line.y() + line.ascent()
 
 
-BUILDERS: dict[str, Callable[[Canvas], Animate]] = {
+BUILDERS: dict[str, Callable[[Canvas, bool], Animate]] = {
     "share": build_share,
     "rank": build_rank,
     "part_of_whole": build_part_of_whole,
