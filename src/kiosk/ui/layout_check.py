@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content.loader import LoadResult
 from ..content.locate import TextLocator
-from .render import text_blocks, visit
+from .render import charts_shown, text_blocks, visit
 
 LAYOUT_SIZES = ((1920, 1080), (1080, 1920))
 
@@ -25,6 +25,16 @@ def layout_problems(result: LoadResult, content_dir: Path | None,
     for size in sizes:
         for language in result.content.exhibit.languages:
             for shot, exhibit in visit(result.content, content_dir, size, language):
+                for chart in charts_shown(exhibit):
+                    origin = f"{chart.chart.id}.title"  # type: ignore[attr-defined]
+                    key = (origin, language, size)
+                    if chart.fit_scale < 0.999 and key not in seen:  # type: ignore[attr-defined]
+                        seen.add(key)
+                        where = locator.where(origin, language) or origin
+                        problems.append(
+                            f"{where}: chart {chart.chart.id} ({language}) is shrunk to {chart.fit_scale:.0%} to fit at "
+                            f"{size[0]}x{size[1]} on '{shot.name}', so its labels are under the smallest text size "
+                            "(use fewer items or shorter labels)")
                 for block in text_blocks(exhibit):
                     key = (block.origin, language, size)
                     if not block.elided or block.preview or key in seen:

@@ -105,6 +105,11 @@ def text_blocks(exhibit: Exhibit) -> list[TextBlock]:
     return [item for item in exhibit.stage.scene().items() if isinstance(item, TextBlock) and _shown(item)]
 
 
+def charts_shown(exhibit: Exhibit) -> list[QGraphicsItem]:
+    """The charts on screen (they have a ``fit_scale``: below 1 they were shrunk to fit)."""
+    return [item for item in exhibit.stage.scene().items() if hasattr(item, "fit_scale") and _shown(item)]
+
+
 def _shown(item: QGraphicsItem) -> bool:
     return item.isVisible() and item.effectiveOpacity() > 0.01
 

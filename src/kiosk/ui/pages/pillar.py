@@ -25,11 +25,13 @@ class ChartPanel(Panel):
 
         self.name = f"chart-{chart.id}"
         pad = 28.0
-        title = ctx.text(chart.title.get(ctx.language), "heading", width - 2 * pad, 96, self, pad, pad,
-                         origin=f"{chart.id}.title", px=32.0, min_px=28.0, max_lines=2)
-        top = pad + title.text_height() + 16
-        style = ChartStyle(language=ctx.language, theme=look.theme, accent=pillar.accent)
-        self.graphic = ChartGraphic(chart, style, ctx.typography, width - 2 * pad, height - top - pad, self)
+        title = ctx.text(chart.title.get(ctx.language), "heading", width - 2 * pad, 84, self, pad, pad * 0.8,
+                         origin=f"{chart.id}.title", px=30.0, min_px=28.0, max_lines=2, line_height=1.15)
+        top = pad * 0.8 + title.text_height() + 12
+        box_h = height - top - pad
+        style = ChartStyle(language=ctx.language, theme=look.theme, accent=pillar.accent,
+                           value_px=46.0 if box_h >= 300 else 40.0)
+        self.graphic = ChartGraphic(chart, style, ctx.typography, width - 2 * pad, box_h, self)
         self.graphic.setPos(pad, top)
 
     def grow(self, ctx: PageContext, owner: object, delay_s: float) -> None:
