@@ -87,11 +87,6 @@ def test_run_with_broken_content_exits_1_with_every_error_and_no_traceback(tmp_p
     assert "Traceback" not in run.stderr and run.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="render.visit stops attract_timer but leaves idle_timer running, and "
-                                       "settle() has moved the hand-driven clock 30 s or more past the warning: "
-                                       "when the timer fires (about 1 s of real time after check_idle) the "
-                                       "exhibit resets to the attract loop, so a slow render writes the attract "
-                                       "loop as 'idle-warning' (ui/render.py visit)")
 def test_the_idle_warning_proof_stays_a_warning_however_slow_the_render(tmp_path, qapp, monkeypatch) -> None:
     content = require_content(write_content(tmp_path))
     only = [shot for shot in render.shots(content) if shot.name == "idle-warning"]

@@ -355,8 +355,6 @@ def tappable_height(harness: Harness, item) -> float:
     return float(len(hits))
 
 
-@pytest.mark.xfail(strict=True, reason="the language switch's segments are 88 logical px tall: 104 px pill minus an "
-                                       "8 px untappable rim top and bottom (widgets/language_switch.py)")
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_the_language_switch_is_a_full_size_target(open_exhibit, size) -> None:
     harness = awake(open_exhibit(size))

@@ -240,9 +240,6 @@ def test_every_text_is_drawn_inside_its_box_and_its_panel(shown: Snapshot) -> No
     assert not boxes
 
 
-@pytest.mark.xfail(strict=True, reason="NumberTile centres its figure and texts by moving them down by the spare "
-                                       "height without shrinking the text boxes, so label and note boxes end below "
-                                       "the tile (widgets/number_tile.py, the 'Centre the figure' block)")
 @pytest.mark.parametrize("size", SIZES)
 def test_number_tile_text_boxes_stay_inside_the_tile(size: str, qapp) -> None:
     boxes = [problem for pillar in ("national-strategy", "ecosystem")

@@ -92,7 +92,9 @@ def visit(content: Content, content_dir: Path | None, size: tuple[int, int], lan
         exhibit.stage.show()
         app.processEvents()
         shot.go(exhibit, clock)
-        exhibit.controller.attract_timer.stop()  # the loop stays on the slide chosen, whatever the real time
+        # The clock is driven by hand: no timer may act on real time passing while the pictures are taken.
+        exhibit.controller.attract_timer.stop()
+        exhibit.controller.idle_timer.stop()
         exhibit.controller.settle(clock.advance)
         app.processEvents()
         yield shot, exhibit

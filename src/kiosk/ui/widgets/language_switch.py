@@ -18,13 +18,17 @@ NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 
 
 class _Segment(Panel):
+    """One language: the whole height of the switch is its touch target; the highlight is drawn inset."""
+
     def __init__(self, language: Language, active: bool, choose: Callable[[Language], None], width: float,
-                 height: float, look: Look, typography: Typography, parent: QGraphicsItem):
-        fill = QColor(look.theme.text) if active else QColor(0, 0, 0, 0)
-        super().__init__(width, height, fill, height / 2, parent)
+                 height: float, inset: float, look: Look, typography: Typography, parent: QGraphicsItem):
+        super().__init__(width, height, QColor(0, 0, 0, 0), height / 2, parent)
         self.name = f"language-{language}"
         self.language = language
         self._choose = choose
+        if active:
+            Panel(width - inset, height - 2 * inset, look.theme.text, (height - 2 * inset) / 2, self).setPos(
+                inset / 2, inset)
         colour = look.theme.ground if active else look.theme.text
         style = look.style("button", colour, language=language, align="center", valign="center", max_lines=1)
         self.label = TextBlock(NAMES.get(language, language), style, typography, width - 24, height, self,
@@ -46,6 +50,6 @@ class LanguageSwitch(Panel):
         super().__init__(width, height, look.surface_high, height / 2, parent, outline=look.hairline)
         self.name = "language-switch"
         for i, language in enumerate(languages):
-            segment = _Segment(language, language == current, choose, segment_width, height - 2 * pad, look,
+            segment = _Segment(language, language == current, choose, segment_width, height, pad, look,
                                typography, self)
-            segment.setPos(pad + i * segment_width, pad)
+            segment.setPos(pad + i * segment_width, 0)
