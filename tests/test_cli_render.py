@@ -83,7 +83,7 @@ def test_run_with_broken_content_exits_1_with_every_error_and_no_traceback(tmp_p
     lines = run.stderr.splitlines()
     assert lines[0].startswith("content/outlook.yaml:2:1: YAML syntax error")
     assert lines[1].startswith("content/pillars/1.yaml:9:9: pillar.icon:") and "did you mean 'globe'" in lines[1]
-    assert lines[-1] == "content: the content has 2 error(s); see above"
+    assert lines[-1] == "content: 2 error(s); the exhibit was not started"
     assert "Traceback" not in run.stderr and run.stdout == ""
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .content.loader import load_content
+from .content.model import Content
 from .content.schema import content_schema_json
 from .errors import display_path
 from .paths import default_content_dir
@@ -59,9 +60,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    content = _loaded_for_screens(args.content, "the exhibit was not started")
+    if content is None:
+        return EXIT_INVALID
     from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
 
-    return run_exhibit(args.content, windowed=args.windowed, screen=args.screen, rotation=args.rotate,
+    return run_exhibit(content, args.content, windowed=args.windowed, screen=args.screen, rotation=args.rotate,
                        language=args.lang, reduced_motion=args.reduced_motion)
 
 
@@ -75,27 +79,28 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _loaded_for_screens(content_dir: Path) -> object:
+def _loaded_for_screens(content_dir: Path, outcome: str) -> Content | None:
+    """The content for showing it (a missing image is only a warning), or None after printing every error."""
     result = load_content(content_dir, strict_assets=False)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not result.ok:
         for error in result.errors:
             print(error, file=sys.stderr)
-        print(f"{display_path(content_dir)}: {len(result.errors)} error(s); nothing was rendered", file=sys.stderr)
+        print(f"{display_path(content_dir)}: {len(result.errors)} error(s); {outcome}", file=sys.stderr)
         return None
     return result.content
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    content = _loaded_for_screens(args.content)
+    content = _loaded_for_screens(args.content, "nothing was rendered")
     if content is None:
         return EXIT_INVALID
     from .ui.render import SIZES, render  # Qt is imported only by the commands that draw
 
-    languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]  # type: ignore[attr-defined]
+    languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]
     sizes = args.size or list(SIZES)
-    written = render(content, args.content, args.out, sizes, languages)  # type: ignore[arg-type]
+    written = render(content, args.content, args.out, sizes, languages)
     print(f"wrote {len(written)} files to {display_path(args.out)}")
     return EXIT_OK
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPixmapC
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from ..clock import monotonic
-from ..content.loader import load_content
 from ..content.model import Content
 from ..controller import Behaviour, Controller
 from ..paths import default_assets_dir
@@ -58,24 +57,16 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
     return Exhibit(stage, controller)
 
 
-def run_exhibit(content_dir: Path, *, windowed: bool = False, screen: int = 0, rotation: int = 0,
-                language: str | None = None, reduced_motion: bool = False) -> int:
-    result = load_content(content_dir, strict_assets=False)
-    for problem in result.warnings:
-        print(f"warning: {problem}", file=sys.stderr)
-    if not result.ok:
-        for error in result.errors:
-            print(error, file=sys.stderr)
-        print(f"{content_dir}: the content has {len(result.errors)} error(s); see above", file=sys.stderr)
-        return 1
-    assert result.content is not None
+def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, screen: int = 0,
+                rotation: int = 0, language: str | None = None, reduced_motion: bool = False) -> int:
+    """Show ``content`` (already validated) until the application quits; returns the exit code."""
     app = application()
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
         print(f"--screen {screen}: there is no such screen; this machine has {len(screens)} "
               f"(0 to {len(screens) - 1})", file=sys.stderr)
         return 1
-    exhibit = build_exhibit(result.content, rotation=rotation, language=language,
+    exhibit = build_exhibit(content, rotation=rotation, language=language,
                             behaviour=Behaviour(reduced_motion=reduced_motion), content_dir=content_dir)
     stage = exhibit.stage
     quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
