@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# A PyInstaller bundle (packaging/kiosk.spec) keeps content/ and assets/ beside the executable.
+PROJECT_ROOT = (Path(sys.executable).resolve().parent if getattr(sys, "frozen", False)
+                else Path(__file__).resolve().parents[2])
 
 
 def default_content_dir() -> Path:
