@@ -2,8 +2,8 @@
 # Install the exhibit's bundle on a Linux kiosk so that it boots straight into the exhibit. Needs no network.
 #
 # Usage: sudo BUNDLE/linux/install.sh [--display wayland|x11|none] [--autostart] [--start] [--bundle DIR]
-#   --display   which kiosk session to enable (default: wayland when cage is installed, else x11 when xinit is,
-#               else none): wayland = guangzhou-exhibit-wayland.service (cage on tty1),
+#   --display   which kiosk session to enable (default: x11 when xinit is installed, else wayland when cage is,
+#               else none; see README.md for why X11 comes first): wayland = guangzhou-exhibit-wayland.service (cage on tty1),
 #               x11 = guangzhou-exhibit-x11.service (automatic login on tty1 + xinit), none = enable nothing
 #   --autostart also start the exhibit in every desktop session (XDG autostart), for machines with a desktop
 #   --start     start the session now (it takes over tty1: do not use from a login on tty1; reboot instead)
@@ -122,8 +122,8 @@ if systemd_running; then systemctl daemon-reload; fi
 # 5. Enable one kiosk session.
 ((setup_only)) && display=none
 if [ "$display" = auto ]; then
-  if [ -x "$root/usr/bin/cage" ]; then display=wayland
-  elif [ -x "$root/usr/bin/xinit" ]; then display=x11
+  if [ -x "$root/usr/bin/xinit" ]; then display=x11
+  elif [ -x "$root/usr/bin/cage" ]; then display=wayland
   else display=none; say "neither cage nor xinit is installed: no session enabled (see README.md)"
   fi
 fi

@@ -78,7 +78,11 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
         stage.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         stage.viewport().setCursor(Qt.CursorShape.BlankCursor)
         stage.setCursor(Qt.CursorShape.BlankCursor)
-        # Without a window manager (a bare X session) full-screen is only a hint: take the screen's size too.
-        stage.setGeometry(screens[screen].geometry())
+        if QGuiApplication.platformName() != "wayland":
+            # Without a window manager (a bare X session) full-screen is only a hint: take the screen's size too.
+            stage.setGeometry(screens[screen].geometry())
+        else:  # Wayland places windows itself; full screen goes to the output of the chosen screen
+            stage.createWinId()
+            stage.windowHandle().setScreen(screens[screen])
         stage.showFullScreen()
     return app.exec()

@@ -9,8 +9,8 @@ touch follows the turn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent, QTransform
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QResizeEvent, QShowEvent, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 LOGICAL_SHORT = 1080.0
@@ -80,6 +80,17 @@ class Stage(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit()
+        self.viewport().update()  # all of it: a Wayland compositor sends no expose for the new area
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # A compositor may size the window after the first frame (full screen under cage): paint it all again
+        # once it has settled, or only the parts that animate would ever reach the screen.
+        for delay_ms in (0, 300, 1500):
+            QTimer.singleShot(delay_ms, self.viewport(), self._repaint_all)
+
+    def _repaint_all(self) -> None:
+        self.viewport().update()
 
     def _fit(self) -> None:
         device = self.viewport().size()
