@@ -66,3 +66,17 @@ def test_python_dash_m_kiosk_and_console_script_work() -> None:
     script = Path(sys.executable).with_name("kiosk")
     if script.exists():  # installed with pip: the console script runs the same main
         assert subprocess.run([script, "validate", "--help"], capture_output=True, timeout=60).returncode == 0
+
+
+def test_run_takes_idle_and_attract_timings_in_range(capsys) -> None:
+    from kiosk.cli import build_parser
+
+    args = build_parser().parse_args(["run", "--idle-timeout-s", "90", "--attract-slide-s", "5"])
+    assert (args.idle_timeout_s, args.attract_slide_s) == (90.0, 5.0)
+    defaults = build_parser().parse_args(["run"])
+    assert (defaults.idle_timeout_s, defaults.attract_slide_s, defaults.rotate, defaults.screen) == (60.0, 7.0, 0, 0)
+    for flag, value in (("--idle-timeout-s", "5"), ("--attract-slide-s", "soon"), ("--rotate", "45")):
+        with pytest.raises(SystemExit) as stopped:
+            build_parser().parse_args(["run", flag, value])
+        assert stopped.value.code == 2
+        assert flag in capsys.readouterr().err

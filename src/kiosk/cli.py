@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .content.loader import load_content
@@ -65,8 +65,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
 
+    from .controller import Behaviour
+
+    behaviour = Behaviour(idle_timeout_s=args.idle_timeout_s, attract_slide_s=args.attract_slide_s,
+                          reduced_motion=args.reduced_motion)
     return run_exhibit(content, args.content, windowed=args.windowed, screen=args.screen, rotation=args.rotate,
-                       language=args.lang, reduced_motion=args.reduced_motion)
+                       language=args.lang, behaviour=behaviour)
+
+
+def _seconds(low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text}: must be between {low:g} and {high:g} seconds")
+        return value
+    return parse
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -132,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=("zh", "en"), default=None,
                      help="the language the exhibit starts in and returns to (default: the content's)")
     run.add_argument("--reduced-motion", action="store_true", help="numbers and screens appear without animation")
+    run.add_argument("--idle-timeout-s", type=_seconds(20, 3600), default=60.0, metavar="S",
+                     help="seconds without a touch before the exhibit starts over (default 60; the last 10 show "
+                          "a countdown)")
+    run.add_argument("--attract-slide-s", type=_seconds(2, 120), default=7.0, metavar="S",
+                     help="seconds each slide of the attract loop stays (default 7)")
     run.set_defaults(func=_cmd_run)
 
     render = commands.add_parser("render", help="write a PNG of every screen, offscreen, to proof the content")

@@ -58,7 +58,7 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
 
 
 def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, screen: int = 0,
-                rotation: int = 0, language: str | None = None, reduced_motion: bool = False) -> int:
+                rotation: int = 0, language: str | None = None, behaviour: Behaviour = Behaviour()) -> int:
     """Show ``content`` (already validated) until the application quits; returns the exit code."""
     app = application()
     screens = QGuiApplication.screens()
@@ -67,7 +67,7 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
               f"(0 to {len(screens) - 1})", file=sys.stderr)
         return 1
     exhibit = build_exhibit(content, rotation=rotation, language=language,
-                            behaviour=Behaviour(reduced_motion=reduced_motion), content_dir=content_dir)
+                            behaviour=behaviour, content_dir=content_dir)
     stage = exhibit.stage
     quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
     quit_shortcut.activated.connect(app.quit)
