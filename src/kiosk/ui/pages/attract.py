@@ -118,7 +118,7 @@ class AttractPage(Page):
         pillar = _owner_pillar(ctx, number)
         accent = pillar.accent if pillar else look.theme.signature
         hero_h = 250.0 if not look.portrait else 230.0
-        top = y + h * 0.22
+        top = y + h * (0.28 if look.portrait else 0.1)
         counter = CountingNumber(number, ctx.language, ctx.typography, w, hero_h, look.theme.number, hero_h * 0.9,
                                  item, align="center")
         counter.setPos(x, top)
