@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from .content.model import Content
-from .motion import linear
 from .state.gesture import GestureConfig
 from .state.idle import IdleTracker
 from .state.navigation import (Attract, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
@@ -33,6 +33,7 @@ from .ui.pages.pillar import PillarPageView
 from .ui.pages.story_sheet import StorySheet
 from .ui.stage import Stage
 from .ui.ticker import Ticker
+from .ui.transition import Transition, picture
 from .ui.typography import Typography
 
 _log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class Controller(QObject):
         self._attract_started = clock()
         self._drag_target: QGraphicsItem | None = None
         self._swallow = False
-        self._leaving: list[Page] = []
+        self._transition: Transition | None = None
 
         self.idle_timer = self._timer("idle_timer", single_shot=True, slot=self.check_idle)
         self.attract_timer = self._timer("attract_timer", single_shot=False, slot=self._attract_tick)
@@ -130,12 +131,16 @@ class Controller(QObject):
         return HomePage(ctx)
 
     def _show(self, screen: Screen, animate: bool) -> None:
-        for leaving in self._leaving:  # a transition still running ends now
-            self._delete(leaving)
-        self._leaving.clear()
+        if self._transition is not None:  # one still running ends now
+            self._transition.finish()
         old = self.page
+        animate = animate and old is not None and not self.behaviour.reduced_motion
+        before = self._picture() if animate else None
         self._drag_target = None
         self._close_sheet()
+        self._hide_overlay()
+        if old is not None:
+            self._delete(old)
         page = self._build(screen)
         self.scene.addItem(page)
         self.page = page
@@ -148,35 +153,21 @@ class Controller(QObject):
             self._schedule_idle()
         page.enter()
         if isinstance(screen, StoryDetail):
-            self._show_sheet(screen)
-        if old is not None:
-            self._retire(old, page if animate and not self.behaviour.reduced_motion else None)
+            self._show_sheet(screen, fade=False)
+        if before is not None:
+            live: list[QGraphicsItem] = [page] if self.sheet is None else [page, self.sheet]
+            after = self._picture()
+            duration = TRANSITION_S * 1.25
+            for item in live:  # the live page's own entrance starts when the pictures are gone
+                self.ticker.delay(item, duration)
+            self._transition = Transition(self.scene, self.ticker, before, after, live, duration,
+                                          on_done=self._transition_done)
 
-    def _retire(self, old: Page, new: Page | None) -> None:
-        """Remove ``old``; with ``new``, cross-fade to it first."""
-        self.ticker.cancel(old)
-        if new is None:
-            self._delete(old)
-            return
-        old.setZValue(-1)
-        new.setOpacity(0.0)
-        self._leaving.append(old)
+    def _picture(self) -> QPixmap:
+        return picture(self.scene, self.stage.device_scale(), QColor(self.content.exhibit.theme.ground))
 
-        rise = 28.0
-        new_y = new.y()
-
-        def fade(progress: float) -> None:  # the old page leaves first, then the new one rises into place
-            old.setOpacity(max(0.0, 1.0 - progress / 0.45))
-            arriving = min(1.0, max(0.0, (progress - 0.3) / 0.7))
-            new.setOpacity(arriving)
-            new.setY(new_y + rise * (1.0 - arriving))
-
-        def done() -> None:
-            if old in self._leaving:
-                self._leaving.remove(old)
-                self._delete(old)
-
-        self.ticker.tween(old, TRANSITION_S * 1.25, fade, on_done=done, easing=linear)
+    def _transition_done(self) -> None:
+        self._transition = None
 
     def _delete(self, item: QGraphicsItem) -> None:
         self.ticker.cancel(item)
@@ -184,20 +175,21 @@ class Controller(QObject):
             item.scene().removeItem(item)
         item.deleteLater()
 
-    def _show_sheet(self, screen: Screen) -> None:
-        previous = self.sheet
+    def _show_sheet(self, screen: Screen, fade: bool = True) -> None:
+        """Open, change or close the story sheet over the pillar page (pictured transition when ``fade``)."""
+        if self._transition is not None:
+            self._transition.finish()
+        fade = fade and not self.behaviour.reduced_motion
+        before = self._picture() if fade else None
+        self._close_sheet()
         if isinstance(screen, StoryDetail):
-            assert self.page is not None
             self.sheet = StorySheet(self.context(), self.content.pillar(screen.pillar_id), screen.index)
             self.sheet.setZValue(10)
             self.scene.addItem(self.sheet)
-            if previous is None and not self.behaviour.reduced_motion:
-                self.sheet.setOpacity(0.0)
-                self.ticker.tween(self.sheet, TRANSITION_S, self.sheet.setOpacity)
-        else:
-            self.sheet = None
-        if previous is not None:
-            self._delete(previous)
+        if before is not None:
+            live = [item for item in (self.page, self.sheet) if item is not None]
+            self._transition = Transition(self.scene, self.ticker, before, self._picture(), live, TRANSITION_S,
+                                          on_done=self._transition_done, crossfade=True)
 
     def _close_sheet(self) -> None:
         if self.sheet is not None:

@@ -72,6 +72,11 @@ class Stage(QGraphicsView):
     def logical_size(self) -> QSizeF:
         return QSizeF(self._logical)
 
+    def device_scale(self) -> float:
+        """Device pixels per logical pixel."""
+        size = self.viewport().size()
+        return max(1.0, min(size.width(), size.height())) / LOGICAL_SHORT
+
     def to_logical(self, viewport_point: QPointF) -> QPointF:
         """A point on the viewport (a touch, a click) in the UI's logical coordinates."""
         inverted, _ok = self.viewportTransform().inverted()

@@ -73,6 +73,12 @@ class Ticker(QObject):
         if not self._running:
             self._timer.stop()
 
+    def delay(self, owner: object, seconds: float) -> None:
+        """Start every animation of ``owner`` ``seconds`` later (e.g. a page's entrance, after its transition)."""
+        for animation in self._running:
+            if animation.owner is owner:
+                animation.start_s += seconds
+
     def is_animating(self, owner: object | None = None) -> bool:
         return any(owner is None or a.owner is owner for a in self._running)
 
