@@ -5,12 +5,13 @@ No global state: :func:`build_exhibit` wires explicit dependencies and returns t
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPixmapCache, QShortcut
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
@@ -24,6 +25,7 @@ from .stage import Stage
 from .typography import Typography
 
 WINDOWED_SIZE = (1280, 720)
+WARM_UP_AFTER_MS = 1500
 PIXMAP_CACHE_KB = 3840 * 2160 * 4 * 12 // 1024  # about 400 MB
 
 
@@ -85,4 +87,11 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
             stage.createWinId()
             stage.windowHandle().setScreen(screens[screen])
         stage.showFullScreen()
+    # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
+    # first visitor's tap on a pillar with a chart.
+    QTimer.singleShot(WARM_UP_AFTER_MS, _import_charts)
     return app.exec()
+
+
+def _import_charts() -> None:
+    importlib.import_module("kiosk.ui.chart")
