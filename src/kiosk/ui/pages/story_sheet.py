@@ -19,6 +19,7 @@ from ..strings import say
 from ..widgets.item import Item
 from ..widgets.language_switch import LanguageSwitch
 from ..widgets.surface import IconItem, Panel
+from ..widgets.text_block import TextBlock
 from .base import PageContext
 from .story_tile import badge
 
@@ -46,7 +47,7 @@ class Backdrop(Item):
         self._close()
 
 
-class Picture(Item):
+class CardImage(Item):
     """A card's image, scaled to cover its box once (kept as a pixmap, drawn from the cache)."""
 
     def __init__(self, pixmap: QPixmap, width: float, height: float, parent: QGraphicsItem):
@@ -101,7 +102,15 @@ class StorySheet(Item):
         self._illustration(story, art)
         footer_y = sheet_h - pad * 0.6 - TARGET
         text_box.setHeight(footer_y - text_box.y() - 20)
-        self._text(story, text_box)
+        body, source = self._text(story, text_box)
+        spare = body.boundingRect().height() - body.text_height() - 48
+        if look.portrait and spare > 0:  # a short story gets a shorter sheet, centred
+            sheet_h -= spare
+            footer_y -= spare
+            body.set_box(body.boundingRect().width(), body.text_height())
+            source.setY(source.y() - spare)
+            self.sheet.set_size(sheet_w, sheet_h)
+            self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
         self._buttons(sheet_w, sheet_h, pad, footer_y, art, len(all_stories))
 
     def _swallow(self, point: QPointF) -> None:
@@ -116,7 +125,7 @@ class StorySheet(Item):
         if image and ctx.content_dir is not None:
             pixmap = QPixmap(str(ctx.content_dir / image))
             if not pixmap.isNull():
-                Picture(pixmap, art.width(), art.height(), panel)
+                CardImage(pixmap, art.width(), art.height(), panel)
                 return
             _log.warning("%s: image %s cannot be read; showing its icon instead", story.id, image)
         icon_name = story.icon if isinstance(story, Card) else self.pillar.icon
@@ -124,7 +133,8 @@ class StorySheet(Item):
         IconItem(ctx.icons, icon_name, size, accent, panel).setPos((art.width() - size) / 2,
                                                                   (art.height() - size) / 2)
 
-    def _text(self, story: Story, box: QRectF) -> None:
+    def _text(self, story: Story, box: QRectF) -> tuple[TextBlock, TextBlock]:
+        """The words of the sheet; returns the body text and the source line."""
         ctx, look, lang = self.ctx, self.ctx.look, self.ctx.language
         y = box.y()
         first = story.first.get(lang) if isinstance(story, Card) and story.first else None
@@ -149,11 +159,12 @@ class StorySheet(Item):
             body = story.text.get(lang)
         article = ctx.content.exhibit.article
         credit = f"{say('source', lang)}: {article.publisher.get(lang)} · {article.date.isoformat()}"
-        ctx.text(credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44, origin="source",
-                 max_lines=1)
-        ctx.text(body, "body", box.width(), box.bottom() - 64 - y, self.sheet, box.x(), y,
-                 origin=f"{story.id}.{'achievement' if isinstance(story, Card) else 'text'}", px=36.0,
-                 line_height=1.45)
+        source = ctx.text(credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44,
+                          origin="source", max_lines=1)
+        block = ctx.text(body, "body", box.width(), box.bottom() - 64 - y, self.sheet, box.x(), y,
+                         origin=f"{story.id}.{'achievement' if isinstance(story, Card) else 'text'}", px=36.0,
+                         line_height=1.45)
+        return block, source
 
     def _buttons(self, sheet_w: float, sheet_h: float, pad: float, footer_y: float, art: QRectF, count: int) -> None:
         ctx = self.ctx

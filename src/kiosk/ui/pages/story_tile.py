@@ -66,9 +66,18 @@ class StoryTile(Panel):
         title = ctx.text(story.title.get(lang), "heading", inner, title_h, self, pad, y, origin=f"{story.id}.title",
                          max_lines=4, px=34.0, min_px=28.0, line_height=1.18)
         y += title.text_height() + 14
-        detail, field = (story.organisation, "organisation") if isinstance(story, Card) else (story.text, "text")
-        ctx.text(detail.get(lang), "label", inner - chevron - 8, height - y - pad, self, pad, y,
-                 origin=f"{story.id}.{field}", line_height=1.3, preview=True)  # in full on the sheet
+        # Below the title, previews (in full on the sheet): who did it and what, or the policy's text.
+        text_w, bottom = inner - chevron - 8, height - pad
+        if isinstance(story, Card):
+            org = ctx.text(story.organisation.get(lang), "label", text_w, min(80.0, bottom - y), self, pad, y,
+                           origin=f"{story.id}.organisation", line_height=1.3, preview=True)
+            y += org.text_height() + 12
+            if bottom - y >= 80:
+                ctx.text(story.achievement.get(lang), "label", text_w, bottom - y, self, pad, y,
+                         origin=f"{story.id}.achievement", line_height=1.3, preview=True, colour=look.theme.text)
+        else:
+            ctx.text(story.text.get(lang), "label", text_w, bottom - y, self, pad, y, origin=f"{story.id}.text",
+                     line_height=1.3, preview=True)
         IconItem(ctx.icons, "ui-chevron-right", chevron, pillar.accent, self).setPos(width - pad - chevron,
                                                                                     height - pad - chevron)
 

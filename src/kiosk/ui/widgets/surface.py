@@ -29,6 +29,13 @@ class Panel(Item):
         self._path.addRoundedRect(self._rect, radius, radius)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def set_size(self, width: float, height: float) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height)
+        self._path = QPainterPath()
+        self._path.addRoundedRect(self._rect, self._radius, self._radius)
+        self.update()
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
         return QRectF(self._rect)
 
