@@ -18,7 +18,6 @@ TEXT_MIN = 28.0
 TARGET = 104.0
 RADIUS = 26.0
 TRANSITION_S = 0.32
-STAGGER_S = 0.07
 
 
 def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:

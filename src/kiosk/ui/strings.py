@@ -10,9 +10,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
     "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
     "restart_in": {"zh": "秒后回到首页", "en": "seconds until the exhibit starts over"},
-    "key_figures": {"zh": "数说", "en": "In numbers"},
     "source": {"zh": "来源", "en": "Source"},
-    "of": {"zh": "/", "en": "/"},
 }
 
 
