@@ -9,7 +9,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "achievement": {"zh": "创新成果", "en": "Achievement"},
     "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
     "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
-    "restart_in": {"zh": "秒后回到首页", "en": "seconds until the exhibit starts over"},
+    "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
     "source": {"zh": "来源", "en": "Source"},
 }
 
