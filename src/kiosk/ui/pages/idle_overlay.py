@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..look import RADIUS, mix
 from ..strings import say
+from ..widgets.backdrop import Backdrop, dimmed
 from ..widgets.item import Item
 from ..widgets.surface import Panel
 from .base import PageContext
@@ -63,7 +64,7 @@ class IdleOverlay(Item):
         self.ctx = ctx
         look, lang = ctx.look, ctx.language
         self._rect = QRectF(0, 0, look.width, look.height)
-        self._dim = QColor.fromRgbF(*QColor(look.theme.ground).getRgbF()[:3], 0.86)
+        Backdrop(look.width, look.height, dimmed(look.theme.ground, 0.86), self._stay, self)
         width = min(look.width - 2 * look.margin, 980.0)
         height = 620.0
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
@@ -85,8 +86,8 @@ class IdleOverlay(Item):
     def on_tap(self, point: QPointF) -> None:
         """The touch that cancels the warning does nothing else."""
 
+    def _stay(self) -> None:
+        """A tap on the dimmed screen only cancels the warning (the controller did that on the press)."""
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
         return QRectF(self._rect)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.fillRect(self._rect, self._dim)

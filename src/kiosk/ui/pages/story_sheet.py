@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...content.model import Card, Pillar
 from ...state.navigation import Story, stories
 from ..look import RADIUS, TARGET, mix
 from ..strings import say
+from ..widgets.backdrop import Backdrop, dimmed
 from ..widgets.item import Item
 from ..widgets.language_switch import LanguageSwitch
 from ..widgets.surface import IconItem, Panel
@@ -24,27 +25,6 @@ from .base import PageContext
 from .story_tile import badge
 
 _log = logging.getLogger(__name__)
-
-
-class Backdrop(Item):
-    """Dims the page beneath and takes every touch that misses the sheet (a tap there closes it)."""
-
-    blocks_input = True
-
-    def __init__(self, width: float, height: float, colour: QColor, close: object, parent: QGraphicsItem):
-        super().__init__(parent)
-        self._rect = QRectF(0, 0, width, height)
-        self._colour = colour
-        self._close = close
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return QRectF(self._rect)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.fillRect(self._rect, self._colour)
-
-    def on_tap(self, point: QPointF) -> None:
-        self._close()
 
 
 class CardImage(Item):
@@ -85,7 +65,7 @@ class StorySheet(Item):
         story = all_stories[index]
         self.story = story
         w, h, m = look.width, look.height, look.margin
-        Backdrop(w, h, QColor.fromRgbF(*QColor(look.theme.ground).getRgbF()[:3], 0.88), ctx.actions.close_story, self)
+        Backdrop(w, h, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
         sheet_h = min(h - 2 * m, 920.0) if not look.portrait else h - 2 * m
         self.sheet = Panel(sheet_w, sheet_h, look.surface, RADIUS * 1.4, self, outline=look.hairline)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..icons import IconLibrary
 from .item import Item
+
+_log = logging.getLogger(__name__)
 
 
 class Panel(Item):
@@ -73,6 +77,7 @@ class IconItem(Item):
         self._name = name
         self._size = size
         self._colour = QColor(colour)
+        self._reported = False
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
@@ -85,5 +90,7 @@ class IconItem(Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         try:
             self._icons.paint(painter, self.boundingRect(), self._name, self._colour)
-        except (KeyError, ValueError):  # a missing or broken icon file: leave the space empty, keep the exhibit up
-            pass
+        except (KeyError, ValueError) as exc:  # a missing or broken icon file: leave the space empty, keep going
+            if not self._reported:
+                self._reported = True
+                _log.warning("icon %r cannot be drawn: %s", self._name, exc)
