@@ -11,6 +11,7 @@ from .content.loader import load_content
 from .content.model import Content
 from .content.schema import content_schema_json
 from .errors import display_path
+from .ops.bundle.cli import register as register_bundle_commands
 from .paths import default_content_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
@@ -162,6 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="screen size; repeat for several (default: 1920x1080, 3840x2160 and 1080x1920)")
     render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
     render.set_defaults(func=_cmd_render)
+
+    register_bundle_commands(commands)
     return parser
 
 

@@ -76,6 +76,8 @@ class Controller(QObject):
         self._drag_target: QGraphicsItem | None = None
         self._swallow = False
         self._transition: Transition | None = None
+        self._follow_navigation = True
+        self._holds = 0
 
         self.idle_timer = self._timer("idle_timer", single_shot=True, slot=self.check_idle)
         self.attract_timer = self._timer("attract_timer", single_shot=False, slot=self._attract_tick)
@@ -109,6 +111,8 @@ class Controller(QObject):
                            self.behaviour.reduced_motion, self.content_dir)
 
     def _on_navigation(self, old: Screen, new: Screen) -> None:
+        if not self._follow_navigation:
+            return
         language_only = old == new
         sheet_only = (isinstance(old, (PillarPage, StoryDetail)) and isinstance(new, (PillarPage, StoryDetail))
                       and old.pillar_id == new.pillar_id and not language_only)
@@ -205,12 +209,12 @@ class Controller(QObject):
         self.attract_timer.start()
 
     def _attract_tick(self) -> None:
-        if isinstance(self.page, AttractPage):
+        if not self._holds and isinstance(self.page, AttractPage):
             self.page.update_to(self.clock() - self._attract_started)
 
     def _schedule_idle(self) -> None:
         due = self.idle.next_change_in()
-        if due is None:
+        if due is None or self._holds:
             self.idle_timer.stop()
             return
         countdown = self.idle.next_countdown_change_in() if self.idle.phase() == "warning" else None
@@ -218,6 +222,8 @@ class Controller(QObject):
         self.idle_timer.start(max(1, int(wait * 1000) + 1))
 
     def check_idle(self) -> None:
+        if self._holds:
+            return
         phase = self.idle.phase()
         if phase == "expired":
             self._hide_overlay()
@@ -242,6 +248,8 @@ class Controller(QObject):
     # Gestures (points are logical scene coordinates) -----------------------------------------------------------
     def on_activity(self) -> None:
         self._swallow = False
+        if self._holds:
+            return  # an operator overlay or the standby screen takes the touch; the exhibit under it rests
         if isinstance(self.navigator.screen, Attract):
             self._swallow = True  # the touch that wakes the exhibit does nothing else
             self.navigator.wake()
@@ -285,6 +293,51 @@ class Controller(QObject):
         if self._drag_target is not None and hasattr(self._drag_target, "scroll_to"):
             self._drag_target.scroll_to(self._drag_target.index)  # type: ignore[attr-defined]
         self._drag_target = None
+
+    # Operations (recovery, content updates) --------------------------------------------------------------------
+    @property
+    def held(self) -> bool:
+        return self._holds > 0
+
+    def hold(self) -> None:
+        """Something is over the exhibit (operator panel, standby): until as many release() calls, touches go only
+        to the items on top, the exhibit neither wakes nor starts over, and the attract loop stands still."""
+        self._holds += 1
+        self.idle_timer.stop()
+        self._hide_overlay()
+
+    def release(self) -> None:
+        self._holds = max(0, self._holds - 1)
+        if self._holds:
+            return
+        if not isinstance(self.navigator.screen, Attract):
+            self.idle.touch()  # the visitor's quiet time starts again from now
+            self._schedule_idle()
+
+    def reset_to_attract(self) -> None:
+        """The attract loop at once, without animation, whatever was showing (after an error, at opening time)."""
+        self._transition = None  # dropped, not finished: the error may have come from it
+        self._follow_navigation = False
+        try:
+            self.navigator.go_idle()
+        finally:
+            self._follow_navigation = True
+        self._show(Attract(), animate=False)
+
+    def replace_content(self, content: Content, content_dir: Path | None = None) -> None:
+        """Show ``content`` (already validated) from now on; the screen is rebuilt where the visitor is, or repaired
+        when what it showed is gone. Raises ValueError, changing nothing, when the navigator refuses the content."""
+        self._follow_navigation = False
+        try:
+            exhibit = content.exhibit
+            self.navigator.replace_content(story_counts(content), pillar_order(content), exhibit.default_language,
+                                           exhibit.languages)
+        finally:
+            self._follow_navigation = True
+        self.content = content
+        if content_dir is not None:
+            self.content_dir = content_dir
+        self._show(self.navigator.screen, animate=False)
 
     # For tests and rendering ----------------------------------------------------------------------------------
     def settle(self, advance: Callable[[float], None]) -> None:
