@@ -60,8 +60,12 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
 
 
 def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, screen: int = 0,
-                rotation: int = 0, language: str | None = None, behaviour: Behaviour = Behaviour()) -> int:
-    """Show ``content`` (already validated) until the application quits; returns the exit code."""
+                rotation: int = 0, language: str | None = None, behaviour: Behaviour = Behaviour(),
+                settings: object | None = None, config_path: Path | None = None) -> int:
+    """Show ``content`` (already validated) until the application quits; returns the exit code.
+
+    ``settings`` (the effective settings file) and ``config_path`` drive the unattended-operation features.
+    """
     app = application()
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
