@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from .content.model import Content
 from .state.gesture import GestureConfig
 from .state.idle import IdleTracker
-from .state.navigation import (Attract, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
+from .state.navigation import (Attract, Home, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
                                story_counts)
 from .ui.gesture_filter import GestureFilter
 from .ui.icons import IconLibrary
@@ -78,6 +78,7 @@ class Controller(QObject):
         self._transition: Transition | None = None
         self._follow_navigation = True
         self._holds = 0
+        self._offered: tuple[Content, Path | None] | None = None
 
         self.idle_timer = self._timer("idle_timer", single_shot=True, slot=self.check_idle)
         self.attract_timer = self._timer("attract_timer", single_shot=False, slot=self._attract_tick)
@@ -137,6 +138,8 @@ class Controller(QObject):
     def _show(self, screen: Screen, animate: bool) -> None:
         if self._transition is not None:  # one still running ends now
             self._transition.finish()
+        if self._offered is not None and isinstance(screen, (Attract, Home)):
+            self._adopt_offered()
         old = self.page
         animate = animate and old is not None and not self.behaviour.reduced_motion
         before = self._picture() if animate else None
@@ -324,7 +327,7 @@ class Controller(QObject):
             self._follow_navigation = True
         self._show(Attract(), animate=False)
 
-    def replace_content(self, content: Content, content_dir: Path | None = None) -> None:
+    def replace_content(self, content: Content, content_dir: Path | None = None, *, rebuild: bool = True) -> None:
         """Show ``content`` (already validated) from now on; the screen is rebuilt where the visitor is, or repaired
         when what it showed is gone. Raises ValueError, changing nothing, when the navigator refuses the content."""
         self._follow_navigation = False
@@ -337,7 +340,29 @@ class Controller(QObject):
         self.content = content
         if content_dir is not None:
             self.content_dir = content_dir
-        self._show(self.navigator.screen, animate=False)
+        if rebuild:
+            self._show(self.navigator.screen, animate=False)
+
+    @property
+    def offered_content(self) -> Content | None:
+        """Content waiting for the next return to Home or the attract loop."""
+        return None if self._offered is None else self._offered[0]
+
+    def offer_content(self, content: Content, content_dir: Path | None = None) -> None:
+        """Take ``content`` at the next return to Home or the attract loop, never under a visitor mid-story; on the
+        attract loop (nobody there) at once."""
+        self._offered = (content, content_dir)
+        if isinstance(self.navigator.screen, Attract) and self._transition is None:
+            self._show(Attract(), animate=False)
+
+    def _adopt_offered(self) -> None:
+        assert self._offered is not None
+        content, content_dir = self._offered
+        self._offered = None
+        try:
+            self.replace_content(content, content_dir, rebuild=False)
+        except ValueError as exc:
+            _log.error("the new content was not taken: %s; the exhibit keeps its content", exc)
 
     # For tests and rendering ----------------------------------------------------------------------------------
     def settle(self, advance: Callable[[float], None]) -> None:
