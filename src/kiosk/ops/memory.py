@@ -1,0 +1,49 @@
+"""How much memory the exhibit holds, and the ceiling above which it restarts itself (pure Python).
+
+A process that runs for weeks can grow (fragmented heaps, caches of a driver); a clean restart at a quiet moment
+(the attract loop) gives the memory back without a visitor noticing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+_log = logging.getLogger(__name__)
+STATM = Path("/proc/self/statm")
+
+
+def rss_mb(statm: Path = STATM) -> float | None:
+    """This process's resident memory in MiB (Linux: ``/proc/self/statm``); None where it cannot be read."""
+    try:
+        resident_pages = int(statm.read_text(encoding="ascii").split()[1])
+        page_size = os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    return resident_pages * page_size / (1024 * 1024)
+
+
+class MemoryCeiling:
+    """``exceeded()`` → the resident memory in MiB when it is above ``max_mb``, else None.
+
+    ``max_mb`` None means no ceiling. Where memory cannot be measured, one log line says the ceiling is not enforced.
+    """
+
+    def __init__(self, max_mb: float | None, rss: Callable[[], float | None] = rss_mb):
+        self.max_mb = max_mb
+        self._rss = rss
+        self._unmeasurable_logged = False
+
+    def exceeded(self) -> float | None:
+        if self.max_mb is None:
+            return None
+        used = self._rss()
+        if used is None:
+            if not self._unmeasurable_logged:
+                _log.warning("cannot measure the memory use on this platform: the ceiling of %g MB "
+                             "(health max_rss_mb in the settings file) is not enforced", self.max_mb)
+                self._unmeasurable_logged = True
+            return None
+        return used if used > self.max_mb else None
