@@ -73,9 +73,10 @@ def test_run_takes_idle_and_attract_timings_in_range(capsys) -> None:
 
     args = build_parser().parse_args(["run", "--idle-timeout-s", "90", "--attract-slide-s", "5"])
     assert (args.idle_timeout_s, args.attract_slide_s) == (90.0, 5.0)
-    defaults = build_parser().parse_args(["run"])
-    assert (defaults.idle_timeout_s, defaults.attract_slide_s, defaults.rotate, defaults.screen) == (60.0, 7.0, 0, 0)
-    for flag, value in (("--idle-timeout-s", "5"), ("--attract-slide-s", "soon"), ("--rotate", "45")):
+    defaults = build_parser().parse_args(["run"])  # a flag not given leaves the settings file's value alone
+    assert (defaults.idle_timeout_s, defaults.attract_slide_s, defaults.rotate, defaults.screen) == (None,) * 4
+    for flag, value in (("--idle-timeout-s", "5"), ("--attract-slide-s", "soon"), ("--rotate", "45"),
+                        ("--screen", "16")):
         with pytest.raises(SystemExit) as stopped:
             build_parser().parse_args(["run", flag, value])
         assert stopped.value.code == 2

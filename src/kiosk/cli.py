@@ -1,12 +1,16 @@
-"""``kiosk`` command line: validate, schema, run. No traceback ever reaches the person at the keyboard."""
+"""``kiosk`` command line: validate, schema, run, render, config, set-pin, bundle.
+
+No traceback ever reaches the person at the keyboard."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from .config.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
+from .config.commands import register as register_config_commands
 from .content.loader import load_content
 from .content.model import Content
 from .content.schema import content_schema_json
@@ -61,29 +65,25 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    content = _loaded_for_screens(args.content, "the exhibit was not started")
+    loaded = load_from_args(args, run_overrides(args))
+    if not loaded.ok:
+        print_errors(loaded, "the exhibit was not started")
+        return EXIT_INVALID
+    settings = loaded.settings
+    assert settings is not None and settings.exhibit.content_dir is not None
+    exhibit = settings.exhibit
+    content = _loaded_for_screens(exhibit.content_dir, "the exhibit was not started")
     if content is None:
         return EXIT_INVALID
     from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
 
     from .controller import Behaviour
 
-    behaviour = Behaviour(idle_timeout_s=args.idle_timeout_s, attract_slide_s=args.attract_slide_s,
-                          reduced_motion=args.reduced_motion)
-    return run_exhibit(content, args.content, windowed=args.windowed, screen=args.screen, rotation=args.rotate,
-                       language=args.lang, behaviour=behaviour)
-
-
-def _seconds(low: float, high: float) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{text}: must be between {low:g} and {high:g} seconds")
-        return value
-    return parse
+    behaviour = Behaviour(idle_timeout_s=exhibit.idle_timeout_s, idle_warning_s=exhibit.idle_warning_s,
+                          attract_slide_s=exhibit.attract_slide_s, reduced_motion=exhibit.reduced_motion)
+    return run_exhibit(content, exhibit.content_dir, windowed=exhibit.windowed, screen=exhibit.screen,
+                       rotation=exhibit.rotate_deg, language=exhibit.language, behaviour=behaviour,
+                       settings=settings, config_path=loaded.path if loaded.exists else None)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -140,20 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", metavar="FILE", help="write it to FILE instead of printing it")
     schema.set_defaults(func=_cmd_schema)
 
-    run = commands.add_parser("run", help="show the exhibit")
-    run.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
-    run.add_argument("--windowed", action="store_true", help="a normal window with a cursor, for editors")
-    run.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to fill (0 = the first)")
-    run.add_argument("--rotate", type=int, default=0, choices=(0, 90, 180, 270),
-                     help="turn the whole UI, for panels mounted in portrait while the system says landscape")
-    run.add_argument("--lang", choices=("zh", "en"), default=None,
-                     help="the language the exhibit starts in and returns to (default: the content's)")
-    run.add_argument("--reduced-motion", action="store_true", help="numbers and screens appear without animation")
-    run.add_argument("--idle-timeout-s", type=_seconds(20, 3600), default=60.0, metavar="S",
-                     help="seconds without a touch before the exhibit starts over (default 60; the last 10 show "
-                          "a countdown)")
-    run.add_argument("--attract-slide-s", type=_seconds(2, 120), default=7.0, metavar="S",
-                     help="seconds each slide of the attract loop stays (default 7)")
+    run = commands.add_parser("run", help="show the exhibit (settings from the settings file; flags override it)")
+    add_config_argument(run)
+    add_run_flags(run)
     run.set_defaults(func=_cmd_run)
 
     render = commands.add_parser("render", help="write a PNG of every screen, offscreen, to proof the content")
@@ -164,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
     render.set_defaults(func=_cmd_render)
 
+    register_config_commands(commands)
     register_bundle_commands(commands)
     return parser
 
