@@ -20,6 +20,7 @@ from ..content.model import Content
 from ..controller import Behaviour, Controller
 from ..paths import default_assets_dir
 from .fonts import load_bundled_fonts
+from .health import install_health
 from .icons import IconLibrary
 from .stage import Stage
 from .typography import Typography
@@ -74,6 +75,8 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
         return 1
     exhibit = build_exhibit(content, rotation=rotation, language=language,
                             behaviour=behaviour, content_dir=content_dir)
+    # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
+    health = install_health(app, exhibit)
     stage = exhibit.stage
     quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
     quit_shortcut.activated.connect(app.quit)
@@ -94,7 +97,7 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
     # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
     # first visitor's tap on a pillar with a chart.
     QTimer.singleShot(WARM_UP_AFTER_MS, _import_charts)
-    return app.exec()
+    return health.finish(app.exec())
 
 
 def _import_charts() -> None:

@@ -1,0 +1,76 @@
+"""``kiosk run`` as a real process: it tells a (test) systemd socket it is ready, pings the watchdog, and quits
+cleanly — exit status 0, STOPPING=1 — on SIGTERM and on SIGINT while Qt's event loop runs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT_S = 90  # two cores shared by many test runs: starting can be slow
+QUIT_TIMEOUT_S = 3
+
+
+def receive_until(sock: socket.socket, wanted: bytes, timeout_s: float, process: subprocess.Popen) -> list[bytes]:
+    """Datagrams until one holds the line ``wanted`` (or the process ends / time runs out)."""
+    got: list[bytes] = []
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        sock.settimeout(0.2)
+        try:
+            message = sock.recv(4096)
+        except TimeoutError:
+            if process.poll() is not None:
+                break
+            continue
+        got.append(message)
+        if wanted in message.split(b"\n"):
+            break
+    return got
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum: signal.Signals) -> None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    address = str(tmp_path / "notify")
+    sock.bind(address)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src"),
+           "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "400000"}  # a ping every 0.2 s
+    env.pop("WATCHDOG_PID", None)
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        before_ready = receive_until(sock, b"READY=1", START_TIMEOUT_S, process)
+        assert before_ready and b"READY=1" in before_ready[-1].split(b"\n"), (
+            f"no READY=1 (exit status {process.poll()}); got {before_ready}")
+        alive = receive_until(sock, b"__never__", 1.0, process)
+        assert alive.count(b"WATCHDOG=1") >= 3, alive
+        process.send_signal(signum)
+        started = time.monotonic()
+        status = process.wait(timeout=QUIT_TIMEOUT_S)
+        took = time.monotonic() - started
+    finally:
+        if process.poll() is None:
+            process.kill()
+        output = process.communicate(timeout=30)[0]
+        sock.settimeout(0)
+        rest = []
+        while True:
+            try:
+                rest.append(sock.recv(4096))
+            except (BlockingIOError, TimeoutError):
+                break
+        sock.close()
+    assert status == 0, output
+    assert took < QUIT_TIMEOUT_S
+    assert any(b"STOPPING=1" in m.split(b"\n") for m in rest), rest
+    messages = before_ready + alive + rest
+    assert sum(b"READY=1" in m.split(b"\n") for m in messages) == 1
+    assert "Traceback" not in output, output
