@@ -155,11 +155,11 @@ def test_content_dir_defaults_to_the_current_release_when_one_is_installed(tmp_p
     releases = tmp_path / "state" / "content"
     text = f"folders:\n  releases_dir: {releases}\n"
     assert load(tmp_path, text).settings.exhibit.content_dir == tmp_path / "shipped"
-    (releases / "releases" / "1").mkdir(parents=True)
-    (releases / "current").symlink_to(releases / "releases" / "1")
+    (releases / "releases" / "1" / "content").mkdir(parents=True)
+    (releases / "current").symlink_to("releases/1")  # as `kiosk bundle install` leaves it
     result = load(tmp_path, text)
-    assert result.settings.exhibit.content_dir == releases / "current"
-    assert result.sources["exhibit.content_dir"] == "default (<releases_dir>/current)"
+    assert result.settings.exhibit.content_dir == releases / "current" / "content"
+    assert result.sources["exhibit.content_dir"] == "default (the current release in <releases_dir>)"
 
 
 def test_the_defaults_are_the_models_defaults() -> None:

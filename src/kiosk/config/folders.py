@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..ops.bundle.releases import current_content_dir
+
 APP = "guangzhou-exhibit"  # Linux folder name
 APP_TITLE = "GuangzhouExhibit"  # Windows and macOS folder name
 FILE_NAME = "kiosk.yaml"
@@ -88,9 +90,10 @@ def default_releases_dir(state_dir: Path) -> Located:
     return Located(state_dir / "content", "default (<state_dir>/content)")
 
 
-def default_content_dir(releases_dir: Path, shipped: Path, exists: Callable[[Path], bool] = Path.is_dir) -> Located:
-    """``<releases_dir>/current`` when a bundle was installed, else the content shipped with the software."""
-    current = releases_dir / "current"
-    if exists(current):
-        return Located(current, "default (<releases_dir>/current)")
+def default_content_dir(releases_dir: Path, shipped: Path) -> Located:
+    """The current release's content when a bundle was installed (``<releases_dir>/current/content``), else the
+    content shipped with the software."""
+    current = current_content_dir(releases_dir)
+    if current is not None and current.is_dir():
+        return Located(current, "default (the current release in <releases_dir>)")
     return Located(shipped, "default (the shipped content)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,8 +91,7 @@ def _merge(data: dict[str, Any], overrides: Iterable[Override]) -> dict[str, Any
 
 
 def load_settings(path: Path, *, overrides: Iterable[Override] = (), environ: Mapping[str, str] | None = None,
-                  platform: str | None = None, shipped_content: Path | None = None,
-                  is_dir: Callable[[Path], bool] = Path.is_dir) -> LoadedSettings:
+                  platform: str | None = None, shipped_content: Path | None = None) -> LoadedSettings:
     """Read ``path`` (it may be missing), apply ``overrides``, fill in the folders. Never raises for bad input."""
     path = Path(path)
     environ = os.environ if environ is None else environ
@@ -111,7 +110,7 @@ def load_settings(path: Path, *, overrides: Iterable[Override] = (), environ: Ma
         return result
     result.sources = _sources(source_map, overrides, settings)
     result.settings = _effective(settings, path.absolute().parent, result.sources, environ, platform,
-                                 shipped_content or shipped_content_dir(), is_dir)
+                                 shipped_content or shipped_content_dir())
     return result
 
 
@@ -137,7 +136,7 @@ def _sources(source_map: SourceMap, overrides: list[Override], settings: Setting
 
 
 def _effective(settings: Settings, file_dir: Path, sources: dict[str, str], environ: Mapping[str, str],
-               platform: str, shipped: Path, is_dir: Callable[[Path], bool]) -> Settings:
+               platform: str, shipped: Path) -> Settings:
     """``settings`` with relative paths from the file made absolute and every null folder replaced by its default."""
 
     def from_file(key: str, value: Path | None) -> Path | None:
@@ -161,7 +160,7 @@ def _effective(settings: Settings, file_dir: Path, sources: dict[str, str], envi
     exhibit = settings.exhibit
     content = from_file("exhibit.content_dir", exhibit.content_dir)
     if content is None:
-        located = default_content_dir(releases, shipped, is_dir)
+        located = default_content_dir(releases, shipped)
         content, sources["exhibit.content_dir"] = located.path, located.reason
     updates = settings.content_updates
     return settings.model_copy(update={

@@ -33,7 +33,8 @@ class ExhibitSettings(Section):
     """What the exhibit shows and how it treats visitors."""
 
     content_dir: Path | None = _folder(
-        "Content folder. null: <releases_dir>/current when it exists, else the shipped content. "
+        "Content folder. null: the current release in releases_dir when a bundle was installed, else the "
+        "shipped content. "
         "A relative path is relative to this file's folder.")
     language: Literal["zh", "en"] | None = Field(
         default=None, description="Language the exhibit starts in and returns to (zh or en); null: the content's.")
