@@ -69,6 +69,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not loaded.ok:
         print_errors(loaded, "the exhibit was not started")
         return EXIT_INVALID
+    if args.config is not None and not loaded.exists:
+        print(f"note: {loaded.shown_path}: there is no such settings file; every setting is the default",
+              file=sys.stderr)
     settings = loaded.settings
     assert settings is not None and settings.exhibit.content_dir is not None
     exhibit = settings.exhibit
