@@ -16,7 +16,7 @@ from kiosk.ui.screen_power import ScreenSaverInhibit, screen_power
 
 pytestmark = pytest.mark.gui
 
-X = "/usr/bin/xset"
+X = "xset"
 
 
 class FakeRunner:
