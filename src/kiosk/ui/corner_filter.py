@@ -1,0 +1,43 @@
+"""Every press on the stage's viewport (left mouse button, each finger that goes down), in logical coordinates,
+for the operator's corner gesture. It only watches: the exhibit still gets every event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
+from PySide6.QtWidgets import QWidget
+
+
+class PressWatcher(QObject):
+    """Emits ``pressed(logical point)`` for each press on ``viewport``; never consumes an event.
+
+    Install it after the exhibit's gesture filter: the filter installed last sees events first. A touch and the
+    mouse press a platform may make of it both come through; the corner gesture counts a corner once however
+    often it is pressed in a row.
+    """
+
+    pressed = Signal(QPointF)
+
+    def __init__(self, viewport: QWidget, map_point: Callable[[QPointF], QPointF]):
+        super().__init__(viewport)
+        self._viewport = viewport
+        self._map = map_point
+        viewport.installEventFilter(self)
+
+    def stop(self) -> None:
+        self._viewport.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
+            touch: QTouchEvent = event  # type: ignore[assignment]
+            for point in touch.points():
+                if point.state() == QEventPoint.State.Pressed:
+                    self.pressed.emit(self._map(point.position()))
+        elif kind == QEvent.Type.MouseButtonPress:
+            mouse: QMouseEvent = event  # type: ignore[assignment]
+            if mouse.button() == Qt.MouseButton.LeftButton:
+                self.pressed.emit(self._map(mouse.position()))
+        return False
