@@ -17,8 +17,10 @@ from kiosk.ui.operator import OperatorAccess, OperatorSettings, install_operator
 from kiosk.ui.pages.operator_panel import OperatorPanel
 from kiosk.ui.pages.pin_pad import PinPad
 from kiosk.ui.touch_diagnostics import TouchDiagnostics
+from kiosk.ui.widgets.button import Button
+from kiosk.ui.widgets.text_block import TextBlock
 
-from .exhibit_fixtures import MIN_TARGET_PX, Harness, Pointer, awake
+from .exhibit_fixtures import LANDSCAPE, MIN_TARGET_PX, PORTRAIT, Harness, Pointer, awake
 
 pytestmark = pytest.mark.gui
 
@@ -259,3 +261,42 @@ def test_a_new_screen_shape_lays_the_open_screen_out_again(harness: Harness, qtb
     harness.stage.resize(1080, 1920)
     qtbot.waitUntil(lambda: access.overlay is not before)
     assert access.showing == "panel" and access.overlay.boundingRect().height() == 1920
+
+
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("screen", ["pad", "no-pin", "panel", "diagnostics"])
+def test_every_operator_screen_fits_both_screen_shapes(open_exhibit, actions: FakeActions, size, screen) -> None:
+    """No word cut (an error line may be), nothing off screen, no button under 104 px or overlapping a button or
+    a text."""
+    harness = open_exhibit(size)
+    settings = OperatorSettings(pin_hash=None if screen == "no-pin" else SETTINGS.pin_hash)
+    access = install_operator_access(harness.controller, harness.stage, settings, actions, harness.clock)
+    actions.errors = tuple(f"pillars/industry.yaml:{i}:5: cards.{i}.title.en: is empty; write the text or remove "
+                           "the field" for i in range(1, 30))
+    {"pad": access.open_pad, "no-pin": access.open_pad, "panel": access.open_panel,
+     "diagnostics": access.open_diagnostics}[screen]()
+    overlay = access.overlay
+    assert overlay is not None and access.showing == screen
+    screen_rect = harness.scene.sceneRect()
+    blocks = [item for item in harness.of_type(TextBlock) if overlay.isAncestorOf(item)]
+    assert blocks
+    cut = [block.text for block in blocks if block.elided and block.origin != "error"]
+    assert cut == []
+    for block in blocks:
+        assert screen_rect.contains(block.sceneBoundingRect()), block.text
+    buttons = [item for item in harness.of_type(Button) if overlay.isAncestorOf(item)]
+    assert buttons
+    for i, button in enumerate(buttons):
+        rect = button.sceneBoundingRect()
+        assert screen_rect.contains(rect) and min(rect.width(), rect.height()) >= MIN_TARGET_PX, button.name
+        for other in buttons[i + 1:]:
+            assert not rect.intersects(other.sceneBoundingRect()), (button.name, other.name)
+        for block in blocks:
+            if not button.isAncestorOf(block):
+                assert not rect.intersects(block.sceneBoundingRect()), (button.name, block.text)
+    if screen == "panel":
+        panel = overlay
+        assert isinstance(panel, OperatorPanel) and panel.more is not None and panel.error_blocks
+        assert panel.more.text.startswith(f"另有 {29 - len(panel.error_blocks)} 条")
+        bottom = max(block.sceneBoundingRect().bottom() for block in panel.error_blocks + [panel.more])
+        assert bottom <= panel.sheet.sceneBoundingRect().bottom()

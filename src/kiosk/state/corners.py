@@ -2,8 +2,9 @@
 
 Order: top-left, top-right, bottom-right, bottom-left. A corner zone is a square whose side is a fraction (12 %)
 of the screen's short side, in logical pixels. A press elsewhere or in the wrong corner restarts the sequence (a
-press in the top-left, even a second one, starts a new one); a second press in the corner just reached counts once (a double tap, or
-a touch and the mouse event a platform makes of it); all four within ``within_s`` of the first, or nothing.
+press in the top-left, even a second one, starts a new one); a second press in the corner just reached counts
+once (a double tap, or a touch and the mouse event a platform makes of it); all four within ``within_s`` of the
+first, or nothing.
 """
 
 from __future__ import annotations

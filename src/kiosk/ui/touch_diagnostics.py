@@ -72,8 +72,9 @@ class PointLayer(Item):
             painter.setBrush(fill)
             painter.drawEllipse(centre, RADIUS, RADIUS)
             painter.setPen(QPen(colour, 2.0))
-            painter.drawLine(QPointF(centre.x() - RADIUS * 1.5, centre.y()), QPointF(centre.x() + RADIUS * 1.5, centre.y()))
-            painter.drawLine(QPointF(centre.x(), centre.y() - RADIUS * 1.5), QPointF(centre.x(), centre.y() + RADIUS * 1.5))
+            arm = RADIUS * 1.5
+            painter.drawLine(centre - QPointF(arm, 0), centre + QPointF(arm, 0))
+            painter.drawLine(centre - QPointF(0, arm), centre + QPointF(0, arm))
             name = "mouse" if point.id == MOUSE_ID else f"#{point.id}"
             label = f"{name}  {round(point.screen.x())}, {round(point.screen.y())}"
             box = QRectF(centre.x() + RADIUS + 10, centre.y() - RADIUS - 44, 360, 40)

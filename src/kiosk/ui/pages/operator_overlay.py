@@ -57,8 +57,8 @@ class OperatorOverlay(Item):
                outline: QColor | str | None = None, text_colour: str | None = None) -> Button:
         look = self.ctx.look
         button = Button(name, action, width, height, fill if fill is not None else look.surface_high, parent,
-                        label=label, label_style=look.style("button", text_colour, px=px), typography=self.ctx.typography,
-                        outline=outline if outline is not None else look.hairline)
+                        label=label, label_style=look.style("button", text_colour, px=px),
+                        typography=self.ctx.typography, outline=outline if outline is not None else look.hairline)
         button.setPos(x, y)
         return button
 
