@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -161,3 +164,30 @@ def test_released_the_window_may_leave_full_screen(kiosk, qtbot) -> None:
     QApplication.processEvents()
     QApplication.processEvents()
     assert not harness.stage.isFullScreen() and not lockdown.restore_timer.isActive()
+
+
+QUIT_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from kiosk.ui.lockdown import install_lockdown
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.showFullScreen()
+app.processEvents()
+lockdown = install_lockdown(window)
+window.close()  # refused
+assert window.isVisible()
+QTimer.singleShot(50, app.quit)  # what SIGTERM's handler does
+QTimer.singleShot(5000, lambda: app.exit(3))  # the quit was refused
+code = app.exec()
+print(code, window.isVisible(), lockdown.released)
+"""
+
+
+def test_the_applications_own_quit_is_not_refused() -> None:
+    """SIGTERM (and the operator's Exit) quit with QApplication.quit(), which asks every window to close."""
+    run = subprocess.run([sys.executable, "-c", QUIT_SCRIPT], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["0", "False", "True"]

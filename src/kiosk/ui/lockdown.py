@@ -5,8 +5,8 @@ Only what reaches Qt can be refused: a window manager or the system may act on A
 Qt sees them (the kiosk session runs without one). Every refusal is logged, once per kind within
 ``log_every_s``. :meth:`LockDown.release` (the operator's "exit") lifts it all so the application can close.
 
-``QApplication.quit()`` asks every window to close, which the lock-down refuses: release it first, or quit with
-``QApplication.exit()``.
+The application's own quit (``QApplication.quit()``: SIGTERM, the operator's Exit) releases the lock-down first, or
+the window would refuse the close that quitting asks of it; keys and the window manager never quit the application.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -27,7 +27,7 @@ RESTORE_EVERY_S = 0.5  # at most two restores a second when something keeps taki
 _KEY_EVENTS = frozenset((QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease))
 _WINDOW_EVENTS = frozenset((QEvent.Type.Close, QEvent.Type.WindowStateChange, QEvent.Type.Hide,
                             QEvent.Type.WindowDeactivate))
-_WATCHED = _KEY_EVENTS | _WINDOW_EVENTS
+_WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | {QEvent.Type.Quit}
 
 K, M = Qt.Key, Qt.KeyboardModifier
 _MODIFIERS = M.ShiftModifier | M.ControlModifier | M.AltModifier | M.MetaModifier
@@ -113,6 +113,11 @@ class LockDown(QObject):
             return False
         if kind in _KEY_EVENTS:
             return self._on_key(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.Quit:
+            if isinstance(watched, QCoreApplication):  # the application itself, not a window
+                _log.info("the application is quitting")
+                self.release()
+            return False
         if watched is not self._window:
             return False
         if kind == QEvent.Type.Close:
