@@ -15,9 +15,11 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from .timers import named_timer
 
 _log = logging.getLogger(__name__)
 
@@ -71,10 +73,7 @@ class LockDown(QObject):
         self._installed = False
         self._released = False
         self._next_restore = -float("inf")
-        self.restore_timer = QTimer(self)
-        self.restore_timer.setObjectName("lockdown_restore_timer")
-        self.restore_timer.setSingleShot(True)
-        self.restore_timer.timeout.connect(self.restore)
+        self.restore_timer = named_timer(self, "lockdown_restore_timer", self.restore, single_shot=True)
 
     @property
     def released(self) -> bool:

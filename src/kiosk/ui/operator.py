@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer
+from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..controller import Controller
@@ -35,6 +35,7 @@ from .pages.operator_overlay import NoPinNotice
 from .pages.operator_panel import OperatorPanel
 from .pages.pin_pad import PinPad
 from .stage import Stage
+from .timers import named_timer
 from .touch_diagnostics import TouchDiagnostics
 
 _log = logging.getLogger(__name__)
@@ -74,19 +75,11 @@ class OperatorAccess(QObject):
         self.overlay: QGraphicsItem | None = None
         self._touched_at = clock()
         self._holding = False
-        self.timeout_timer = self._timer("operator_timeout_timer", True, self.check_timeout)
-        self.tick_timer = self._timer("operator_tick_timer", False, self.tick)
-        self.tick_timer.setInterval(1000)
+        self.timeout_timer = named_timer(self, "operator_timeout_timer", self.check_timeout, single_shot=True)
+        self.tick_timer = named_timer(self, "operator_tick_timer", self.tick, single_shot=False, interval_ms=1000)
         self.watcher = PressWatcher(stage.viewport(), stage.to_logical)
         self.watcher.pressed.connect(self.on_press)
         stage.logical_size_changed.connect(self._on_resize)
-
-    def _timer(self, name: str, single_shot: bool, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setObjectName(name)
-        timer.setSingleShot(single_shot)
-        timer.timeout.connect(slot)
-        return timer
 
     # Input ---------------------------------------------------------------------------------------------------
     def on_press(self, point: QPointF) -> None:
