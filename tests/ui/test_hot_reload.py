@@ -138,8 +138,8 @@ def test_the_timer_is_named_and_polls_at_the_configured_interval(harness: Harnes
 
 def test_a_release_folder_knows_its_version(tmp_path: Path) -> None:
     release = tmp_path / "releases" / "2026.11.28-0100"
-    release.mkdir(parents=True)
+    (release / "content").mkdir(parents=True)
     (tmp_path / "current").symlink_to(Path("releases") / release.name)
-    assert release_version(tmp_path / "current") == "2026.11.28-0100"
+    assert release_version(tmp_path / "current" / "content") == "2026.11.28-0100"
     assert release_version(tmp_path) is None
 

@@ -21,9 +21,9 @@ _log = logging.getLogger(__name__)
 
 
 def release_version(content_dir: Path) -> str | None:
-    """The release a content folder is, when it is (or links to) ``…/releases/<version>``."""
+    """The bundle release a content folder belongs to: it is (or links into) ``…/releases/<version>/content``."""
     real = Path(os.path.realpath(content_dir))
-    return real.name if real.parent.name == "releases" else None
+    return real.parent.name if real.parent.parent.name == "releases" else None
 
 
 class ContentReloader(QObject):
