@@ -42,8 +42,10 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
     address = str(tmp_path / "notify")
     sock.bind(address)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src"),
-           "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "400000"}  # a ping every 0.2 s
-    env.pop("WATCHDOG_PID", None)
+           "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "400000",  # a ping every 0.2 s
+           "KIOSK_CONFIG": str(tmp_path / "kiosk.yaml"), "STATE_DIRECTORY": str(tmp_path / "state")}
+    for name in ("WATCHDOG_PID", "LOGS_DIRECTORY"):
+        env.pop(name, None)
     process = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env, cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -74,3 +76,6 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
     messages = before_ready + alive + rest
     assert sum(b"READY=1" in m.split(b"\n") for m in messages) == 1
     assert "Traceback" not in output, output
+    log = (tmp_path / "state" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"INFO kiosk.ui.signals: {signum.name} received: quitting" in log
+    assert "=== kiosk started " in (tmp_path / "state" / "logs" / "crash.log").read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import ManualClock
-from kiosk.ops.logs import LogSetup, level_number, setup_logging
+from kiosk.config.model import Settings
+from kiosk.ops.logs import LogSetup, level_number, setup_logging, start_process_logs
 
 
 @pytest.fixture
@@ -129,3 +130,23 @@ def test_levels_are_named_like_the_settings_file() -> None:
     assert level_number("debug") == logging.DEBUG and level_number("WARNING") == logging.WARNING
     with pytest.raises(ValueError, match="debug, info, warning, error"):
         level_number("loud")
+
+
+def test_a_run_logs_where_its_settings_say_with_a_crash_log_beside(tmp_path: Path, installed) -> None:
+    settings = Settings.model_validate({"logging": {"level": "warning", "file_kb": 64, "files": 3},
+                                        "folders": {"log_dir": str(tmp_path / "logs")}})
+    started = start_process_logs(settings)
+    installed.append(started.logs)
+    try:
+        logging.getLogger("kiosk.test").info("below the level")
+        logging.getLogger("kiosk.test").warning("at the level")
+        started.logs.flush()
+        assert started.logs.file_handler is not None and started.logs.file_handler.maxBytes == 64 * 1024
+        assert started.logs.file_handler.backupCount == 3
+        text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+        assert "at the level" in text and "below the level" not in text
+        assert started.crash_log is not None and started.crash_log.path == tmp_path / "logs" / "crash.log"
+        assert started.crash_log.path.read_text().startswith("=== kiosk started ")
+    finally:
+        if started.crash_log is not None:
+            started.crash_log.close()

@@ -14,9 +14,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..clock import monotonic
+from .crash_log import CrashLog, enable_crash_log
+
+if TYPE_CHECKING:
+    from ..config.model import Settings
 
 LOGGER = "kiosk"
 LOG_FILE = "kiosk.log"
@@ -151,3 +155,22 @@ def setup_logging(log_dir: Path | None, *, level: str | int = "info", file_kb: i
             file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
             logger.addHandler(file_handler)
     return LogSetup(logger, stderr_handler, file_handler, path)
+
+
+@dataclass
+class ProcessLogs:
+    """The logs of one ``kiosk run``: the handlers, and the crash log (None when it could not be opened)."""
+
+    logs: LogSetup
+    crash_log: CrashLog | None
+
+
+def start_process_logs(settings: Settings) -> ProcessLogs:
+    """Logging and the crash log as the effective settings say (``logging`` section, ``folders.log_dir``)."""
+    options = settings.logging
+    log_dir = settings.folders.log_dir
+    logs = setup_logging(log_dir, level=options.level, file_kb=options.file_kb, files=options.files)
+    crash_log = enable_crash_log(log_dir) if log_dir is not None and logs.file_handler is not None else None
+    logging.getLogger(__name__).info("logging to %s (crash log: %s)", logs.path or "stderr only",
+                                     crash_log.path if crash_log else "none")
+    return ProcessLogs(logs, crash_log)

@@ -16,8 +16,10 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPixmapC
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from ..clock import monotonic
+from ..config.model import Settings
 from ..content.model import Content
 from ..controller import Behaviour, Controller
+from ..ops.logs import start_process_logs
 from ..paths import default_assets_dir
 from .fonts import load_bundled_fonts
 from .health import install_health
@@ -62,12 +64,14 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
 
 def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, screen: int = 0,
                 rotation: int = 0, language: str | None = None, behaviour: Behaviour = Behaviour(),
-                settings: object | None = None, config_path: Path | None = None) -> int:
+                settings: Settings | None = None, config_path: Path | None = None) -> int:
     """Show ``content`` (already validated) until the application quits; returns the exit code.
 
     ``settings`` (the effective settings file) and ``config_path`` drive the unattended-operation features.
     """
     app = application()
+    if settings is not None:
+        start_process_logs(settings)  # stderr + <log_dir>/kiosk.log, native crashes to <log_dir>/crash.log
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
         print(f"--screen {screen}: there is no such screen; this machine has {len(screens)} "
@@ -76,7 +80,7 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
     exhibit = build_exhibit(content, rotation=rotation, language=language,
                             behaviour=behaviour, content_dir=content_dir)
     # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
-    health = install_health(app, exhibit)
+    health = install_health(app, exhibit, max_rss_mb=settings.health.max_rss_mb if settings else None)
     stage = exhibit.stage
     quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
     quit_shortcut.activated.connect(app.quit)

@@ -87,7 +87,7 @@ class ExceptionGuard(QObject):
         _log.error("unexpected error in the exhibit (%s: %s)", kind.__name__, error, exc_info=(kind, error, tb))
         self._count(f"{kind.__name__}: {error}")
 
-    def _count(self, what: str) -> None:
+    def _count(self, what: str, recover: bool = True) -> None:
         self.errors += 1
         if self._on_error is not None:
             self._on_error(what)
@@ -100,7 +100,7 @@ class ExceptionGuard(QObject):
                           EXIT_TOO_MANY_ERRORS)
             self._quit(EXIT_TOO_MANY_ERRORS)
             return
-        if not self._recovery_pending:
+        if recover and not self._recovery_pending:
             self._recovery_pending = True
             QTimer.singleShot(0, self, self._recover)  # not from inside the code that just failed
 
@@ -113,6 +113,7 @@ class ExceptionGuard(QObject):
             self._recover_with()
         except Exception as exc:  # noqa: BLE001 (a failed recovery is logged, never raised)
             _log.error("recovery after an error failed", exc_info=True)
-            self._count(f"recovery failed: {type(exc).__name__}: {exc}")
+            # Counted towards quitting, but not retried at once: it would most likely fail the same way.
+            self._count(f"recovery failed: {type(exc).__name__}: {exc}", recover=False)
         else:
             self.recoveries += 1

@@ -54,6 +54,7 @@ class Health(QObject):
         self.signals.install()
         self._unsubscribe = exhibit.controller.navigator.subscribe(self._on_screen)
         app.aboutToQuit.connect(self._about_to_quit)
+        self._installed = True
 
     def status(self, text: str) -> None:
         """A line for ``systemctl status`` (when systemd listens)."""
@@ -91,11 +92,11 @@ class Health(QObject):
             self.systemd.stopping()
 
     def uninstall(self) -> None:
+        if not self._installed:
+            return
+        self._installed = False
         self._unsubscribe()
-        try:
-            self.app.aboutToQuit.disconnect(self._about_to_quit)
-        except (RuntimeError, TypeError):
-            pass
+        self.app.aboutToQuit.disconnect(self._about_to_quit)
         self.guard.uninstall()
         self.signals.uninstall()
         if self.systemd is not None:
