@@ -1,5 +1,6 @@
 """``kiosk run`` as a real process: it tells a (test) systemd socket it is ready, pings the watchdog, and quits
-cleanly — exit status 0, STOPPING=1 — on SIGTERM and on SIGINT while Qt's event loop runs."""
+cleanly — exit status 0, STOPPING=1 — on SIGTERM and on SIGINT while Qt's event loop runs; over the memory
+ceiling the same process starts afresh."""
 
 from __future__ import annotations
 
@@ -79,3 +80,35 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
     log = (tmp_path / "state" / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"INFO kiosk.ui.signals: {signum.name} received: quitting" in log
     assert "=== kiosk started " in (tmp_path / "state" / "logs" / "crash.log").read_text(encoding="utf-8")
+
+
+RESTARTING = """
+import os, sys
+from PySide6.QtCore import QTimer
+from kiosk.content.loader import load_content
+from kiosk.ops.restart import reexec
+from kiosk.ui.app import application, build_exhibit
+from kiosk.ui.health import install_health
+
+app = application()
+content_dir = sys.argv[1]
+exhibit = build_exhibit(load_content(content_dir).content, content_dir=content_dir)
+exhibit.stage.resize(640, 360)
+exhibit.stage.show()
+fresh = [sys.executable, "-c", "import os; print('fresh start in', os.getpid(), flush=True)"]
+health = install_health(app, exhibit, environ={}, max_rss_mb=1, restart=lambda: reexec(fresh))
+exhibit.controller.navigator.wake()
+QTimer.singleShot(100, exhibit.controller.navigator.go_idle)  # back to the attract loop: over the ceiling
+print("first start in", os.getpid(), flush=True)
+sys.exit(health.finish(app.exec()))
+"""
+
+
+def test_over_the_memory_ceiling_the_same_process_starts_afresh(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, "-c", RESTARTING, str(ROOT / "content")], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=START_TIMEOUT_S)
+    assert run.returncode == 0, run.stderr
+    first, fresh = run.stdout.splitlines()
+    assert first.startswith("first start in ") and fresh.startswith("fresh start in ")
+    assert first.split()[-1] == fresh.split()[-1]  # execv: the same process, as systemd and the compositor see it
