@@ -163,3 +163,10 @@ def test_a_missing_or_unreadable_file_is_a_message(releases, tmp_path):
     (tmp_path / "x.zip").write_bytes(b"not a zip")
     with pytest.raises(BundleError, match="not a readable zip"):
         install_bundle(Path(tmp_path / "x.zip"), releases, public_key=None)
+
+
+def test_a_releases_folder_that_cannot_take_the_link_is_a_message_and_changes_nothing(content, releases, tmp_path):
+    (releases / "current").mkdir(parents=True)  # someone made a folder where the link belongs
+    with pytest.raises(BundleError, match="the current release was not changed"):
+        install_bundle(make_bundle(content, tmp_path / "a.zip", "1"), releases, public_key=None)
+    assert (releases / "current").is_dir() and not (releases / "current").is_symlink()

@@ -47,32 +47,46 @@ def install_bundle(zip_path: Path, releases_dir: Path, *, public_key: bytes | No
     """Check, unpack, validate and switch to the bundle at ``zip_path``. Raises BundleError (for people)."""
     zip_path, releases_dir = Path(zip_path), Path(releases_dir)
     shown = zip_path.name
-    with locked(releases_dir), open_zip(zip_path, shown) as archive:
-        remove_leftovers(releases_dir)
-        budget = Budget(max_bytes)
-        manifest_bytes, manifest = _checked_manifest(archive, shown, budget, public_key, max_bytes)
-        checkpoint("checked")
-        current = current_version(releases_dir)
-        version = manifest.version
-        if version == current:
-            return InstallResult(version, release_dir(releases_dir, version), False, current,
-                                 message=f"{shown}: version {version} is already the current release; "
-                                         "nothing was changed")
-        target = release_dir(releases_dir, version)
-        if target.exists():
-            problems = file_problems(target / CONTENT, manifest)
-            if problems:
-                raise BundleError(f"{shown}: a different release {version} is already installed; give the new "
-                                  "bundle a new version (kiosk bundle create --version)", problems[:20])
-            reused = True
-        else:
-            _unpack_validate_rename(archive, shown, manifest, manifest_bytes, target, budget, checkpoint)
-            reused = False
-        switch_current(releases_dir, version)
-        checkpoint("switched")
+    try:
+        with locked(releases_dir), open_zip(zip_path, shown) as archive:
+            return _install_locked(archive, shown, releases_dir, public_key, max_bytes, keep, checkpoint)
+    except OSError as exc:
+        where = exc.filename or releases_dir
+        raise BundleError(f"{shown}: {where}: {exc.strerror or exc}; the current release was not changed (check "
+                          "that the releases folder is writable and has free space)") from None
+
+
+def _install_locked(archive: zipfile.ZipFile, shown: str, releases_dir: Path, public_key: bytes | None,
+                    max_bytes: int, keep: int, checkpoint: Callable[[str], None]) -> InstallResult:
+    remove_leftovers(releases_dir)
+    budget = Budget(max_bytes)
+    manifest_bytes, manifest = _checked_manifest(archive, shown, budget, public_key, max_bytes)
+    checkpoint("checked")
+    current = current_version(releases_dir)
+    version = manifest.version
+    target = release_dir(releases_dir, version)
+    if version == current:
+        return InstallResult(version, target, False, current,
+                             message=f"{shown}: version {version} is already the current release; nothing was "
+                                     "changed")
+    if target.exists():
+        problems = file_problems(target / CONTENT, manifest)
+        if problems:
+            raise BundleError(f"{shown}: a different release {version} is already installed; give the new bundle "
+                              "a new version (kiosk bundle create --version)", problems[:20])
+        how = "was already unpacked; switched to it"
+    else:
+        _unpack_validate_rename(archive, shown, manifest, manifest_bytes, target, budget, checkpoint)
+        how = "installed"
+    switch_current(releases_dir, version)
+    checkpoint("switched")
+    try:
         removed = prune(releases_dir, keep, {version, *([current] if current else [])})
-        checkpoint("pruned")
-    how = "was already unpacked; switched to it" if reused else "installed"
+    except OSError as exc:  # the install itself has succeeded
+        log.warning("%s: old releases could not all be removed (%s); the next install tries again", releases_dir,
+                    exc)
+        removed = []
+    checkpoint("pruned")
     previous = f" (previous: {current})" if current else ""
     log.info("%s: release %s %s%s", shown, version, how, previous)
     return InstallResult(version, target, True, current, removed, f"{shown}: release {version} {how}{previous}")
