@@ -3,6 +3,7 @@ release."""
 
 from __future__ import annotations
 
+import base64
 import os
 import stat
 from pathlib import Path
@@ -129,12 +130,12 @@ def test_the_commands_keygen_create_install_list_rollback(content, tmp_path, cap
         assert main(["bundle", "create", str(content), str(tmp_path / f"{version}.zip"), "--version", version,
                      "--sign-key", str(keys / "bundle-signing.key")]) == 0
         assert main(["bundle", "install", str(tmp_path / f"{version}.zip"), "--releases-dir", str(releases),
-                     "--public-key", public.strip()]) == 0
+                     "--public-key", public.strip(), "--keep", "3", "--max-mb", "10"]) == 0
     capsys.readouterr()
-    assert main(["bundle", "list", "--releases-dir", str(releases)]) == 0
+    assert main(["bundle", "list", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("* 1.1 ") and lines[1].startswith("  1.0 ")
-    assert main(["bundle", "rollback", "--releases-dir", str(releases)]) == 0
+    assert main(["bundle", "rollback", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     assert "current is now 1.0" in capsys.readouterr().out
     assert main(["bundle", "install", str(tmp_path / "1.1.zip"), "--releases-dir", str(releases),
                  "--public-key", "bm90IGEga2V5"]) == 1
@@ -170,3 +171,24 @@ def test_a_releases_folder_that_cannot_take_the_link_is_a_message_and_changes_no
     with pytest.raises(BundleError, match="the current release was not changed"):
         install_bundle(make_bundle(content, tmp_path / "a.zip", "1"), releases, public_key=None)
     assert (releases / "current").is_dir() and not (releases / "current").is_symlink()
+
+
+def test_the_commands_take_the_folder_key_and_limits_from_the_settings_file(content, tmp_path, capsys, keys):
+    private, public = keys
+    releases = tmp_path / "state" / "releases"
+    settings = tmp_path / "kiosk.yaml"
+    settings.write_text(f"folders:\n  releases_dir: {releases}\n"
+                        f"content_updates:\n  public_key: {base64.b64encode(public).decode()}\n")
+    config = ["--config", str(settings)]
+    unsigned = make_bundle(content, tmp_path / "u.zip", "1")
+    assert main(["bundle", "install", str(unsigned), *config]) == 1
+    assert "not signed" in capsys.readouterr().err
+    signed = make_bundle(content, tmp_path / "s.zip", "1", sign_key=private)
+    assert main(["bundle", "install", str(signed), *config]) == 0
+    assert assert_current_complete(releases) == "1"
+    assert main(["bundle", "list", *config]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("* 1 ")
+
+    settings.write_text("content_updates:\n  keep_releases: 1\n")
+    assert main(["bundle", "list", *config]) == 1
+    assert "kiosk.yaml:2:" in capsys.readouterr().err

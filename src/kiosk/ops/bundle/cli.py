@@ -1,4 +1,8 @@
-"""``kiosk bundle keygen|create|install|rollback|list``: content updates as signed zip bundles."""
+"""``kiosk bundle keygen|create|install|rollback|list``: content updates as signed zip bundles.
+
+``install``, ``rollback`` and ``list`` act on the exhibit's own releases: what a flag does not say comes from the
+settings file (``folders.releases_dir``, ``content_updates.public_key``, ``max_bundle_mb``, ``keep_releases``).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from ...paths import PROJECT_ROOT
 from .create import create_bundle
 from .errors import BundleError
-from .install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle
+from .install import install_bundle
 from .releases import current_version, list_releases, read_release_manifest, release_dir
 from .rollback import rollback
 from .signing import parse_public_key, write_key_pair
@@ -19,9 +22,39 @@ EXIT_OK, EXIT_INVALID = 0, 1
 MB = 1024 * 1024
 
 
-def default_releases_dir() -> Path:
-    """``releases/`` beside the shipped content (a frozen exhibit: beside the executable)."""
-    return PROJECT_ROOT / "releases"
+class SettingsInvalid(Exception):
+    """The settings file has errors (already printed)."""
+
+
+def _needs_settings(args: argparse.Namespace) -> bool:
+    if args.releases_dir is None:
+        return True
+    if not hasattr(args, "keep"):  # rollback and list need only the folder
+        return False
+    return args.max_mb is None or args.keep is None or (args.public_key is None and args.public_key_file is None)
+
+
+def _with_settings(args: argparse.Namespace) -> argparse.Namespace:
+    """``args`` with every option that was not given filled in from the settings file."""
+    if not _needs_settings(args):
+        return args
+    from ...config.args import load_from_args, print_errors  # only when a value is missing
+
+    loaded = load_from_args(args)
+    if not loaded.ok:
+        print_errors(loaded, "nothing was changed")
+        raise SettingsInvalid
+    assert loaded.settings is not None
+    updates = loaded.settings.content_updates
+    filled = argparse.Namespace(**vars(args))
+    if args.releases_dir is None:
+        filled.releases_dir = loaded.settings.folders.releases_dir
+    if hasattr(args, "keep"):
+        filled.max_mb = args.max_mb or updates.max_bundle_mb
+        filled.keep = args.keep or updates.keep_releases
+        if args.public_key is None and args.public_key_file is None:
+            filled.public_key = updates.public_key
+    return filled
 
 
 def _keygen(args: argparse.Namespace) -> int:
@@ -87,12 +120,14 @@ def _list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run(func):  # type: ignore[no-untyped-def]
+def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
     def run(args: argparse.Namespace) -> int:
         try:
-            return func(args)
+            return func(_with_settings(args) if settings else args)
         except BundleError as exc:
             print(exc, file=sys.stderr)
+            return EXIT_INVALID
+        except SettingsInvalid:
             return EXIT_INVALID
     return run
 
@@ -126,24 +161,28 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     create.add_argument("--sign-key", type=Path, metavar="FILE", help="sign with this private key")
     create.set_defaults(func=_run(_create))
 
+    from ...config.args import add_config_argument
+
     releases = argparse.ArgumentParser(add_help=False)
-    releases.add_argument("--releases-dir", type=Path, default=default_releases_dir(), metavar="DIR",
-                          help="where releases/ and current live (default: releases/ beside the shipped content)")
+    releases.add_argument("--releases-dir", type=Path, default=None, metavar="DIR",
+                          help="where releases/ and current live (default: folders.releases_dir of the settings)")
+    add_config_argument(releases)
 
     install = actions.add_parser("install", parents=[releases], help="verify a bundle and make it the current "
                                                                       "release")
     install.add_argument("bundle", type=Path, metavar="BUNDLE.zip")
     key = install.add_mutually_exclusive_group()
-    key.add_argument("--public-key", metavar="B64", help="only install bundles signed with this key")
+    key.add_argument("--public-key", metavar="B64", help="only install bundles signed with this key (default: "
+                                                         "content_updates.public_key of the settings)")
     key.add_argument("--public-key-file", type=Path, metavar="FILE", help="the same, read from a .pub file")
-    install.add_argument("--max-mb", type=_count(1, 100_000), default=DEFAULT_MAX_BYTES // MB, metavar="N",
-                         help=f"refuse bundles that unpack to more (default {DEFAULT_MAX_BYTES // MB})")
-    install.add_argument("--keep", type=_count(2, 1000), default=DEFAULT_KEEP, metavar="N",
-                         help=f"releases kept, including the current one (default {DEFAULT_KEEP})")
-    install.set_defaults(func=_run(_install))
+    install.add_argument("--max-mb", type=_count(1, 100_000), default=None, metavar="N",
+                         help="refuse bundles that unpack to more (default: content_updates.max_bundle_mb)")
+    install.add_argument("--keep", type=_count(2, 1000), default=None, metavar="N",
+                         help="releases kept, including the current one (default: content_updates.keep_releases)")
+    install.set_defaults(func=_run(_install, settings=True))
 
     back = actions.add_parser("rollback", parents=[releases], help="make the previous release current again")
-    back.set_defaults(func=_run(_rollback))
+    back.set_defaults(func=_run(_rollback, settings=True))
 
     listing = actions.add_parser("list", parents=[releases], help="the installed releases; * marks the current one")
-    listing.set_defaults(func=_run(_list))
+    listing.set_defaults(func=_run(_list, settings=True))
