@@ -87,12 +87,21 @@ def result_path(bundle: Path) -> Path:
     return bundle.with_name(f"{bundle.stem}.result.txt")
 
 
-def _write_result(bundle: Path, text: str) -> Path | None:
-    path = result_path(bundle)
+def _replace_file(path: Path, text: str) -> None:
+    """Write a whole new ``path`` beside it, then rename it over (no chmod: FAT sticks refuse it)."""
     temp = path.with_name(f".{path.name}.part")
     try:
         temp.write_text(text, encoding="utf-8")
         os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _write_result(bundle: Path, text: str) -> Path | None:
+    path = result_path(bundle)
+    try:
+        _replace_file(path, text)
     except OSError as exc:
         log.warning("watch folder: cannot write %s (%s); the result is only in this log: %s",
                     path, exc.strerror or exc, text.strip())
@@ -120,10 +129,8 @@ def _load_tried(releases_dir: Path) -> list[str]:
 
 def _save_tried(releases_dir: Path, tried: list[str]) -> None:
     path = releases_dir / TRIED_NAME
-    temp = path.with_name(f".{path.name}.part")
     try:
         releases_dir.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(tried[-MAX_REMEMBERED:], indent=0), encoding="utf-8")
-        os.replace(temp, path)
+        _replace_file(path, json.dumps(tried[-MAX_REMEMBERED:], indent=0))
     except OSError as exc:
         log.warning("%s: cannot remember tried bundles (%s); a failed bundle may be tried again", path, exc)
