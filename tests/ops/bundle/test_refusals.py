@@ -165,7 +165,7 @@ def test_a_zip_bomb_is_refused_while_streaming_even_when_its_header_lies(content
 def test_an_archive_over_the_size_limit_is_refused(content, installed, tmp_path):
     import os
 
-    noise = os.urandom(3 * MB)  # does not compress: only the total size limit can stop it
+    noise = os.urandom(3 * MB // 2).hex().encode()  # 3 MB that packs to about half: no bomb, just too large
     bundle = rebuilt(make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "big.zip", version="2",
                      change={"noise.bin": noise})
     error = refused(bundle, installed, "refused", max_bytes=2 * MB)
@@ -194,3 +194,8 @@ def test_invalid_content_inside_a_bundle_is_refused_with_every_error_naming_the_
     line = 1 + broken[:broken.index("ordre:")].count("\n")
     assert any(p.startswith(f"content/pillars/2-industry.yaml:{line}:") for p in error.problems), error.problems
     assert any(p.startswith("content/outlook.yaml:") for p in error.problems), error.problems
+
+
+def test_a_bundle_file_larger_than_the_limit_is_refused_unopened(content, installed, tmp_path):
+    bundle = make_bundle(content, tmp_path / "v2.zip", "2")
+    refused(bundle, installed, "bytes, more than the 1000 allowed", max_bytes=1000)

@@ -97,3 +97,14 @@ def test_a_result_that_cannot_be_written_is_only_logged(content, releases, stick
     [result] = check(stick, releases)
     assert result.installed and result.result_file is None
     assert "cannot write" in caplog.text and "release 5 installed" in caplog.text
+
+
+def test_a_bundle_found_while_another_install_runs_is_tried_later(content, releases, stick):
+    from kiosk.ops.bundle.releases import locked
+
+    make_bundle(content, stick / "update.zip", "5")
+    with locked(releases):
+        assert check(stick, releases) == []
+    assert not (stick / "update.result.txt").exists()
+    [result] = check(stick, releases)
+    assert result.installed

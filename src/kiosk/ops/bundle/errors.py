@@ -13,3 +13,7 @@ class BundleError(Exception):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(f"  {p}" for p in self.problems)])
+
+
+class BundleBusy(BundleError):
+    """Another install or rollback holds the releases folder: try again later (nothing is wrong with the bundle)."""

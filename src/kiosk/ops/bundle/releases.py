@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BundleError
+from .errors import BundleBusy, BundleError
 from .manifest import MANIFEST_NAME, Manifest, parse_manifest
 from .version import version_key, version_problem
 
@@ -176,7 +176,7 @@ def locked(releases_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BundleError(f"{releases_dir}: another install or rollback is running; try again when it "
+            raise BundleBusy(f"{releases_dir}: another install or rollback is running; try again when it "
                               "has finished") from None
         try:
             yield

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .archive import Budget, open_zip, read_small
-from .errors import BundleError
+from .errors import BundleBusy, BundleError
 from .install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle
 from .manifest import MANIFEST_NAME, parse_manifest
 from .releases import current_version
@@ -59,17 +59,23 @@ def check_watch_folder(watch_dir: Path, releases_dir: Path, *, public_key: bytes
         version = _peek_version(bundle)
         if version is not None and not is_newer(version, current_version(releases_dir)):
             continue
+        result = _install(bundle, releases_dir, public_key, max_bytes, keep, version)
+        if result is None:  # the releases folder is busy: look again next time
+            continue
         tried.append(key)
         _save_tried(releases_dir, tried)
-        results.append(_install(bundle, releases_dir, public_key, max_bytes, keep, version))
+        results.append(result)
     return results
 
 
 def _install(bundle: Path, releases_dir: Path, public_key: bytes | None, max_bytes: int, keep: int,
-             version: str | None) -> WatchResult:
+             version: str | None) -> WatchResult | None:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
     try:
         result = install_bundle(bundle, releases_dir, public_key=public_key, max_bytes=max_bytes, keep=keep)
+    except BundleBusy as exc:
+        log.info("watch folder: %s", exc)
+        return None
     except BundleError as exc:
         log.error("watch folder: %s", exc)
         text = f"NOT INSTALLED at {stamp}\n{exc}\nThe exhibit keeps showing the content it had.\n"
