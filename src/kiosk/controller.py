@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer
+from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -33,6 +33,7 @@ from .ui.pages.pillar import PillarPageView
 from .ui.pages.story_sheet import StorySheet
 from .ui.stage import Stage
 from .ui.ticker import Ticker
+from .ui.timers import named_timer
 from .ui.transition import Transition, picture
 from .ui.typography import Typography
 
@@ -80,9 +81,9 @@ class Controller(QObject):
         self._holds = 0
         self._offered: tuple[Content, Path | None] | None = None
 
-        self.idle_timer = self._timer("idle_timer", single_shot=True, slot=self.check_idle)
-        self.attract_timer = self._timer("attract_timer", single_shot=False, slot=self._attract_tick)
-        self.attract_timer.setInterval(ATTRACT_TICK_MS)
+        self.idle_timer = named_timer(self, "idle_timer", self.check_idle, single_shot=True)
+        self.attract_timer = named_timer(self, "attract_timer", self._attract_tick, single_shot=False,
+                                         interval_ms=ATTRACT_TICK_MS)
 
         self.gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
         self.gestures.activity.connect(self.on_activity)
@@ -96,13 +97,6 @@ class Controller(QObject):
         self.navigator.subscribe(self._on_navigation)
         stage.logical_size_changed.connect(self._on_resize)
         self._show(self.navigator.screen, animate=False)
-
-    def _timer(self, name: str, single_shot: bool, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setObjectName(name)
-        timer.setSingleShot(single_shot)
-        timer.timeout.connect(slot)
-        return timer
 
     # Screens -------------------------------------------------------------------------------------------------
     def context(self) -> PageContext:
