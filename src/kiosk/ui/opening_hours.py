@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QSizeF, QTimer
+from PySide6.QtCore import QObject, QSizeF
 
 from ..controller import Controller
 from ..ops.schedule import WeeklySchedule
@@ -21,6 +21,7 @@ from ..ops.screen_power import ScreenPower
 from .pages.standby import StandbyScreen
 from .screen_power import screen_power
 from .stage import Stage
+from .timers import named_timer
 
 _log = logging.getLogger(__name__)
 RECHECK_S = 60.0
@@ -41,16 +42,9 @@ class OpeningHours(QObject):
         self.power = power
         self._now = now
         self.standby: StandbyScreen | None = None
-        self.timer = self._timer("opening_hours_timer", self.check)
-        self.resleep_timer = self._timer("standby_sleep_timer", self._resleep)
+        self.timer = named_timer(self, "opening_hours_timer", self.check, single_shot=True)
+        self.resleep_timer = named_timer(self, "standby_sleep_timer", self._resleep, single_shot=True)
         stage.logical_size_changed.connect(self._on_resize)
-
-    def _timer(self, name: str, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setObjectName(name)
-        timer.setSingleShot(True)
-        timer.timeout.connect(slot)
-        return timer
 
     @property
     def closed(self) -> bool:
