@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from ..ops.notify import Notifier
+from .timers import named_timer
 
 _log = logging.getLogger(__name__)
 
@@ -28,9 +29,7 @@ class SystemdLink(QObject):
         self._painted = window.viewport() if isinstance(window, QAbstractScrollArea) else window
         self._painted.installEventFilter(self)
         self._painted.update()  # a window painted before we watched paints once more
-        self.watchdog_timer = QTimer(self)
-        self.watchdog_timer.setObjectName("watchdog_timer")
-        self.watchdog_timer.timeout.connect(self.ping)
+        self.watchdog_timer = named_timer(self, "watchdog_timer", self.ping, single_shot=False)
         if watchdog_s is not None:
             self.watchdog_timer.start(max(1, round(watchdog_s * 1000)))
             _log.info("systemd watchdog: a ping every %.3g s", watchdog_s)
