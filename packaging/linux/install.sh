@@ -8,19 +8,23 @@
 #   --autostart also start the exhibit in every desktop session (XDG autostart), for machines with a desktop
 #   --start     start the session now (it takes over tty1: do not use from a login on tty1; reboot instead)
 #   --bundle    the bundle folder to install (default: the one this script is in)
-#   --root DIR  install into DIR instead of / (for tests: no user is created and nothing is started)
-#   --setup-only  what the .deb runs after unpacking: user, state folder, content, drop-ins (no copy, no enable)
+#   --root DIR  install into DIR instead of / (for tests: no user is created, nothing is chowned or started)
+#   --setup-only  what the .deb runs after unpacking: user, state folder, settings, content (no copy, no enable)
 #
 # What it does: copies the bundle to /opt/guangzhou-exhibit (replacing an older one), creates the system user
-# "kiosk", creates /var/lib/guangzhou-exhibit and copies the bundle's content there unless content is already
-# there (an operator's content is never overwritten), installs the systemd units, the PAM service and
-# /etc/default/guangzhou-exhibit (kept if present), and enables the chosen session.
+# "kiosk", creates the settings file /etc/guangzhou-exhibit/kiosk.yaml from `kiosk config --example` unless it
+# exists (an operator's settings are never overwritten), creates /var/lib/guangzhou-exhibit with the content
+# releases in content/ (the bundle's content becomes the first release when there is no current one; content of
+# an older install, a plain folder, is moved aside and becomes a release), installs the systemd units, the PAM
+# service and /etc/default/guangzhou-exhibit (kept if present), and enables the chosen session.
 set -euo pipefail
 
 app=guangzhou-exhibit
 user=kiosk
 prefix=/opt/$app
 state=/var/lib/$app
+settings_dir=/etc/$app
+settings=$settings_dir/kiosk.yaml
 units=("$app-wayland.service" "$app-x11.service")
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -36,7 +40,7 @@ while [ $# -gt 0 ]; do
     --bundle) bundle=$2; shift 2 ;;
     --root) root=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
     --setup-only) setup_only=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -44,6 +48,8 @@ case $display in auto|wayland|x11|none) ;; *) die "--display must be wayland, x1
 [ -n "$root" ] || [ "$(id -u)" -eq 0 ] || die "run as root (sudo $0 ...)"
 bundle=$(cd "$bundle" && pwd)
 [ -x "$bundle/kiosk" ] && [ -f "$bundle/BUNDLE.txt" ] || die "$bundle is not an exhibit bundle (no kiosk, BUNDLE.txt)"
+grep -q '^sd_notify=yes' "$bundle/BUNDLE.txt" \
+  || die "$bundle predates settings files and content releases (BUNDLE.txt: no sd_notify=yes): install it with its own linux/install.sh"
 linux="$bundle/linux"
 systemd_running() { [ -z "$root" ] && [ -d /run/systemd/system ]; }
 
@@ -78,13 +84,68 @@ if [ -z "$root" ]; then
   done
 fi
 
-# 3. State folder and the content it shows (never overwritten: the operator's content lives here).
+# 3. State folder, settings file and content releases. The kiosk commands run as root here; the state folder is
+# given to the user kiosk afterwards.
+kiosk="$root$prefix/kiosk"
 install -d -m 0750 "$root$state"
-if [ -d "$root$state/content" ]; then
-  say "kept the content in $root$state/content"
+
+if [ -e "$root$settings" ]; then
+  say "kept the settings in $root$settings"
 else
-  cp -a "$root$prefix/content" "$root$state/content"
-  say "copied the bundle's content to $root$state/content"
+  install -d -m 0755 "$root$settings_dir"
+  new_settings=$(mktemp "$root$settings_dir/.kiosk.yaml.XXXXXX")
+  # The example with every default, with the state folder written out: then `sudo kiosk bundle ...` from a
+  # shell uses the same releases as the service (which has $STATE_DIRECTORY, a shell does not).
+  "$kiosk" config --example | sed "s|^  state_dir: null\$|  state_dir: $state|" >"$new_settings"
+  grep -q "^  state_dir: $state\$" "$new_settings" || { rm -f "$new_settings"; die "kiosk config --example has no 'state_dir: null' line to fill in"; }
+  chmod 0640 "$new_settings"
+  [ -n "$root" ] || chgrp "$user" "$new_settings"
+  mv "$new_settings" "$root$settings"
+  say "created the settings $root$settings ($( [ -n "$root" ] && echo 0640 || echo "root:$user, 0640")) from 'kiosk config --example'"
+fi
+if "$kiosk" config --print --config "$root$settings" | grep -q '^operator\.pin_hash *= not set'; then
+  say "no operator PIN yet: set one with 'sudo $prefix/kiosk set-pin' (until then the operator panel cannot be opened)"
+fi
+
+# install_release CONTENT_DIR VERSION: pack a content folder as a bundle and install it as the current release.
+# An empty settings file stands in for the operator's: the shipped content is not signed, and must go in even when
+# the settings ask for signed bundles.
+releases="$root$state/content"
+install_release() {
+  local work status=0
+  work=$(mktemp -d)
+  : >"$work/no-settings.yaml"
+  "$kiosk" bundle create "$1" "$work/content.zip" --version "$2" \
+    && "$kiosk" bundle install "$work/content.zip" --releases-dir "$releases" --config "$work/no-settings.yaml" \
+      --max-mb 4096 || status=$?
+  rm -rf "$work"
+  return "$status"
+}
+# Release names start with "0-" so that they sort below every bundle made later (dates like 2026.12.01-093000,
+# or 1.2.3): the USB watch folder only installs bundles newer than the current release.
+stamp=$(date -u +%Y%m%d-%H%M%S)
+shipped_version=$(sed -n 's/^version=//p' "$root$prefix/BUNDLE.txt" | tr -c '0-9A-Za-z._\n-' '_')
+case $shipped_version in ''|unknown) shipped_version=$stamp ;; esac
+install_shipped() {
+  install_release "$root$prefix/content" "0-shipped-$shipped_version" \
+    || die "could not install the bundle's own content as a release in $releases (above)"
+  say "installed the bundle's content as the release 0-shipped-$shipped_version in $releases"
+}
+if [ -f "$releases/exhibit.yaml" ]; then
+  # An install from before content releases: the content folder itself. Moved aside (kept), then made a release.
+  aside="$root$state/content.before-releases-$stamp"
+  mv "$releases" "$aside"
+  say "moved the content of an older install to $aside (kept; delete it once the exhibit shows it)"
+  if install_release "$aside" "0-local-$stamp"; then
+    say "installed that content as the release 0-local-$stamp in $releases"
+  else
+    say "WARNING: the content in $aside could not be made a release (above): installing the bundle's content instead; fix it, then install it with 'kiosk bundle create' and 'kiosk bundle install'"
+    install_shipped
+  fi
+elif [ -e "$releases/current" ] || [ -L "$releases/current" ]; then
+  say "kept the content releases in $releases (current: $(readlink "$releases/current"))"
+else
+  install_shipped
 fi
 [ -n "$root" ] || chown -R "$user:$user" "$root$state"
 
@@ -97,22 +158,11 @@ if ! ((setup_only || from_deb)); then
   [ -e "$root/etc/default/$app" ] || install -D -m 0644 "$linux/default" "$root/etc/default/$app"
   for unit in "${units[@]}"; do install -D -m 0644 "$linux/$unit" "$root/etc/systemd/system/$unit"; done
 fi
-# Until the exhibit sends READY=1/WATCHDOG=1 itself (BUNDLE.txt: sd_notify=yes), a notify unit would be killed
-# for never becoming ready: this drop-in makes it a simple unit without a watchdog.
+# Older installs added no-notify.conf drop-ins (Type=simple) for bundles that did not notify systemd; this one does.
 for unit in "${units[@]}"; do
-  dropin="$root/etc/systemd/system/$unit.d/no-notify.conf"
-  if grep -q '^sd_notify=yes' "$root$prefix/BUNDLE.txt"; then
-    rm -f "$dropin"
-  else
-    install -D -m 0644 /dev/stdin "$dropin" <<'EOF'
-# Installed by install.sh because this bundle does not notify systemd yet (BUNDLE.txt: sd_notify=no).
-[Service]
-Type=simple
-WatchdogSec=0
-EOF
-  fi
+  rm -f "$root/etc/systemd/system/$unit.d/no-notify.conf"
+  rmdir "$root/etc/systemd/system/$unit.d" 2>/dev/null || true
 done
-[ -e "$root/etc/systemd/system/${units[0]}.d/no-notify.conf" ] && say "this bundle does not notify systemd yet: units run as Type=simple (no-notify.conf drop-ins)"
 if ((autostart)); then
   install -D -m 0644 "$linux/$app.desktop" "$root/etc/xdg/autostart/$app.desktop"
   say "XDG autostart: the exhibit starts in every desktop session"
@@ -141,8 +191,11 @@ if [ "$display" != none ]; then
   fi
 fi
 
-# 6. Check that the installed exhibit accepts the content it will show.
-if [ -z "$root" ]; then
-  runuser -u "$user" -- "$prefix/kiosk" validate "$state/content" || die "the content in $state/content has errors (above)"
-fi
+# 6. Check that the installed exhibit, as the user it runs as, reads its settings and accepts its content.
+as_user=()
+[ -n "$root" ] || as_user=(runuser -u "$user" --)
+"${as_user[@]}" "$kiosk" config --print --config "$root$settings" >/dev/null \
+  || die "the user $user cannot use the settings $root$settings (above)"
+"${as_user[@]}" "$kiosk" validate "$releases/current/content" \
+  || die "the content in $releases/current/content has errors (above)"
 say "done"

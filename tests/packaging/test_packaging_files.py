@@ -46,14 +46,38 @@ def test_session_unit_is_a_supervised_notify_service_of_the_kiosk_user(name: str
     assert values(service, "NotifyAccess") == ["all"]  # the exhibit is a child of cage / xinit, not the main process
     assert int(values(service, "WatchdogSec")[0]) > 0
     assert values(service, "Restart") == ["always"]
+    assert values(service, "RestartPreventExitStatus") == ["10"]  # the operator panel's Exit
     assert values(service, "User") == ["kiosk"]
     assert values(unit["Unit"], "StartLimitIntervalSec") == ["0"]  # never give up restarting
     assert values(service, "PAMName") == ["guangzhou-exhibit"]
     assert (LINUX / "pam.d" / "guangzhou-exhibit").is_file()
-    exec_start = values(service, "ExecStart")[0]
-    assert exec_start.split()[0].startswith("/usr/bin/")
-    assert "/opt/guangzhou-exhibit/" in exec_start
+    exec_start = values(service, "ExecStart")[0].split()
+    # exhibit-session runs the display server and exits with the exhibit's status (see test_session_exit_status).
+    assert exec_start[0] == "/opt/guangzhou-exhibit/linux/exhibit-session"
+    assert exec_start[1].startswith("/usr/bin/")
     assert values(unit["Install"], "WantedBy") == ["multi-user.target"]
+
+
+@pytest.mark.parametrize("name", UNITS)
+def test_session_unit_takes_the_content_from_the_settings_file(name: str) -> None:
+    service = unit_entries(LINUX / name)["Service"]
+    environment = " ".join(values(service, "Environment")).split()
+    assert "KIOSK_CONFIG=/etc/guangzhou-exhibit/kiosk.yaml" in environment
+    assert "KIOSK_ARGS=" in environment  # /etc/default/guangzhou-exhibit may add flags
+    assert values(service, "EnvironmentFile") == ["-/etc/default/guangzhou-exhibit"]
+    assert values(service, "StateDirectory") == ["guangzhou-exhibit"]  # $STATE_DIRECTORY: the releases' folder
+    text = (LINUX / name).read_text(encoding="utf-8")
+    assert "--content" not in text and "KIOSK_CONTENT" not in text and "issue 4" not in text
+
+
+def test_the_exhibit_runs_through_run_exhibit_in_both_sessions() -> None:
+    wayland = values(unit_entries(LINUX / UNITS[0])["Service"], "ExecStart")[0].split()
+    assert wayland[wayland.index("--") + 1:] == ["/opt/guangzhou-exhibit/linux/run-exhibit", "$KIOSK_ARGS"]
+    xinitrc = (LINUX / "xinitrc").read_text(encoding="utf-8")
+    assert 'exec "$(dirname "$0")/run-exhibit" ${KIOSK_ARGS:-}' in xinitrc
+    for script in ("exhibit-session", "run-exhibit", "xinitrc"):
+        assert os.access(LINUX / script, os.X_OK), f"chmod +x packaging/linux/{script}"
+    assert "KIOSK_CONTENT" not in (LINUX / "default").read_text(encoding="utf-8")
 
 
 def test_the_two_sessions_exclude_each_other_and_the_console_on_tty1() -> None:
