@@ -6,6 +6,7 @@ No global state: :func:`build_exhibit` wires explicit dependencies and returns t
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,9 +25,11 @@ from ..paths import default_assets_dir
 from .fonts import load_bundled_fonts
 from .health import install_health
 from .icons import IconLibrary
+from .operations import Operations
 from .stage import Stage
 from .typography import Typography
 
+_log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 720)
 WARM_UP_AFTER_MS = 1500
 PIXMAP_CACHE_KB = 3840 * 2160 * 4 * 12 // 1024  # about 400 MB
@@ -72,6 +75,7 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
     app = application()
     if settings is not None:
         start_process_logs(settings)  # stderr + <log_dir>/kiosk.log, native crashes to <log_dir>/crash.log
+        _log.info("settings from %s", config_path or "the defaults (no settings file)")
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
         print(f"--screen {screen}: there is no such screen; this machine has {len(screens)} "
@@ -82,9 +86,9 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
     # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
     health = install_health(app, exhibit, max_rss_mb=settings.health.max_rss_mb if settings else None)
     stage = exhibit.stage
-    quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)  # lock-down replaces this (operator panel)
-    quit_shortcut.activated.connect(app.quit)
-    if windowed:
+    if windowed:  # for editors: a normal window that Ctrl+Q closes; kiosk mode is locked down instead
+        quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)
+        quit_shortcut.activated.connect(app.quit)
         stage.resize(*WINDOWED_SIZE)
         stage.show()
     else:
@@ -101,7 +105,12 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
     # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
     # first visitor's tap on a pillar with a chart.
     QTimer.singleShot(WARM_UP_AFTER_MS, _import_charts)
-    return health.finish(app.exec())
+    # Lock-down, operator panel, hot reload, USB bundles, opening hours (after the window is up):
+    operations = Operations(app, exhibit.controller, settings, kiosk_mode=not windowed) if settings else None
+    code = app.exec()
+    if operations is not None:
+        operations.stop()
+    return health.finish(code)
 
 
 def _import_charts() -> None:

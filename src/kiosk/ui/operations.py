@@ -89,7 +89,9 @@ class Operations:
             pending=None if offered is None else f"{offered.summary()} — shown at the next return to Home")
 
     def stop(self) -> None:
-        """Before quitting: no more timers or worker threads."""
+        """Before quitting (or restarting): no more timers or worker threads, and the window may close."""
+        if self.lockdown is not None:
+            self.lockdown.release()
         self.reloader.timer.stop()
         if self.bundles is not None:
             self.bundles.stop()
