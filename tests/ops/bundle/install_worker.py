@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.ops.bundle import install_bundle
+from kiosk.ops.bundle.install import install_bundle
 
 
 def main() -> None:

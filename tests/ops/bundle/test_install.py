@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.ops.bundle import BundleError, install_bundle, list_releases, rollback
+from kiosk.ops.bundle.errors import BundleError
+from kiosk.ops.bundle.install import install_bundle
+from kiosk.ops.bundle.releases import list_releases
+from kiosk.ops.bundle.rollback import rollback
 from kiosk.ops.bundle.releases import current_content_dir, release_dir
 from kiosk.ops.bundle.version import default_version, version_key, version_problem
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops.bundle import install_bundle, list_releases
+from kiosk.ops.bundle.install import install_bundle
+from kiosk.ops.bundle.releases import list_releases
 from kiosk.ops.bundle.install import STEPS
 
 from .bundle_helpers import assert_current_complete, make_bundle

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops.bundle import BundleError, install_bundle
+from kiosk.ops.bundle.errors import BundleError
+from kiosk.ops.bundle.install import install_bundle
 from kiosk.ops.bundle.archive import MAX_ENTRIES
 
 from .bundle_helpers import (assert_current_complete, make_bundle, manifest_for, rebuilt, write_zip,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops.bundle import check_watch_folder, install_bundle
+from kiosk.ops.bundle.install import install_bundle
+from kiosk.ops.bundle.watch import check_watch_folder
 
 from .bundle_helpers import assert_current_complete, make_bundle, zip_entries, write_zip
 

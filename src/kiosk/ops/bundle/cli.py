@@ -2,6 +2,7 @@
 
 ``install``, ``rollback`` and ``list`` act on the exhibit's own releases: what a flag does not say comes from the
 settings file (``folders.releases_dir``, ``content_updates.public_key``, ``max_bundle_mb``, ``keep_releases``).
+The commands import what they need when they run, so the other ``kiosk`` commands never depend on cryptography.
 """
 
 from __future__ import annotations
@@ -11,12 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from .create import create_bundle
 from .errors import BundleError
-from .install import install_bundle
 from .releases import current_version, list_releases, read_release_manifest, release_dir
-from .rollback import rollback
-from .signing import parse_public_key, write_key_pair
 
 EXIT_OK, EXIT_INVALID = 0, 1
 MB = 1024 * 1024
@@ -58,6 +55,8 @@ def _with_settings(args: argparse.Namespace) -> argparse.Namespace:
 
 
 def _keygen(args: argparse.Namespace) -> int:
+    from .signing import write_key_pair
+
     private, public = write_key_pair(args.out_dir)
     print(f"wrote {private} (private: keep it safe and off the exhibit; it signs bundles)")
     print(f"wrote {public} (public: paste its one line into the settings file as content_updates.public_key)")
@@ -65,6 +64,8 @@ def _keygen(args: argparse.Namespace) -> int:
 
 
 def _create(args: argparse.Namespace) -> int:
+    from .create import create_bundle
+
     result = create_bundle(args.content_dir, args.out, version=args.version, sign_key=args.sign_key)
     signed = "signed" if result.signed else "not signed"
     print(f"wrote {result.path}: version {result.manifest.version}, {len(result.manifest.files)} files, "
@@ -73,6 +74,8 @@ def _create(args: argparse.Namespace) -> int:
 
 
 def _public_key(args: argparse.Namespace) -> bytes | None:
+    from .signing import parse_public_key
+
     if args.public_key is not None:
         return parse_public_key(args.public_key, "--public-key")
     if args.public_key_file is not None:
@@ -85,6 +88,8 @@ def _public_key(args: argparse.Namespace) -> bytes | None:
 
 
 def _install(args: argparse.Namespace) -> int:
+    from .install import install_bundle
+
     start = time.monotonic()
     result = install_bundle(args.bundle, args.releases_dir, public_key=_public_key(args),
                             max_bytes=args.max_mb * MB, keep=args.keep)
@@ -97,6 +102,8 @@ def _install(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
+    from .rollback import rollback
+
     old, new = rollback(args.releases_dir)
     print(f"{args.releases_dir}: current is now {new} (was {old})")
     return EXIT_OK
