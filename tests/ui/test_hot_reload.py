@@ -4,6 +4,7 @@ content leaves the old content on screen, and every error is logged with its fil
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 import os
 import shutil
 from pathlib import Path
@@ -143,3 +144,22 @@ def test_a_release_folder_knows_its_version(tmp_path: Path) -> None:
     assert release_version(tmp_path / "current" / "content") == "2026.11.28-0100"
     assert release_version(tmp_path) is None
 
+
+
+def test_the_version_and_time_on_screen_change_only_when_the_controller_takes_the_content(
+        harness: Harness, tmp_path: Path) -> None:
+    releases = tmp_path / "releases"
+    for version in ("2026.11.1", "2026.11.2"):
+        shutil.copytree(CONTENT_DIR, releases / version / "content")
+    current = tmp_path / "current"
+    current.symlink_to(releases / "2026.11.1")
+    times = iter([datetime(2026, 11, 28, 9, 0), datetime(2026, 11, 28, 10, 30)])
+    reloader = ContentReloader(harness.controller, current / "content", 2.0, now=lambda: next(times))
+    on_a_pillar(harness)
+    current.unlink()
+    current.symlink_to(releases / "2026.11.2")
+    settled_check(reloader)
+    assert reloader.version == "2026.11.1" and reloader.loaded_at.hour == 9  # still what is on screen
+    assert reloader.waiting == ("2026.11.2", datetime(2026, 11, 28, 10, 30))
+    harness.navigator.home()
+    assert reloader.version == "2026.11.2" and reloader.loaded_at.hour == 10 and reloader.waiting is None

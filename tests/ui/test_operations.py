@@ -101,3 +101,18 @@ def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_s
     ops.exit_exhibit()
     assert ops.lockdown.released and app.codes == [EXIT_OPERATOR]
     ops.stop()
+
+
+def test_an_open_panel_shows_a_change_found_by_the_reloader(harness: Harness, tmp_path: Path, monkeypatch) -> None:
+    settings = settings_for(tmp_path)
+    ops, _ = operations(harness, settings)
+    ops.operator.open_panel()
+    shown: list = []
+    panel = ops.operator.overlay
+    monkeypatch.setattr(panel, "set_status", shown.append)
+    outlook = settings.exhibit.content_dir / "outlook.yaml"
+    outlook.write_text(outlook.read_text(encoding="utf-8").replace("zh:", "zh: [", 1), encoding="utf-8")
+    ops.reloader.reload()  # what the reloader's timer does once the change has settled
+    assert len(shown) == 1 and shown[0].errors and "outlook.yaml:" in shown[0].errors[0]
+    ops.operator.close()
+    ops.stop()

@@ -54,11 +54,7 @@ class BundleWatch(QObject):
         except Exception:  # a bug in the check must not stop the watching, nor the exhibit
             _log.exception("looking for content bundles failed")
             return
-        for result in results:
-            level = logging.INFO if result.installed else logging.ERROR
-            where = result.result_file or "(the result file could not be written next to the bundle)"
-            _log.log(level, "bundle %s: %s — %s", result.bundle.name, result.message, where)
-        self.results.extend(results)
+        self.results.extend(results)  # each was logged by the watch itself, with its result file
 
 
 def install_bundle_watch(parent: QObject, watch_dir: Path, releases_dir: Path, *, public_key: bytes | None,

@@ -39,13 +39,34 @@ class ContentReloader(QObject):
         self._load = load
         self._now = now
         self._detector = ChangeDetector(fingerprint(self.content_dir))
-        self.loaded_at = now()
-        self.version = release_version(self.content_dir)
+        self._shown: tuple[str | None, datetime] = (release_version(self.content_dir), now())
+        self._waiting: tuple[str | None, datetime] | None = None  # offered, not yet taken by the controller
         self.errors: tuple[str, ...] = ()
         self.timer = QTimer(self)
         self.timer.setObjectName("reload_timer")
         self.timer.setInterval(max(100, int(check_s * 1000)))
         self.timer.timeout.connect(self.check)
+
+    @property
+    def version(self) -> str | None:
+        """The release the content on screen came from (None: a plain folder)."""
+        return self._on_screen()[0]
+
+    @property
+    def loaded_at(self) -> datetime:
+        """When the content on screen was loaded."""
+        return self._on_screen()[1]
+
+    @property
+    def waiting(self) -> tuple[str | None, datetime] | None:
+        """Release and load time of valid content waiting for the next return to Home, if any."""
+        self._on_screen()
+        return self._waiting
+
+    def _on_screen(self) -> tuple[str | None, datetime]:
+        if self._waiting is not None and self.controller.offered_content is None:
+            self._shown, self._waiting = self._waiting, None  # the controller has taken it
+        return self._shown
 
     def start(self) -> None:
         self.timer.start()
@@ -73,12 +94,13 @@ class ContentReloader(QObject):
             self.status_changed.emit()
             return False
         self.errors = ()
-        self.loaded_at = self._now()
-        self.version = release_version(self.content_dir)
+        loaded = (release_version(self.content_dir), self._now())
         if at_once:
+            self._shown, self._waiting = loaded, None
             self.controller.replace_content(result.content, self.content_dir)
             _log.info("new content shown now (%s)", result.content.summary())
         else:
+            self._waiting = loaded
             self.controller.offer_content(result.content, self.content_dir)
             _log.info("new content is valid (%s); it is shown from the next return to Home or the attract loop",
                       result.content.summary())

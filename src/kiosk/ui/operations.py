@@ -66,6 +66,7 @@ class Operations:
             sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False, now=now)
         self.operator: OperatorAccess = install_operator_access(self.controller, self.stage, settings.operator, self,
                                                                 lockdown=self.lockdown)
+        self.reloader.status_changed.connect(self.operator.refresh_status)
 
     # What the operator panel asks for -------------------------------------------------------------------------
     def exit_exhibit(self) -> None:
@@ -80,13 +81,18 @@ class Operations:
 
     def content_status(self) -> ContentStatus:
         reloader = self.reloader
-        offered = self.controller.offered_content
+        offered, waiting = self.controller.offered_content, reloader.waiting
+        pending = None
+        if offered is not None and waiting is not None:
+            release = f"release {waiting[0]}, " if waiting[0] else ""
+            pending = (f"{release}{offered.summary()}, loaded {waiting[1]:%H:%M} — shown at the next return to "
+                       "Home or the attract loop")
         return ContentStatus(
             source=display_path(reloader.content_dir),
             version=reloader.version,
-            loaded_at=reloader.loaded_at.strftime("%Y-%m-%d %H:%M"),
+            loaded_at=f"{reloader.loaded_at:%Y-%m-%d %H:%M}",
             errors=reloader.errors,
-            pending=None if offered is None else f"{offered.summary()} — shown at the next return to Home")
+            pending=pending)
 
     def stop(self) -> None:
         """Before quitting (or restarting): no more timers or worker threads, and the window may close."""

@@ -203,6 +203,10 @@ class OperatorAccess(QObject):
             self.actions.reload_content()
         except Exception:
             _log.exception("operator panel: reloading the content failed; the content on screen stays")
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """The content status changed (a reload, a bundle from the stick): an open panel shows it now."""
         if isinstance(self.overlay, OperatorPanel):
             self.overlay.set_status(self._status())
 
