@@ -86,6 +86,13 @@ def test_a_bundle_still_being_copied_waits_for_the_next_check(content, releases,
     assert len(check(stick, releases)) == 1
 
 
+def test_a_bundle_dated_in_the_future_is_not_kept_waiting(content, releases, stick):
+    make_bundle(content, stick / "update.zip", "5")  # FAT sticks keep local time: another time zone looks ahead
+    os.utime(stick / "update.zip", (time.time() + 8 * 3600, time.time() + 8 * 3600))
+    [result] = check_watch_folder(stick, releases, public_key=None, wall_clock=time.time)
+    assert result.installed
+
+
 def test_a_missing_folder_is_nothing_to_do(releases, tmp_path):
     assert check(tmp_path / "no-stick", releases) == []
 

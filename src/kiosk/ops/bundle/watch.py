@@ -54,8 +54,8 @@ def check_watch_folder(watch_dir: Path, releases_dir: Path, *, public_key: bytes
         except OSError:
             continue
         key = f"{bundle.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-        if key in tried or wall_clock() - stat.st_mtime < SETTLE_S:
-            continue
+        if key in tried or 0 <= wall_clock() - stat.st_mtime < SETTLE_S:
+            continue  # (a time in the future is a stick written in another time zone, not a copy in progress)
         version = _peek_version(bundle)
         if version is not None and not is_newer(version, current_version(releases_dir)):
             continue
