@@ -106,6 +106,7 @@ def _words(error: dict[str, Any], root: type[BaseModel], loc: KeyPath) -> tuple[
         return f"has {ctx.get('actual_length', '?')} entries; {'at least' if kind == 'too_short' else 'at most'} {limit} allowed", ""
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "?")
+        bound = f"{bound:g}" if isinstance(bound, float) else bound  # 20, not 20.0
         word = "at least" if kind.startswith("greater") else "at most"
         return f"{_describe(value)} is out of range: must be {word} {bound}", ""
     if kind.startswith("date"):
