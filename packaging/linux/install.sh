@@ -89,10 +89,13 @@ fi
 kiosk="$root$prefix/kiosk"
 install -d -m 0750 "$root$state"
 
+# The folder is root:kiosk with the setgid bit: a file written into it (`kiosk set-pin` replaces the settings file
+# with a new one) gets the group kiosk, so the exhibit can still read it.
+install -d -m 2750 "$root$settings_dir"
+if [ -z "$root" ]; then chgrp "$user" "$root$settings_dir" && chmod 2750 "$root$settings_dir"; fi
 if [ -e "$root$settings" ]; then
   say "kept the settings in $root$settings"
 else
-  install -d -m 0755 "$root$settings_dir"
   new_settings=$(mktemp "$root$settings_dir/.kiosk.yaml.XXXXXX")
   # The example with every default, with the state folder written out: then `sudo kiosk bundle ...` from a
   # shell uses the same releases as the service (which has $STATE_DIRECTORY, a shell does not).
@@ -103,7 +106,9 @@ else
   mv "$new_settings" "$root$settings"
   say "created the settings $root$settings ($( [ -n "$root" ] && echo 0640 || echo "root:$user, 0640")) from 'kiosk config --example'"
 fi
-if "$kiosk" config --print --config "$root$settings" | grep -q '^operator\.pin_hash *= not set'; then
+# (Read whole, then searched: `grep -q` in a pipe may stop reading early, and pipefail would count that.)
+printed=$("$kiosk" config --print --config "$root$settings" 2>/dev/null || true)
+if grep -q '^operator\.pin_hash *= not set' <<<"$printed"; then
   say "no operator PIN yet: set one with 'sudo $prefix/kiosk set-pin' (until then the operator panel cannot be opened)"
 fi
 
