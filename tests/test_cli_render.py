@@ -24,6 +24,7 @@ from .content.fixtures import PILLAR, edit, write_content
 pytestmark = pytest.mark.gui
 
 SCREENS = ["attract", "attract-number", "home", "pillar-one", "story-one-01-ship", "outlook", "idle-warning"]
+STAFF_SCREENS = ["operator-pin", "operator-panel", "operator-touch-test", "standby"]  # bilingual: drawn once
 
 
 def written(out: Path) -> list[str]:
@@ -35,13 +36,17 @@ def test_render_writes_one_proof_per_screen_and_a_contact_sheet(tmp_path, qapp, 
     assert cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1920x1080",
                      "--lang", "zh"]) == 0
     assert [shot.name for shot in render.shots(require_content(content_dir))] == SCREENS
-    assert written(out) == sorted([f"1920x1080/zh/{name}.png" for name in SCREENS] + ["contact-1920x1080.png"])
-    for name in SCREENS:
-        image = QImage(str(out / "1920x1080" / "zh" / f"{name}.png"))
+    assert written(out) == sorted([f"1920x1080/zh/{name}.png" for name in SCREENS]
+                                  + [f"1920x1080/operator/{name}.png" for name in STAFF_SCREENS]
+                                  + ["contact-1920x1080.png"])
+    for folder, name in [("zh", name) for name in SCREENS] + [("operator", name) for name in STAFF_SCREENS]:
+        image = QImage(str(out / "1920x1080" / folder / f"{name}.png"))
         assert (image.width(), image.height()) == (1920, 1080), name
+        colours = {image.pixel(x, y) for x in range(0, 1920, 97) for y in range(0, 1080, 61)}
+        assert len(colours) > 3, f"{name} is blank"
     sheet = QImage(str(out / "contact-1920x1080.png"))
     assert not sheet.isNull() and sheet.width() > 1000
-    assert f"wrote {len(SCREENS) + 1} files" in capsys.readouterr().out
+    assert f"wrote {len(SCREENS) + len(STAFF_SCREENS) + 1} files" in capsys.readouterr().out
 
 
 def test_render_every_language_at_a_portrait_size(tmp_path, qapp) -> None:
@@ -49,6 +54,7 @@ def test_render_every_language_at_a_portrait_size(tmp_path, qapp) -> None:
     assert cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1080x1920",
                      "--lang", "all"]) == 0
     expected = [f"1080x1920/{lang}/{name}.png" for lang in ("zh", "en") for name in SCREENS]
+    expected += [f"1080x1920/operator/{name}.png" for name in STAFF_SCREENS]
     assert written(out) == sorted(expected + ["contact-1080x1920.png"])
     portrait = QImage(str(out / "1080x1920" / "en" / "home.png"))
     assert (portrait.width(), portrait.height()) == (1080, 1920)

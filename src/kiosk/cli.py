@@ -117,10 +117,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if content is None:
         return EXIT_INVALID
     from .ui.render import SIZES, render  # Qt is imported only by the commands that draw
+    from .ui.render_operator import OPERATOR_SHOTS
 
     languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]
     sizes = args.size or list(SIZES)
-    written = render(content, args.content, args.out, sizes, languages)
+    written = render(content, args.content, args.out, sizes, languages, staff_shots=OPERATOR_SHOTS)
     print(f"wrote {len(written)} files to {display_path(args.out)}")
     return EXIT_OK
 

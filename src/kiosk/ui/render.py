@@ -80,11 +80,12 @@ def shots(content: Content) -> list[Shot]:
     return found
 
 
-def visit(content: Content, content_dir: Path | None, size: tuple[int, int], language: str) \
-        -> Iterator[tuple[Shot, Exhibit]]:
-    """Bring a fresh offscreen exhibit of ``size`` to each state in turn, settled, and yield it."""
+def visit(content: Content, content_dir: Path | None, size: tuple[int, int], language: str,
+          chosen: list[Shot] | None = None) -> Iterator[tuple[Shot, Exhibit]]:
+    """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
+    settled, and yield it."""
     app = application()
-    for shot in shots(content):
+    for shot in shots(content) if chosen is None else chosen:
         clock = ManualClock()
         exhibit = build_exhibit(content, language=language, clock=clock, content_dir=content_dir,
                                 behaviour=Behaviour(reduced_motion=False))
@@ -117,21 +118,26 @@ def _shown(item: QGraphicsItem) -> bool:
 
 
 def render(content: Content, content_dir: Path | None, out: Path, sizes: list[tuple[int, int]],
-           languages: list[str], progress: Callable[[str], None] = print) -> list[Path]:
-    """Write ``out/WxH/LANG/NAME.png`` for every state and ``out/contact-WxH.png``; returns the files."""
+           languages: list[str], progress: Callable[[str], None] = print,
+           staff_shots: list[Shot] | None = None) -> list[Path]:
+    """Write ``out/WxH/LANG/NAME.png`` for every state, ``out/WxH/operator/NAME.png`` for each of ``staff_shots``
+    (bilingual screens, drawn once) and ``out/contact-WxH.png``; returns the files."""
     written: list[Path] = []
     for size in sizes:
         tiles: list[tuple[str, QImage]] = []
-        for language in languages:
-            folder = out / f"{size[0]}x{size[1]}" / language
+        passes = [(language, language, None) for language in languages]
+        if staff_shots:
+            passes.append(("operator", languages[0], staff_shots))
+        for folder_name, language, chosen in passes:
+            folder = out / f"{size[0]}x{size[1]}" / folder_name
             folder.mkdir(parents=True, exist_ok=True)
-            for shot, exhibit in visit(content, content_dir, size, language):
+            for shot, exhibit in visit(content, content_dir, size, language, chosen):
                 image = exhibit.stage.grab().toImage()
                 path = folder / f"{shot.name}.png"
                 if not image.save(str(path)):
                     raise OSError(f"cannot write {path}")
                 written.append(path)
-                tiles.append((f"{language} · {shot.name}", image))
+                tiles.append((f"{folder_name} · {shot.name}", image))
         sheet = out / f"contact-{size[0]}x{size[1]}.png"
         contact_sheet(tiles, size).save(str(sheet))
         written.append(sheet)
