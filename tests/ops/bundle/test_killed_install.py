@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import selectors
 import signal
 import subprocess
 import sys
@@ -48,12 +49,27 @@ def fresh_releases(root: Path, bundles: dict[str, Path], name: str) -> Path:
     return releases
 
 
-def read_until(worker: subprocess.Popen[str], step: str) -> None:
+def read_until(worker: subprocess.Popen[str], step: str, timeout_s: float = 60) -> None:
+    """Lines of the worker until it reports ``step``; a worker that goes quiet fails the test, never hangs it.
+    (Read from the pipe itself: a buffered reader could hold the line while select() waits for more.)"""
     assert worker.stdout is not None
-    for line in worker.stdout:
-        if line.strip() == step:
-            return
-    raise AssertionError(f"the worker ended before '{step}': {worker.stderr.read() if worker.stderr else ''}")
+    fd, pending = worker.stdout.fileno(), b""
+    deadline = time.monotonic() + timeout_s
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                break
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                raise AssertionError(f"the worker ended before '{step}': "
+                                     f"{worker.stderr.read() if worker.stderr else ''}")
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            if any(line.strip() == step.encode() for line in lines):
+                return
+    kill(worker)
+    raise AssertionError(f"the worker did not reach '{step}' within {timeout_s:g} s")
 
 
 def kill(worker: subprocess.Popen[str]) -> int:
