@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from kiosk.config.load import load_settings
-from kiosk.config.pin_file import PinFileError, store_pin_hash, with_pin_hash
+from kiosk.config.pin_file import PinFileError, store_pin_hash, with_pin_hash, write_atomically
 from kiosk.config.report import example_text
 from kiosk.ops.pin import hash_pin, verify_pin
 
@@ -83,3 +83,14 @@ def test_a_refused_edit_leaves_the_file_untouched(tmp_path: Path) -> None:
     with pytest.raises(PinFileError):
         store_pin_hash(path, HASH)
     assert path.read_text() == "operator: 5\n"
+
+
+def test_a_replaced_settings_file_keeps_its_owner_and_group(tmp_path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    path = tmp_path / "kiosk.yaml"
+    path.write_text("exhibit:\n  screen: 0\n")
+    os.chown(path, 1234, 4321)
+    write_atomically(path, b"exhibit:\n  screen: 1\n", 0o640)
+    stat = path.stat()
+    assert (stat.st_uid, stat.st_gid) == (1234, 4321) and path.read_text().endswith("screen: 1\n")

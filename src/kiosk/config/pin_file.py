@@ -106,6 +106,16 @@ def store_pin_hash(path: Path, pin_hash: str) -> bool:
     return created
 
 
+def _keep_owner(path: Path, temp: str) -> None:
+    """The new file keeps the old one's owner and group (e.g. root:kiosk when root runs ``set-pin``), so the
+    exhibit can still read its settings; only possible for root, and harmless to skip otherwise."""
+    try:
+        old = os.stat(path)
+        os.chown(temp, old.st_uid, old.st_gid)
+    except (OSError, AttributeError):  # no old file, not allowed, or no chown (Windows)
+        pass
+
+
 def write_atomically(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` with ``data`` so a crash leaves either the old or the new file, never half of one."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -115,6 +125,7 @@ def write_atomically(path: Path, data: bytes, mode: int) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
+        _keep_owner(path, temp)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
