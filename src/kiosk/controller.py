@@ -1,5 +1,6 @@
 """The one bridge between the pure state (navigation, idle, attract) and Qt: it builds the screen the navigator
-asks for, routes gestures to the items under the finger, and owns the named timers.
+asks for, decides what a touch means for the exhibit as a whole (the items under the finger get the rest through
+ui/gesture_router.py), and owns the named timers.
 
 Time comes from an injected clock; tests and ``kiosk render`` drive it by hand.
 """
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QSizeF
+from PySide6.QtCore import QObject, QSizeF
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -22,7 +23,7 @@ from .state.navigation import (Attract, Home, Navigator, OutlookPage, PillarPage
                                story_counts)
 from .ui.gesture_filter import GestureFilter
 from .ui.icons import IconLibrary
-from .ui.interaction import handler_at
+from .ui.gesture_router import GestureRouter
 from .ui.look import TRANSITION_S, Look
 from .ui.pages.attract import AttractPage
 from .ui.pages.base import Page, PageContext
@@ -74,8 +75,6 @@ class Controller(QObject):
         self.sheet: StorySheet | None = None
         self.overlay: IdleOverlay | None = None
         self._attract_started = clock()
-        self._drag_target: QGraphicsItem | None = None
-        self._swallow = False
         self._transition: Transition | None = None
         self._follow_navigation = True
         self._holds = 0
@@ -86,13 +85,8 @@ class Controller(QObject):
                                          interval_ms=ATTRACT_TICK_MS)
 
         self.gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
-        self.gestures.activity.connect(self.on_activity)
-        self.gestures.tapped.connect(self.on_tap)
-        self.gestures.drag_started.connect(self.on_drag_started)
-        self.gestures.dragged.connect(self.on_dragged)
-        self.gestures.drag_finished.connect(self.on_drag_finished)
-        self.gestures.swiped.connect(self.on_swiped)
-        self.gestures.cancelled.connect(self.on_cancelled)
+        self.gestures.activity.connect(self.on_activity)  # first: it decides whether the touch may do more
+        self.router = GestureRouter(self.scene, self.gestures, self)
 
         self.navigator.subscribe(self._on_navigation)
         stage.logical_size_changed.connect(self._on_resize)
@@ -137,7 +131,7 @@ class Controller(QObject):
         old = self.page
         animate = animate and old is not None and not self.behaviour.reduced_motion
         before = self._picture() if animate else None
-        self._drag_target = None
+        self.router.forget()
         self._close_sheet()
         self._hide_overlay()
         if old is not None:
@@ -242,54 +236,22 @@ class Controller(QObject):
             self._delete(self.overlay)
             self.overlay = None
 
-    # Gestures (points are logical scene coordinates) -----------------------------------------------------------
+    # Touches ------------------------------------------------------------------------------------------------------
     def on_activity(self) -> None:
-        self._swallow = False
+        """A touch began anywhere: it wakes the exhibit or cancels the idle warning (and then does nothing else),
+        or restarts the visitor's quiet time."""
+        self.router.swallow = False
         if self._holds:
             return  # an operator overlay or the standby screen takes the touch; the exhibit under it rests
         if isinstance(self.navigator.screen, Attract):
-            self._swallow = True  # the touch that wakes the exhibit does nothing else
+            self.router.swallow = True  # the touch that wakes the exhibit does nothing else
             self.navigator.wake()
             return
         if self.overlay is not None:
-            self._swallow = True
+            self.router.swallow = True
             self._hide_overlay()
         self.idle.touch()
         self._schedule_idle()
-
-    def on_tap(self, point: QPointF) -> None:
-        if self._swallow:
-            return
-        target = handler_at(self.scene, point, "on_tap")
-        if target is not None:
-            target.on_tap(point)  # type: ignore[attr-defined]
-
-    def on_drag_started(self, start: QPointF) -> None:
-        self._drag_target = None if self._swallow else handler_at(self.scene, start, "on_drag")
-        begin = getattr(self._drag_target, "on_drag_begin", None)
-        if begin is not None:
-            begin(start)
-
-    def on_dragged(self, start: QPointF, current: QPointF) -> None:
-        if self._drag_target is not None:
-            self._drag_target.on_drag(start, current)  # type: ignore[attr-defined]
-
-    def on_drag_finished(self, start: QPointF, end: QPointF, velocity: QPointF) -> None:
-        if self._drag_target is not None:
-            self._drag_target.on_drag_end(start, end, velocity)  # type: ignore[attr-defined]
-
-    def on_swiped(self, direction: str, start: QPointF, end: QPointF, speed: float) -> None:
-        if self._swallow or self._drag_target is not None:
-            self._drag_target = None
-            return  # a carousel already followed this drag
-        target = handler_at(self.scene, start, "on_swipe")
-        if target is not None:
-            target.on_swipe(direction)  # type: ignore[attr-defined]
-
-    def on_cancelled(self) -> None:
-        if self._drag_target is not None and hasattr(self._drag_target, "scroll_to"):
-            self._drag_target.scroll_to(self._drag_target.index)  # type: ignore[attr-defined]
-        self._drag_target = None
 
     # Operations (recovery, content updates) --------------------------------------------------------------------
     @property
