@@ -26,7 +26,6 @@ from .operator import OperatorAccess, install_operator_access
 _log = logging.getLogger(__name__)
 EXIT_OPERATOR = 10  # the operator chose Exit: the service manager must not start the exhibit again (see units)
 MB = 1024 * 1024
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekly_schedule(settings: Settings) -> WeeklySchedule:
@@ -34,8 +33,7 @@ def weekly_schedule(settings: Settings) -> WeeklySchedule:
     hours = settings.opening_hours
     if hours is None:
         return WeeklySchedule.always_open()
-    texts = {day: text for day in DAYS if (text := getattr(hours, day)) is not None}
-    return WeeklySchedule.from_texts(texts, hours.closed_dates)
+    return WeeklySchedule.from_texts(hours.day_texts(), hours.closed_dates)
 
 
 class Operations:
