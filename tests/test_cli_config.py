@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli
-from kiosk.config import folders
-from kiosk.config.load import load_settings
-from kiosk.ops.pin import verify_pin
+from kiosk.settings import folders
+from kiosk.settings.load import load_settings
+from kiosk.staff.pin_hash import verify_pin
 from kiosk.paths import PROJECT_ROOT
 
 
@@ -136,10 +136,10 @@ def test_run_with_a_broken_settings_file_exits_1_and_shows_nothing(tmp_path: Pat
 
 @pytest.mark.gui
 def test_run_passes_the_effective_settings_to_the_exhibit(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kiosk.ui.app
+    import kiosk.qt.app.build
 
     calls: list[tuple[tuple, dict]] = []
-    monkeypatch.setattr(kiosk.ui.app, "run_exhibit", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
+    monkeypatch.setattr(kiosk.qt.app.build, "run_exhibit", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
     Path("kiosk.yaml").write_text(f"exhibit:\n  content_dir: {PROJECT_ROOT / 'content'}\n  rotate_deg: 90\n"
                                   "  idle_timeout_s: 120\n  idle_warning_s: 20\n  language: en\n")
     assert cli.main(["run", "--config", "kiosk.yaml", "--screen", "1", "--attract-slide-s", "4"]) == 0

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _font_script():
     """The script that makes the fonts: its definition of GB2312 is the one the test holds the fonts to."""
-    spec = importlib.util.spec_from_file_location("make_fonts", ROOT / "packaging" / "fonts" / "make_fonts.py")
+    spec = importlib.util.spec_from_file_location("make_fonts", ROOT / "tools" / "make_fonts.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -22,7 +22,7 @@ FONT_DIR = ROOT / "assets" / "fonts"
 CONTENT_DIR = ROOT / "content"
 FONT_NAMES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
 MAX_BYTES = 6 * 1024 * 1024
-REGENERATE = "regenerate with: python packaging/fonts/make_fonts.py"
+REGENERATE = "regenerate with: python tools/make_fonts.py"
 
 
 @pytest.fixture(scope="module", params=FONT_NAMES)

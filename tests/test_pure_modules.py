@@ -1,5 +1,5 @@
 """The pure parts (content, state, motion, formatting, config, the checking commands) never import Qt: they work
-without a display. Every module outside ``kiosk.ui`` and ``kiosk.controller`` is pure; new ones are found here
+without a display. Every module outside ``kiosk.qt`` is pure; new ones are found here
 automatically."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 
 import kiosk
 
-QT_SIDE = ("kiosk.ui", "kiosk.controller")
+QT_SIDE = ("kiosk.qt",)
 
 
 def pure_modules() -> list[str]:
@@ -20,8 +20,8 @@ def pure_modules() -> list[str]:
 
 def test_the_pure_list_covers_the_known_pure_modules() -> None:
     found = pure_modules()
-    for name in ("kiosk.cli", "kiosk.motion", "kiosk.state.navigation", "kiosk.state.gesture", "kiosk.state.idle",
-                 "kiosk.content.loader", "kiosk.content.locate", "kiosk.number_format", "kiosk.clock"):
+    for name in ("kiosk.cli", "kiosk.exhibit.motion", "kiosk.exhibit.navigation", "kiosk.exhibit.gesture", "kiosk.exhibit.idle",
+                 "kiosk.content.loader", "kiosk.content.locate", "kiosk.content.number_format", "kiosk.clock"):
         assert name in found
 
 

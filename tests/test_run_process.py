@@ -78,7 +78,7 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
     assert sum(b"READY=1" in m.split(b"\n") for m in messages) == 1
     assert "Traceback" not in output, output
     log = (tmp_path / "state" / "logs" / "kiosk.log").read_text(encoding="utf-8")
-    assert f"INFO kiosk.ui.signals: {signum.name} received: quitting" in log
+    assert f"INFO kiosk.qt.service.posix_signals: {signum.name} received: quitting" in log
     assert "=== kiosk started " in (tmp_path / "state" / "logs" / "crash.log").read_text(encoding="utf-8")
 
 
@@ -86,9 +86,9 @@ RESTARTING = """
 import os, sys
 from PySide6.QtCore import QTimer
 from kiosk.content.loader import load_content
-from kiosk.ops.restart import reexec
-from kiosk.ui.app import application, build_exhibit
-from kiosk.ui.health import install_health
+from kiosk.service.restart import reexec
+from kiosk.qt.app.build import application, build_exhibit
+from kiosk.qt.service.health import install_health
 
 app = application()
 content_dir = sys.argv[1]

@@ -9,14 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
-from .config.commands import register as register_config_commands
-from .content.loader import load_content
-from .content.model import Content
-from .content.schema import content_schema_json
-from .errors import display_path
-from .ops.bundle.cli import register as register_bundle_commands
-from .paths import default_content_dir
+from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
+from kiosk.settings.commands import register as register_config_commands
+from kiosk.content.loader import load_content
+from kiosk.content.model import Content
+from kiosk.content.schema import content_schema_json
+from kiosk.errors import display_path
+from kiosk.service.bundle.cli import register as register_bundle_commands
+from kiosk.paths import default_content_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
 
@@ -41,7 +41,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     assert result.content is not None
     if args.layout:
-        from .ui.layout_check import layout_problems  # Qt is needed to measure text
+        from kiosk.qt.proof.layout_check import layout_problems  # Qt is needed to measure text
 
         problems = layout_problems(result, args.content_dir)
         for problem in problems:
@@ -78,9 +78,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     content = _loaded_for_screens(exhibit.content_dir, "the exhibit was not started")
     if content is None:
         return EXIT_INVALID
-    from .ui.app import run_exhibit  # Qt is imported only by the commands that show something
+    from kiosk.qt.app.build import run_exhibit  # Qt is imported only by the commands that show something
 
-    from .controller import Behaviour
+    from kiosk.qt.exhibit.controller import Behaviour
 
     behaviour = Behaviour(idle_timeout_s=exhibit.idle_timeout_s, idle_warning_s=exhibit.idle_warning_s,
                           attract_slide_s=exhibit.attract_slide_s, reduced_motion=exhibit.reduced_motion)
@@ -116,8 +116,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     content = _loaded_for_screens(args.content, "nothing was rendered")
     if content is None:
         return EXIT_INVALID
-    from .ui.render import SIZES, render  # Qt is imported only by the commands that draw
-    from .ui.render_operator import OPERATOR_SHOTS
+    from kiosk.qt.proof.render import SIZES, render  # Qt is imported only by the commands that draw
+    from kiosk.qt.proof.render_staff import OPERATOR_SHOTS
 
     languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]
     sizes = args.size or list(SIZES)

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.text import Text
-from kiosk.number_format import format_number
+from kiosk.content.number_format import format_number
 from kiosk.paths import PROJECT_ROOT
 
 CONTENT_DIR = PROJECT_ROOT / "content"

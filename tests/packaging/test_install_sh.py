@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk.ops.bundle.releases import current_version, list_releases
-from kiosk.ops.bundle.version import version_key
+from kiosk.service.bundle.releases import current_version, list_releases
+from kiosk.service.bundle.version import version_key
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL = ROOT / "packaging" / "linux" / "install.sh"

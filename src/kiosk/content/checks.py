@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import ContentError
-from .messages import did_you_mean
-from .model import Content, ContentFile, Pillar
-from .text import contrast_ratio
-from .yaml_source import KeyPath, SourceMap
+from kiosk.errors import ContentError
+from kiosk.content.messages import did_you_mean
+from kiosk.content.model import Content, ContentFile, Pillar
+from kiosk.content.text import contrast_ratio
+from kiosk.content.yaml_source import KeyPath, SourceMap
 
 MIN_CONTRAST = 4.5
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..errors import ContentError, ContentInvalid, display_path
-from .checks import FileEntry, check_content
-from .messages import translate
-from .model import Content, ContentFile
-from .yaml_source import parse_yaml_file
+from kiosk.errors import ContentError, ContentInvalid, display_path
+from kiosk.content.checks import FileEntry, check_content
+from kiosk.content.messages import translate
+from kiosk.content.model import Content, ContentFile
+from kiosk.content.yaml_source import parse_yaml_file
 
 SKIP_DIRS = {"schema"}
 

@@ -7,8 +7,8 @@ and line an editor should open.
 
 from __future__ import annotations
 
-from .checks import FileEntry, walk_models
-from .yaml_source import KeyPath, SourceMap
+from kiosk.content.checks import FileEntry, walk_models
+from kiosk.content.yaml_source import KeyPath, SourceMap
 
 _TOP = ("exhibit", "outlook")
 

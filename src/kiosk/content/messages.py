@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import ContentError
-from .yaml_source import KeyPath, SourceMap
+from kiosk.errors import ContentError
+from kiosk.content.yaml_source import KeyPath, SourceMap
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:

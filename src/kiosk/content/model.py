@@ -13,7 +13,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .text import Affix, Colour, Language, Model, RequiredText, Slug, Source, Text
+from kiosk.content.text import Affix, Colour, Language, Model, RequiredText, Slug, Source, Text
 
 Icon = Literal[
     "globe", "flask", "ship", "dna", "pill", "atom", "radar", "network", "trophy", "factory", "car",

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import ContentError
+from kiosk.errors import ContentError
 
 try:  # the C parser is faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader

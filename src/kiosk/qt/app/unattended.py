@@ -1,0 +1,102 @@
+"""Unattended operation of a built exhibit, wired from the effective settings: kiosk lock-down, operator access,
+hot reload of the content folder, the USB bundle watch and opening hours. It is also what the operator panel's
+buttons act on (:class:`kiosk.staff.content_status.OperatorActions`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.settings.model import Settings
+from kiosk.qt.exhibit.controller import Controller
+from kiosk.errors import display_path
+from kiosk.service.bundle.signing import parse_public_key
+from kiosk.service.schedule import WeeklySchedule
+from kiosk.staff.content_status import ContentStatus
+from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
+from kiosk.qt.service.hot_reload import ContentReloader
+from kiosk.qt.service.lockdown import LockDown, install_lockdown
+from kiosk.qt.service.opening_hours import OpeningHours, install_opening_hours
+from kiosk.qt.staff.access import OperatorAccess, install_operator_access
+
+_log = logging.getLogger(__name__)
+EXIT_OPERATOR = 10  # the operator chose Exit: the service manager must not start the exhibit again (see units)
+MB = 1024 * 1024
+
+
+def weekly_schedule(settings: Settings) -> WeeklySchedule:
+    """The opening hours of the settings (already validated); no ``opening_hours`` section: always open."""
+    hours = settings.opening_hours
+    if hours is None:
+        return WeeklySchedule.always_open()
+    return WeeklySchedule.from_texts(hours.day_texts(), hours.closed_dates)
+
+
+class Operations:
+    """Everything that keeps a kiosk running for weeks, for the exhibit ``controller`` drives."""
+
+    def __init__(self, app: QApplication, controller: Controller, settings: Settings, *, kiosk_mode: bool,
+                 now: Callable[[], datetime] = datetime.now):
+        self.app = app
+        self.controller = controller
+        self.stage = controller.stage
+        self.settings = settings
+        self._now = now
+        updates = settings.content_updates
+        content_dir = settings.exhibit.content_dir
+        assert content_dir is not None
+        self.lockdown: LockDown | None = install_lockdown(self.stage) if kiosk_mode else None
+        self.reloader = ContentReloader(self.controller, content_dir, updates.reload_check_s, now=now)
+        self.reloader.start()
+        self.bundles: BundleWatch | None = None
+        releases_dir = settings.folders.releases_dir
+        if updates.watch_dir is not None and releases_dir is not None:
+            public_key = None if updates.public_key is None else parse_public_key(updates.public_key)
+            self.bundles = install_bundle_watch(self.controller, updates.watch_dir, releases_dir,
+                                                public_key=public_key, max_bytes=updates.max_bundle_mb * MB,
+                                                keep=updates.keep_releases, interval_s=updates.watch_check_s)
+        self.hours: OpeningHours = install_opening_hours(
+            self.controller, weekly_schedule(settings),
+            sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False, now=now)
+        self.operator: OperatorAccess = install_operator_access(self.controller, self.stage, settings.operator, self,
+                                                                lockdown=self.lockdown)
+        self.reloader.status_changed.connect(self.operator.refresh_status)
+
+    # What the operator panel asks for -------------------------------------------------------------------------
+    def exit_exhibit(self) -> None:
+        _log.warning("the operator closed the exhibit (exit status %d: it is not restarted by itself)", EXIT_OPERATOR)
+        if self.lockdown is not None:
+            self.lockdown.release()
+        self.app.exit(EXIT_OPERATOR)
+
+    def reload_content(self) -> None:
+        _log.info("the operator asked for the content to be loaded again")
+        self.reloader.reload(at_once=True)
+
+    def content_status(self) -> ContentStatus:
+        reloader = self.reloader
+        offered, waiting = self.controller.offered_content, reloader.waiting
+        pending = None
+        if offered is not None and waiting is not None:
+            release = f"release {waiting[0]}, " if waiting[0] else ""
+            pending = (f"{release}{offered.summary()}, loaded {waiting[1]:%H:%M} — shown at the next return to "
+                       "Home or the attract loop")
+        return ContentStatus(
+            source=display_path(reloader.content_dir),
+            version=reloader.version,
+            loaded_at=f"{reloader.loaded_at:%Y-%m-%d %H:%M}",
+            errors=reloader.errors,
+            pending=pending)
+
+    def stop(self) -> None:
+        """Before quitting (or restarting): no more timers or worker threads, and the window may close."""
+        if self.lockdown is not None:
+            self.lockdown.release()
+        self.reloader.timer.stop()
+        if self.bundles is not None:
+            self.bundles.stop()
+        self.hours.stop()

@@ -1,0 +1,159 @@
+"""What every screen shares: its context (content, look, fonts, icons, clock, actions) and the page header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.content.model import Content
+from kiosk.content.text import Language
+from kiosk.qt.foundations.icons import IconLibrary
+from kiosk.qt.foundations.look import TARGET, Look
+from kiosk.qt.foundations.ticker import Ticker
+from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.widgets.button import Button
+from kiosk.qt.widgets.language_switch import LanguageSwitch
+from kiosk.qt.widgets.surface import IconItem
+from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.qt.foundations.item import Item
+
+
+class Actions(Protocol):
+    """What a visitor can do; the navigator provides these."""
+
+    def wake(self) -> object: ...
+    def home(self) -> object: ...
+    def back(self) -> object: ...
+    def open_pillar(self, pillar_id: str) -> object: ...
+    def open_story(self, index: int) -> object: ...
+    def next_story(self) -> object: ...
+    def previous_story(self) -> object: ...
+    def close_story(self) -> object: ...
+    def open_outlook(self) -> object: ...
+    def set_language(self, language: str) -> object: ...
+
+
+@dataclass(frozen=True)
+class PageContext:
+    content: Content
+    look: Look
+    typography: Typography
+    icons: IconLibrary
+    ticker: Ticker
+    actions: Actions
+    reduced_motion: bool = False
+    content_dir: Path | None = None  # where card images are found
+
+    @property
+    def language(self) -> Language:
+        return self.look.language
+
+    @property
+    def width(self) -> float:
+        return self.look.width
+
+    @property
+    def height(self) -> float:
+        return self.look.height
+
+    def text(self, text: str, role: str, width: float, height: float, parent: QGraphicsItem, x: float, y: float,
+             origin: str = "", colour: str | None = None, preview: bool = False, **style: object) -> TextBlock:
+        block = TextBlock(text, self.look.style(role, colour, **style), self.typography, width, height, parent,
+                          origin=origin, preview=preview)
+        block.setPos(x, y)
+        return block
+
+    def button(self, name: str, action: object, parent: QGraphicsItem, x: float, y: float, *, icon: str | None = None,
+               label: str = "", width: float = TARGET, height: float = TARGET) -> Button:
+        look = self.look
+        button = Button(name, action, width, height, look.surface_high, parent, icons=self.icons, icon=icon,
+                        icon_colour=look.theme.text, label=label, label_style=look.style("button"),
+                        typography=self.typography, outline=look.hairline)
+        button.setPos(x, y)
+        return button
+
+
+class Page(Item):
+    """A full screen of the exhibit. ``enter()`` starts its entrance animations (count-ups, staggers)."""
+
+    name = "page"
+
+    def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def enter(self) -> None:
+        """Start the entrance animations; the page is already complete without them."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0, 0, self.ctx.width, self.ctx.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass
+
+    def text_blocks(self) -> list[TextBlock]:
+        """Every text on the page (for layout checks)."""
+        return [item for item in self.childItems_recursive() if isinstance(item, TextBlock)]
+
+    def childItems_recursive(self) -> list[QGraphicsItem]:  # noqa: N802 (reads like Qt's childItems)
+        found: list[QGraphicsItem] = []
+        stack = list(self.childItems())
+        while stack:
+            item = stack.pop()
+            found.append(item)
+            stack.extend(item.childItems())
+        return found
+
+    def stagger_in(self, items: list[QGraphicsItem], delay_s: float = 0.12, rise: float = 36.0) -> None:
+        """Fade and lift ``items`` in one after another (instant in reduced-motion mode)."""
+        if self.ctx.reduced_motion:
+            return
+        for i, item in enumerate(items):
+            _rise_in(self.ctx.ticker, self, item, delay_s + i * 0.07, rise)
+
+
+def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float, rise: float) -> None:
+    x, y = item.pos().x(), item.pos().y()
+    item.setOpacity(0.0)
+    item.setY(y + rise)
+
+    def step(progress: float) -> None:
+        item.setOpacity(progress)
+        item.setPos(x, y + rise * (1.0 - progress))
+
+    ticker.tween(owner, 0.42, step, delay_s=delay_s)
+
+
+def build_header(page: Page, title: str, *, origin: str, accent: str | None = None, back: bool = True,
+                 icon: str | None = None) -> float:
+    """Back, title, language switch and Home along the top; returns the y below the header."""
+    ctx, look = page.ctx, page.ctx.look
+    m = look.margin
+    top = m * 0.85
+    x = m
+    if back:
+        ctx.button("back", ctx.actions.back, page, x, top, icon="ui-back")
+        x += TARGET + look.gap
+    right = look.width - m
+    ctx.button("home", ctx.actions.home, page, right - TARGET, top, icon="ui-home")
+    right -= TARGET + look.gap
+    languages = ctx.content.exhibit.languages
+    if len(languages) > 1:
+        switch = LanguageSwitch(languages, ctx.language, ctx.actions.set_language, look, ctx.typography, page,
+                                segment_width=132.0 if look.portrait else 150.0)
+        right -= switch.boundingRect().width()
+        switch.setPos(right, top)
+        right -= look.gap
+    if look.portrait:  # the title gets a row of its own under the buttons
+        x, right, top = look.margin, look.width - look.margin, top + TARGET + look.gap
+    if icon is not None and accent is not None:
+        IconItem(ctx.icons, icon, 64, accent, page).setPos(x, top + (TARGET - 64) / 2)
+        x += 64 + 20
+    block = ctx.text(title, "heading", right - x, TARGET, page, x, top, origin=origin, colour=accent,
+                     valign="center", max_lines=2, px=44.0 if not look.portrait else 40.0)
+    return top + max(TARGET, block.text_height()) + look.gap * 1.2

@@ -1,0 +1,93 @@
+"""The idle warning: a countdown over the screen before the exhibit starts over. Any touch cancels it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.qt.foundations.look import RADIUS, mix
+from kiosk.qt.foundations.strings import say
+from kiosk.qt.widgets.backdrop import Backdrop, dimmed
+from kiosk.qt.foundations.item import Item
+from kiosk.qt.widgets.surface import Panel
+from kiosk.qt.exhibit.screens.base import PageContext
+
+
+class Countdown(Item):
+    """The seconds left, inside a ring that empties as they run out."""
+
+    def __init__(self, ctx: PageContext, size: float, total: int, parent: QGraphicsItem):
+        super().__init__(parent)
+        self._size = size
+        self._total = max(1, total)
+        self._seconds = total
+        self._font = ctx.typography.font(size * 0.42, True, ctx.language)
+        self._ring = QColor(ctx.look.theme.signature)
+        self._track = mix(ctx.look.surface, "#FFFFFF", 0.12)
+        self._text = QColor(ctx.look.theme.number)
+
+    @property
+    def seconds(self) -> int:
+        return self._seconds
+
+    def set_seconds(self, seconds: int) -> None:
+        if seconds != self._seconds:
+            self._seconds = seconds
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0, 0, self._size, self._size)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self._size * 0.07
+        ring = QRectF(width, width, self._size - 2 * width, self._size - 2 * width)
+        painter.setPen(QPen(self._track, width))
+        painter.drawEllipse(ring)
+        pen = QPen(self._ring, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        span = int(-360 * 16 * self._seconds / self._total)
+        painter.drawArc(ring, 90 * 16, span)
+        painter.setFont(self._font)
+        painter.setPen(self._text)
+        painter.drawText(QRectF(0, 0, self._size, self._size), Qt.AlignmentFlag.AlignCenter, str(self._seconds))
+
+
+class IdleOverlay(Item):
+    blocks_input = True
+    name = "idle-warning"
+
+    def __init__(self, ctx: PageContext, seconds: int, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        look, lang = ctx.look, ctx.language
+        self._rect = QRectF(0, 0, look.width, look.height)
+        Backdrop(look.width, look.height, dimmed(look.theme.ground, 0.86), self._stay, self)
+        width = min(look.width - 2 * look.margin, 980.0)
+        height = 620.0
+        panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
+        panel.setPos((look.width - width) / 2, (look.height - height) / 2)
+        ctx.text(say("still_there", lang), "title", width - 96, 80, panel, 48, 48, origin="still_there",
+                 align="center", max_lines=1, px=56.0)
+        ring = 240.0
+        self.countdown = Countdown(ctx, ring, seconds, panel)
+        self.countdown.setPos((width - ring) / 2, 150)
+        ctx.text(say("restart_in", lang), "body", width - 96, 52, panel, 48, 150 + ring + 24, origin="restart_in",
+                 align="center", max_lines=1, colour=look.theme.muted)
+        ctx.text(say("touch_to_continue", lang), "heading", width - 96, 60, panel, 48, 150 + ring + 90,
+                 origin="touch_to_continue", align="center", max_lines=1, colour=look.theme.text)
+        self.setZValue(100)
+
+    def set_seconds(self, seconds: int) -> None:
+        self.countdown.set_seconds(seconds)
+
+    def on_tap(self, point: QPointF) -> None:
+        """The touch that cancels the warning does nothing else."""
+
+    def _stay(self) -> None:
+        """A tap on the dimmed screen only cancels the warning (the controller did that on the press)."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(self._rect)

@@ -1,0 +1,84 @@
+"""The exhibit's look in one place: sizes in logical pixels (the short side is always 1080) and colours.
+
+Body text is at least 28 px (2.6 % of the short side), hero numbers 150 px (about 14 %), touch targets at
+least 104 px (9.6 %). Colours come from the content's theme; surfaces are mixed from its ground colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+from kiosk.content.model import Theme
+from kiosk.content.text import Language
+from kiosk.qt.widgets.text_block import TextStyle
+
+TEXT_MIN = 28.0
+TARGET = 104.0
+RADIUS = 26.0
+TRANSITION_S = 0.32
+
+
+def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    ca, cb = QColor(a), QColor(b)
+    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True)))
+
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes and colours for one screen shape and language."""
+
+    width: float
+    height: float
+    theme: Theme
+    language: Language
+
+    @property
+    def portrait(self) -> bool:
+        return self.height > self.width
+
+    @property
+    def margin(self) -> float:
+        return 56.0 if self.portrait else 64.0
+
+    @property
+    def gap(self) -> float:
+        return 28.0
+
+    # Surfaces ------------------------------------------------------------------------------------------------
+    @property
+    def surface(self) -> QColor:
+        return mix(self.theme.ground, "#FFFFFF", 0.06)
+
+    @property
+    def surface_high(self) -> QColor:
+        return mix(self.theme.ground, "#FFFFFF", 0.11)
+
+    @property
+    def hairline(self) -> QColor:
+        return mix(self.theme.ground, "#FFFFFF", 0.22)
+
+    # Text styles ---------------------------------------------------------------------------------------------
+    def style(self, role: str, colour: str | None = None, **changes: object) -> TextStyle:
+        """A text style by role: title, heading, subheading, body, label, caption, button."""
+        base = _ROLES[role]
+        style = TextStyle(px=base[0], min_px=max(TEXT_MIN, base[1]), colour=colour or self._colour(base[3]),
+                          bold=base[2], language=self.language, line_height=1.22 if base[2] else 1.38)
+        return style.with_(**changes) if changes else style
+
+    def _colour(self, name: str) -> str:
+        return getattr(self.theme, name)
+
+
+# role: (preferred px, minimum px, bold, theme colour)
+_ROLES: dict[str, tuple[float, float, bool, str]] = {
+    "display": (72.0, 44.0, True, "text"),
+    "title": (56.0, 38.0, True, "text"),
+    "heading": (40.0, 32.0, True, "text"),
+    "subheading": (34.0, 28.0, False, "muted"),
+    "body": (32.0, 28.0, False, "text"),
+    "label": (30.0, 28.0, False, "muted"),
+    "button": (30.0, 28.0, True, "text"),
+}

@@ -1,0 +1,106 @@
+"""One frame clock for every animation: a ~60 Hz timer that runs only while something moves.
+
+Time comes from an injected clock, so tests and ``kiosk render`` can jump to any instant and call :meth:`tick`
+themselves instead of waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from kiosk.exhibit.motion import clamp01, ease_out_cubic
+
+FRAME_MS = 16
+_log = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class Tween:
+    """Calls ``apply(eased progress)`` each frame from ``start_s`` for ``duration_s``; ends with exactly 1.0."""
+
+    owner: object
+    start_s: float
+    duration_s: float
+    apply: Callable[[float], None]
+    easing: Callable[[float], float] = ease_out_cubic
+    on_done: Callable[[], None] | None = None
+    finished: bool = field(default=False, init=False)
+
+    def step(self, now: float) -> bool:
+        """Advance to ``now``; False once finished (it has applied 1.0)."""
+        linear = 1.0 if self.duration_s <= 0 else clamp01((now - self.start_s) / self.duration_s)
+        self.apply(self.easing(linear) if linear < 1.0 else 1.0)
+        if linear >= 1.0 and not self.finished:
+            self.finished = True
+            if self.on_done is not None:
+                self.on_done()
+        return not self.finished
+
+
+class Ticker(QObject):
+    """Drives :class:`Tween` objects (or anything with ``owner`` and ``step(now) -> bool``)."""
+
+    def __init__(self, clock: Callable[[], float], parent: QObject | None = None):
+        super().__init__(parent)
+        self._clock = clock
+        self._running: list[Tween] = []
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.tick)
+
+    def now(self) -> float:
+        return self._clock()
+
+    def tween(self, owner: object, duration_s: float, apply: Callable[[float], None], *, delay_s: float = 0.0,
+              easing: Callable[[float], float] = ease_out_cubic, on_done: Callable[[], None] | None = None) -> Tween:
+        tween = Tween(owner, self.now() + delay_s, duration_s, apply, easing, on_done)
+        return self.add(tween)
+
+    def add(self, animation: Tween) -> Tween:
+        self._running.append(animation)
+        if not self._timer.isActive():
+            self._timer.start()
+        return animation
+
+    def cancel(self, owner: object) -> None:
+        """Forget every animation of ``owner`` (e.g. a page being removed), without finishing them."""
+        self._running = [a for a in self._running if a.owner is not owner]
+        if not self._running:
+            self._timer.stop()
+
+    def delay(self, owner: object, seconds: float) -> None:
+        """Start every animation of ``owner`` ``seconds`` later (e.g. a page's entrance, after its transition)."""
+        for animation in self._running:
+            if animation.owner is owner:
+                animation.start_s += seconds
+
+    def is_animating(self, owner: object | None = None) -> bool:
+        return any(owner is None or a.owner is owner for a in self._running)
+
+    def tick(self) -> None:
+        now = self.now()
+        for animation in list(self._running):
+            if animation not in self._running:
+                continue
+            try:
+                keep = animation.step(now)
+            except RuntimeError as exc:  # its item was deleted under it: drop the animation, keep the rest going
+                _log.warning("animation of %s dropped: %s", type(animation.owner).__name__, exc)
+                keep = False
+            if not keep and animation in self._running:
+                self._running.remove(animation)
+        if not self._running:
+            self._timer.stop()
+
+    def settle(self, advance: Callable[[float], None], max_rounds: int = 20) -> None:
+        """Finish everything: ``advance(seconds)`` moves the injected clock; animations started by others run too."""
+        for _ in range(max_rounds):
+            if not self._running:
+                return
+            advance(30.0)
+            self.tick()

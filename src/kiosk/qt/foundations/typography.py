@@ -1,0 +1,33 @@
+"""Fonts for the exhibit, made once per (size, weight, language) and reused: no font is built while painting."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+
+from kiosk.content.text import Language
+
+
+class Typography:
+    """Hands out ``QFont`` objects for the bundled family; each distinct variant is built once."""
+
+    def __init__(self, family: str):
+        self.family = family
+        self._fonts: dict[tuple[int, bool, str], QFont] = {}
+
+    def font(self, px: float, bold: bool = False, language: Language = "zh") -> QFont:
+        key = (max(6, round(px)), bold, language)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self.family)
+            font.setPixelSize(key[0])
+            font.setBold(bold)
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # the same shapes at every scale
+            # Tabular digits so numbers do not jitter while counting (Noto CJK digits are equal-width already).
+            font.setFeature(QFont.Tag("tnum"), 1)
+            if language == "en":  # proportional Latin quotes and apostrophes instead of full-width CJK ones
+                font.setFeature(QFont.Tag("pwid"), 1)
+            self._fonts[key] = font
+        return font
+
+    def __len__(self) -> int:
+        return len(self._fonts)

@@ -1,0 +1,181 @@
+"""``kiosk render``: every screen and state as a PNG, after its animations settle, plus a contact sheet per size.
+
+Runs offscreen with a hand-driven clock, so the pictures are the same on every run and need no display. The same
+walk through the screens feeds the layout check (``kiosk validate --layout``).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from kiosk.clock import ManualClock
+from kiosk.content.model import Content
+from kiosk.qt.exhibit.controller import Behaviour
+from kiosk.exhibit.navigation import stories
+from kiosk.qt.app.build import Exhibit, application, build_exhibit
+from kiosk.qt.widgets.text_block import TextBlock
+
+SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str  # e.g. "pillar-industry"
+    go: Callable[[Exhibit, ManualClock], None]  # brings the exhibit to this state
+
+
+def _attract_slide(index: int) -> Callable[[Exhibit, ManualClock], None]:
+    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+        exhibit.controller.navigator.go_idle()
+        exhibit.controller.show_attract_at(exhibit.controller.behaviour.attract_slide_s * index + 0.01)
+    return go
+
+
+def _home(exhibit: Exhibit, clock: ManualClock) -> None:
+    nav = exhibit.controller.navigator
+    nav.go_idle()
+    nav.wake()
+
+
+def _pillar(pillar_id: str) -> Callable[[Exhibit, ManualClock], None]:
+    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+        _home(exhibit, clock)
+        exhibit.controller.navigator.open_pillar(pillar_id)
+    return go
+
+
+def _story(pillar_id: str, index: int) -> Callable[[Exhibit, ManualClock], None]:
+    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+        _pillar(pillar_id)(exhibit, clock)
+        exhibit.controller.navigator.open_story(index)
+    return go
+
+
+def _outlook(exhibit: Exhibit, clock: ManualClock) -> None:
+    _home(exhibit, clock)
+    exhibit.controller.navigator.open_outlook()
+
+
+def _idle_warning(exhibit: Exhibit, clock: ManualClock) -> None:
+    _home(exhibit, clock)
+    behaviour = exhibit.controller.behaviour
+    clock.advance(behaviour.idle_timeout_s - behaviour.idle_warning_s + 0.5)
+    exhibit.controller.check_idle()
+
+
+def shots(content: Content) -> list[Shot]:
+    """Every screen and state, in visiting order."""
+    found = [Shot("attract", _attract_slide(0)), Shot("attract-number", _attract_slide(1)), Shot("home", _home)]
+    for pillar in sorted(content.pillars, key=lambda p: p.order):
+        found.append(Shot(f"pillar-{pillar.id}", _pillar(pillar.id)))
+        for index, story in enumerate(stories(pillar)):
+            found.append(Shot(f"story-{pillar.id}-{index + 1:02d}-{story.id}", _story(pillar.id, index)))
+    found += [Shot("outlook", _outlook), Shot("idle-warning", _idle_warning)]
+    return found
+
+
+def visit(content: Content, content_dir: Path | None, size: tuple[int, int], language: str,
+          chosen: list[Shot] | None = None) -> Iterator[tuple[Shot, Exhibit]]:
+    """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
+    settled, and yield it."""
+    app = application()
+    for shot in shots(content) if chosen is None else chosen:
+        clock = ManualClock()
+        exhibit = build_exhibit(content, language=language, clock=clock, content_dir=content_dir,
+                                behaviour=Behaviour(reduced_motion=False))
+        exhibit.stage.resize(*size)
+        exhibit.stage.show()
+        app.processEvents()
+        shot.go(exhibit, clock)
+        # The clock is driven by hand: no timer may act on real time passing while the pictures are taken.
+        exhibit.controller.attract_timer.stop()
+        exhibit.controller.idle_timer.stop()
+        exhibit.controller.settle(clock.advance)
+        app.processEvents()
+        yield shot, exhibit
+        exhibit.stage.close()
+        exhibit.stage.deleteLater()
+        del exhibit
+        # processEvents() leaves deferred deletions alone, and the exhibit's Python wrappers refer to each other
+        # (signals to bound methods): without these two, every screen at 4K kept about 200 MB alive.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
+def text_blocks(exhibit: Exhibit) -> list[TextBlock]:
+    return [item for item in exhibit.stage.scene().items() if isinstance(item, TextBlock) and _shown(item)]
+
+
+def charts_shown(exhibit: Exhibit) -> list[QGraphicsItem]:
+    """The charts on screen (they have a ``fit_scale``: below 1 they were shrunk to fit)."""
+    return [item for item in exhibit.stage.scene().items() if hasattr(item, "fit_scale") and _shown(item)]
+
+
+def _shown(item: QGraphicsItem) -> bool:
+    return item.isVisible() and item.effectiveOpacity() > 0.01
+
+
+def render(content: Content, content_dir: Path | None, out: Path, sizes: list[tuple[int, int]],
+           languages: list[str], progress: Callable[[str], None] = print,
+           staff_shots: list[Shot] | None = None) -> list[Path]:
+    """Write ``out/WxH/LANG/NAME.png`` for every state, ``out/WxH/operator/NAME.png`` for each of ``staff_shots``
+    (bilingual screens, drawn once) and ``out/contact-WxH.png``; returns the files."""
+    written: list[Path] = []
+    for size in sizes:
+        tiles: list[tuple[str, QImage]] = []
+        passes = [(language, language, None) for language in languages]
+        if staff_shots:
+            passes.append(("operator", languages[0], staff_shots))
+        for folder_name, language, chosen in passes:
+            folder = out / f"{size[0]}x{size[1]}" / folder_name
+            folder.mkdir(parents=True, exist_ok=True)
+            for shot, exhibit in visit(content, content_dir, size, language, chosen):
+                image = exhibit.stage.grab().toImage()
+                path = folder / f"{shot.name}.png"
+                if not image.save(str(path)):
+                    raise OSError(f"cannot write {path}")
+                written.append(path)
+                # Only the thumbnail is kept for the contact sheet (72 full 4K screens would hold 2.4 GB).
+                thumb = image.scaledToWidth(_thumb_width(size), Qt.TransformationMode.SmoothTransformation)
+                tiles.append((f"{folder_name} · {shot.name}", thumb))
+        sheet = out / f"contact-{size[0]}x{size[1]}.png"
+        contact_sheet(tiles, size).save(str(sheet))
+        written.append(sheet)
+        progress(f"{size[0]}x{size[1]}: {len(tiles)} screens, contact sheet {sheet}")
+    return written
+
+
+def _thumb_width(size: tuple[int, int]) -> int:
+    return 360 if size[0] >= size[1] else 220
+
+
+def contact_sheet(tiles: list[tuple[str, QImage]], size: tuple[int, int], columns: int = 6) -> QImage:
+    """Thumbnails of every screen with their names, on the exhibit's navy."""
+    thumb_w = _thumb_width(size)
+    thumb_h = round(thumb_w * size[1] / size[0])
+    caption, pad = 30, 16
+    rows = -(-len(tiles) // columns)
+    sheet = QImage(columns * (thumb_w + pad) + pad, rows * (thumb_h + caption + pad) + pad,
+                   QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#050B1A"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setPen(QColor("#A9B6CF"))
+    font = QApplication.font()
+    font.setPixelSize(15)
+    painter.setFont(font)
+    for i, (name, image) in enumerate(tiles):
+        x = pad + (i % columns) * (thumb_w + pad)
+        y = pad + (i // columns) * (thumb_h + caption + pad)
+        painter.drawImage(QRectF(x, y, thumb_w, thumb_h), image)
+        painter.drawText(QRectF(x, y + thumb_h + 4, thumb_w, caption - 4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
+    painter.end()
+    return sheet

@@ -1,0 +1,69 @@
+"""The screens only staff see, for ``kiosk render``: the PIN pad, the operator panel, the touch test, and the
+standby screen shown outside opening hours. They are bilingual (or language-free), so they are drawn once per size.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.clock import ManualClock
+from kiosk.errors import display_path
+from kiosk.staff.pin_hash import hash_pin
+from kiosk.service.schedule import WeeklySchedule
+from kiosk.service.screen_power import ScreenPower
+from kiosk.staff.content_status import ContentStatus
+from kiosk.qt.app.build import Exhibit
+from kiosk.qt.service.opening_hours import OpeningHours
+from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
+from kiosk.qt.proof.render import Shot
+
+PROOF_TIME = datetime(2026, 11, 29, 20, 0)  # a Sunday evening: the proof's museum opens on Monday at 09:00
+PROOF_HOURS = WeeklySchedule({day: ((9 * 60, 17 * 60 + 30),) for day in range(1, 7)} | {0: ((9 * 60, 17 * 60),)})
+
+
+class _ProofActions:
+    """The panel's actions in a proof: the status of the content being rendered; the buttons do nothing."""
+
+    def __init__(self, content_dir: Path | None):
+        self._source = display_path(content_dir) if content_dir is not None else "content"
+
+    def exit_exhibit(self) -> None:
+        pass
+
+    def reload_content(self) -> None:
+        pass
+
+    def content_status(self) -> ContentStatus:
+        return ContentStatus(self._source, None, f"{PROOF_TIME:%Y-%m-%d %H:%M}")
+
+
+def _access(exhibit: Exhibit, clock: ManualClock) -> OperatorAccess:
+    settings = OperatorSettings(pin_hash=hash_pin("2580", salt=bytes(16)))
+    return install_operator_access(exhibit.controller, exhibit.stage, settings,
+                                   _ProofActions(exhibit.controller.content_dir), clock=clock)
+
+
+def _pin_pad(exhibit: Exhibit, clock: ManualClock) -> None:
+    exhibit.controller.navigator.wake()
+    _access(exhibit, clock).open_pad()
+
+
+def _panel(exhibit: Exhibit, clock: ManualClock) -> None:
+    exhibit.controller.navigator.wake()
+    _access(exhibit, clock).open_panel()
+
+
+def _touch_test(exhibit: Exhibit, clock: ManualClock) -> None:
+    _access(exhibit, clock).open_diagnostics()
+
+
+def _standby(exhibit: Exhibit, clock: ManualClock) -> None:
+    keeper = OpeningHours(exhibit.controller, exhibit.stage, PROOF_HOURS, sleep_display=False,
+                          power=ScreenPower([]), now=lambda: PROOF_TIME)
+    keeper.start()
+    keeper.timer.stop()  # the proof's clock stands still
+
+
+OPERATOR_SHOTS = [Shot("operator-pin", _pin_pad), Shot("operator-panel", _panel),
+                  Shot("operator-touch-test", _touch_test), Shot("standby", _standby)]

@@ -1,0 +1,181 @@
+"""Kiosk-mode lock-down: no key closes, minimises or leaves the exhibit, close requests are refused, and the
+window comes back to the front, full-screen, if something takes it away.
+
+Only what reaches Qt can be refused: a window manager or the system may act on Alt+Tab or Ctrl+Alt+Del before
+Qt sees them (the kiosk session runs without one). Every refusal is logged, once per kind within
+``log_every_s``. :meth:`LockDown.release` (the operator's "exit") lifts it all so the application can close.
+
+The application's own quit (``QApplication.quit()``: SIGTERM, the operator's Exit) releases the lock-down first, or
+the window would refuse the close that quitting asks of it; keys and the window manager never quit the application.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.qt.foundations.timers import named_timer
+
+_log = logging.getLogger(__name__)
+
+LOG_EVERY_S = 60.0
+RESTORE_EVERY_S = 0.5  # at most two restores a second when something keeps taking the window away
+
+_KEY_EVENTS = frozenset((QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease))
+_WINDOW_EVENTS = frozenset((QEvent.Type.Close, QEvent.Type.WindowStateChange, QEvent.Type.Hide,
+                            QEvent.Type.WindowDeactivate))
+_WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | {QEvent.Type.Quit}
+
+K, M = Qt.Key, Qt.KeyboardModifier
+_MODIFIERS = M.ShiftModifier | M.ControlModifier | M.AltModifier | M.MetaModifier
+_META_KEYS = frozenset((K.Key_Meta, K.Key_Super_L, K.Key_Super_R, K.Key_Hyper_L, K.Key_Hyper_R))
+# (key, the modifiers it needs) → the name it is logged under; Shift does not matter.
+_REFUSED: dict[tuple[Qt.Key, int], str] = {
+    (K.Key_F4, M.AltModifier.value): "Alt+F4",
+    (K.Key_Q, M.ControlModifier.value): "Ctrl+Q",
+    (K.Key_W, M.ControlModifier.value): "Ctrl+W",
+    (K.Key_F4, M.ControlModifier.value): "Ctrl+F4",
+    (K.Key_M, M.ControlModifier.value): "Ctrl+M",
+    (K.Key_Space, M.AltModifier.value): "Alt+Space",
+    (K.Key_Tab, M.AltModifier.value): "Alt+Tab",
+    (K.Key_Backtab, M.AltModifier.value): "Alt+Tab",
+    (K.Key_Delete, (M.ControlModifier | M.AltModifier).value): "Ctrl+Alt+Del",
+}
+_ANY_MODIFIERS = {K.Key_Escape: "Esc", K.Key_F11: "F11"}
+
+
+def refused_combination(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
+    """The name of the refused combination ``key`` + ``modifiers`` makes, or None for a harmless key."""
+    if key in _META_KEYS or modifiers & M.MetaModifier:
+        return "Meta/Super"
+    if key in _ANY_MODIFIERS:
+        return _ANY_MODIFIERS[key]
+    held = (modifiers & _MODIFIERS & ~M.ShiftModifier).value
+    return _REFUSED.get((key, held))  # type: ignore[call-overload]
+
+
+class LockDown(QObject):
+    """Application-wide event filter that keeps ``window`` closed to keys, full-screen and in front."""
+
+    def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic,
+                 log_every_s: float = LOG_EVERY_S, restore_every_s: float = RESTORE_EVERY_S):
+        super().__init__(window)  # dies with the window; Qt then drops the filter by itself
+        self._window = window
+        self._clock = clock
+        self._log_every_s = log_every_s
+        self._restore_every_s = restore_every_s
+        self._logged: dict[str, float] = {}
+        self._installed = False
+        self._released = False
+        self._next_restore = -float("inf")
+        self.restore_timer = named_timer(self, "lockdown_restore_timer", self.restore, single_shot=True)
+
+    @property
+    def released(self) -> bool:
+        return self._released
+
+    @property
+    def active(self) -> bool:
+        return self._installed and not self._released
+
+    def install(self) -> None:
+        """Start refusing (once the window is shown full-screen)."""
+        if self._installed or self._released:
+            return
+        app = QApplication.instance()
+        if app is None:
+            raise RuntimeError("the lock-down needs a QApplication")
+        app.installEventFilter(self)
+        self._installed = True
+        _log.info("kiosk lock-down on: closing keys and close requests are refused")
+
+    def release(self) -> None:
+        """Stop refusing: the window may close, leave full screen, or be minimised from now on."""
+        if self._released:
+            return
+        self._released = True
+        self.restore_timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+        _log.info("kiosk lock-down released: the exhibit may close")
+
+    # The filter --------------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        kind = event.type()
+        if kind not in _WATCHED or self._released:
+            return False
+        if kind in _KEY_EVENTS:
+            return self._on_key(event)  # type: ignore[arg-type]
+        if kind == QEvent.Type.Quit:
+            if isinstance(watched, QCoreApplication):  # the application itself, not a window
+                _log.info("the application is quitting")
+                self.release()
+            return False
+        if watched is not self._window:
+            return False
+        if kind == QEvent.Type.Close:
+            event.ignore()
+            self._note("close", "kiosk lock-down: a request to close the exhibit was refused "
+                                "(only the operator panel's Exit closes it)")
+            return True
+        if kind == QEvent.Type.WindowStateChange:
+            if self._window.isMinimized() or not self._window.isFullScreen():
+                self._take_back("the window left full screen" if not self._window.isMinimized()
+                                else "the window was minimised")
+        elif kind == QEvent.Type.Hide:
+            self._take_back("the window was hidden")
+        elif kind == QEvent.Type.WindowDeactivate:
+            self._take_back("another window took the front")
+        return False
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        name = refused_combination(event.key(), event.modifiers())
+        if name is None:
+            return False
+        if event.type() == QEvent.Type.KeyPress or event.type() == QEvent.Type.ShortcutOverride:
+            self._note(f"key {name}", f"kiosk lock-down: refused {name}")
+        # An accepted ShortcutOverride tells Qt no shortcut may act on these keys; the key press then stops here.
+        event.accept()
+        return True
+
+    def _note(self, what: str, message: str) -> None:
+        now = self._clock()
+        last = self._logged.get(what)
+        if last is None or now - last >= self._log_every_s:
+            self._logged[what] = now
+            _log.warning(message)
+
+    # Back to the front, full screen ---------------------------------------------------------------------------
+    def _take_back(self, reason: str) -> None:
+        self._note(f"window {reason}", f"kiosk lock-down: {reason}; back to full screen in front")
+        if not self.restore_timer.isActive():
+            self.restore_timer.start(0)  # on the next turn of the event loop, after Qt has finished the change
+
+    def restore(self) -> None:
+        """Full screen, raised and active again (the restore timer's slot; rate-limited)."""
+        if self._released:
+            return
+        wait = self._next_restore - self._clock()
+        if wait > 0:
+            self.restore_timer.start(max(1, int(wait * 1000) + 1))
+            return
+        self._next_restore = self._clock() + self._restore_every_s
+        window = self._window
+        if window.isMinimized() or not window.isFullScreen() or not window.isVisible():
+            window.showFullScreen()
+        if QGuiApplication.platformName() != "offscreen":  # no stacking there (and it warns about raise())
+            window.raise_()
+        window.activateWindow()
+
+
+def install_lockdown(window: QWidget, clock: Callable[[], float] = time.monotonic) -> LockDown:
+    """Lock ``window`` down (kiosk mode only; a windowed run has none). Keep the result to release it."""
+    lockdown = LockDown(window, clock)
+    lockdown.install()
+    return lockdown

@@ -1,0 +1,180 @@
+"""Plain text fitted into a box: wrapped, then shrunk within limits, then elided — never outside the box.
+
+Content text is never interpreted as HTML: it is laid out with ``QTextLayout``, which knows no markup. The layout
+is worked out once when the text or box changes; painting only draws the prepared lines, from a device cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.content.text import Language
+from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.foundations.item import Item
+
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight}
+_SHRINK_STEP = 0.94
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    px: float  # preferred size in logical pixels
+    min_px: float  # never smaller than this; below it the text is elided instead
+    colour: str
+    bold: bool = False
+    align: str = "left"  # left | center | right
+    valign: str = "top"  # top | center | bottom
+    max_lines: int = 99
+    line_height: float = 1.3  # line spacing as a multiple of the font size
+    language: Language = "zh"
+
+    def with_(self, **changes: object) -> TextStyle:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """The outcome of fitting: the size used, the lines, whether text had to be cut."""
+
+    px: float
+    layout: QTextLayout
+    height: float
+    lines: int
+    elided: bool
+
+
+def _layout(text: str, typography: Typography, style: TextStyle, px: float, width: float,
+            max_lines: int, anywhere: bool = False) -> tuple[QTextLayout, float, int, bool]:
+    """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over).
+
+    Lines are ``line_height × px`` apart; the height counts the last line's full glyph box (ascent + descent).
+    Words are not broken unless ``anywhere``: a word wider than the box counts as left over, so the text shrinks.
+    """
+    font = typography.font(px, style.bold, style.language)
+    layout = QTextLayout(text, font)
+    option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere
+                       else QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    too_wide = False
+    spacing = px * style.line_height
+    layout.beginLayout()
+    lines = 0
+    while lines < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, lines * spacing))
+        too_wide = too_wide or line.naturalTextWidth() > width + 0.5
+        lines += 1
+    layout.endLayout()
+    used = layout.lineAt(lines - 1).textStart() + layout.lineAt(lines - 1).textLength() if lines else 0
+    height = (lines - 1) * spacing + QFontMetricsF(font).height() if lines else 0.0
+    return layout, height, lines, used < len(text) or too_wide
+
+
+def _max_lines(style: TextStyle, px: float, height: float, typography: Typography) -> int:
+    """How many lines of ``px`` text fit in ``height`` (at least one)."""
+    glyph_box = QFontMetricsF(typography.font(px, style.bold, style.language)).height()
+    fitting = int((height - glyph_box) // (px * style.line_height)) + 1 if height >= glyph_box else 1
+    return max(1, min(style.max_lines, fitting))
+
+
+def fit_text(text: str, typography: Typography, style: TextStyle, width: float, height: float) -> Fitted:
+    """Wrap; if it does not fit, shrink step by step down to ``min_px``; if it still does not fit, elide."""
+    text = text.replace("\r\n", "\n").replace("\n", "\u2028")  # QTextLayout's line separator
+    px = style.px
+    while True:
+        max_lines = _max_lines(style, px, height, typography)
+        layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines)
+        if not left_over and used_h <= height + 0.5:
+            return Fitted(px, layout, used_h, lines, elided=False)
+        smaller = px * _SHRINK_STEP
+        if smaller < style.min_px:
+            break
+        px = smaller
+    px = max(style.min_px, px)
+    return _elided(text, typography, style, px, width, height)
+
+
+def _elided(text: str, typography: Typography, style: TextStyle, px: float, width: float, height: float) -> Fitted:
+    max_lines = _max_lines(style, px, height, typography)
+    layout, _h, lines, _left = _layout(text, typography, style, px, width, max_lines, anywhere=True)
+    last = layout.lineAt(lines - 1)
+    head = text[: last.textStart()]
+    metrics = QFontMetricsF(typography.font(px, style.bold, style.language))
+    tail = text[last.textStart():].replace("\u2028", " ")
+    shortened = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width * 0.98)
+    if not shortened.endswith(ELLIPSIS):
+        shortened = shortened.rstrip() + ELLIPSIS
+    layout, used_h, lines, _left = _layout(head + shortened, typography, style, px, width, max_lines, anywhere=True)
+    return Fitted(px, layout, used_h, lines, elided=True)
+
+
+class TextBlock(Item):
+    """A box of plain text. ``origin`` names where the text came from (``id.field``), for layout reports."""
+
+    def __init__(self, text: str, style: TextStyle, typography: Typography, width: float, height: float,
+                 parent: QGraphicsItem | None = None, origin: str = "", preview: bool = False):
+        super().__init__(parent)
+        self._text = text
+        self._style = style
+        self._typography = typography
+        self._width = float(width)
+        self._height = float(height)
+        self.origin = origin
+        self.preview = preview  # a shortened preview by design (the full text is one tap away)
+        self._colour = QColor(style.colour)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._fitted = fit_text(text, typography, style, self._width, self._height)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def style(self) -> TextStyle:
+        return self._style
+
+    @property
+    def fitted(self) -> Fitted:
+        return self._fitted
+
+    @property
+    def elided(self) -> bool:
+        return self._fitted.elided
+
+    def text_height(self) -> float:
+        """Height the text actually uses (at most the box height)."""
+        return min(self._height, self._fitted.height)
+
+    def set_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._refit()
+
+    def set_box(self, width: float, height: float) -> None:
+        if (width, height) != (self._width, self._height):
+            self.prepareGeometryChange()
+            self._width, self._height = float(width), float(height)
+            self._refit()
+
+    def _refit(self) -> None:
+        self._fitted = fit_text(self._text, self._typography, self._style, self._width, self._height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0, 0, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        spare = max(0.0, self._height - self._fitted.height)
+        offset = {"top": 0.0, "center": spare / 2, "bottom": spare}.get(self._style.valign, 0.0)
+        painter.setPen(self._colour)
+        self._fitted.layout.draw(painter, QPointF(0, offset))

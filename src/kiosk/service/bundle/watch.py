@@ -1,0 +1,142 @@
+"""The watch folder (a USB stick's mount point): install each newer bundle found there once, and leave a result
+file beside it. Called by the exhibit from a timer on a worker thread; pure Python."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kiosk.service.bundle.archive import Budget, open_zip, read_small
+from kiosk.service.bundle.errors import BundleBusy, BundleError
+from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle
+from kiosk.service.bundle.manifest import MANIFEST_NAME, parse_manifest
+from kiosk.service.bundle.releases import current_version
+from kiosk.service.bundle.version import is_newer
+
+log = logging.getLogger(__name__)
+
+TRIED_NAME = "watch-tried.json"
+MAX_REMEMBERED = 200
+SETTLE_S = 5.0  # a zip changed less than this long ago may still be being copied: look again next time
+
+
+@dataclass
+class WatchResult:
+    bundle: Path
+    installed: bool
+    version: str | None
+    message: str
+    result_file: Path | None  # None when it could not be written (a read-only stick): the message is only logged
+
+
+def check_watch_folder(watch_dir: Path, releases_dir: Path, *, public_key: bytes | None,
+                       max_bytes: int = DEFAULT_MAX_BYTES, keep: int = DEFAULT_KEEP,
+                       wall_clock: Callable[[], float] = time.time) -> list[WatchResult]:
+    """Install every bundle in ``watch_dir`` newer than the current release and not tried before (by path, size
+    and modification time, remembered in ``releases_dir``). A missing folder means no stick: nothing to do."""
+    watch_dir, releases_dir = Path(watch_dir), Path(releases_dir)
+    try:
+        candidates = sorted(p for p in watch_dir.iterdir() if p.suffix.lower() == ".zip"
+                            and not p.name.startswith(".") and p.is_file())
+    except OSError:
+        return []
+    tried = _load_tried(releases_dir)
+    results: list[WatchResult] = []
+    for bundle in candidates:
+        try:
+            stat = bundle.stat()
+        except OSError:
+            continue
+        key = f"{bundle.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+        if key in tried or 0 <= wall_clock() - stat.st_mtime < SETTLE_S:
+            continue  # (a time in the future is a stick written in another time zone, not a copy in progress)
+        version = _peek_version(bundle)
+        if version is not None and not is_newer(version, current_version(releases_dir)):
+            continue
+        result = _install(bundle, releases_dir, public_key, max_bytes, keep, version)
+        if result is None:  # the releases folder is busy: look again next time
+            continue
+        tried.append(key)
+        _save_tried(releases_dir, tried)
+        results.append(result)
+    return results
+
+
+def _install(bundle: Path, releases_dir: Path, public_key: bytes | None, max_bytes: int, keep: int,
+             version: str | None) -> WatchResult | None:
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    try:
+        result = install_bundle(bundle, releases_dir, public_key=public_key, max_bytes=max_bytes, keep=keep)
+    except BundleBusy as exc:
+        log.info("watch folder: %s", exc)
+        return None
+    except BundleError as exc:
+        log.error("watch folder: %s", exc)
+        text = f"NOT INSTALLED at {stamp}\n{exc}\nThe exhibit keeps showing the content it had.\n"
+        return WatchResult(bundle, False, version, str(exc), _write_result(bundle, text))
+    except Exception as exc:  # never let one bad stick stop the exhibit  # noqa: BLE001
+        log.exception("watch folder: %s: unexpected failure", bundle)
+        text = f"NOT INSTALLED at {stamp}\n{bundle.name}: unexpected failure: {exc}\n"
+        return WatchResult(bundle, False, version, text.strip(), _write_result(bundle, text))
+    log.info("watch folder: %s", result.message)
+    text = f"INSTALLED version {result.version} at {stamp}\n{result.message}\n"
+    return WatchResult(bundle, result.installed, result.version, result.message, _write_result(bundle, text))
+
+
+def result_path(bundle: Path) -> Path:
+    return bundle.with_name(f"{bundle.stem}.result.txt")
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """Write a whole new ``path`` beside it, then rename it over (no chmod: FAT sticks refuse it)."""
+    temp = path.with_name(f".{path.name}.part")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _write_result(bundle: Path, text: str) -> Path | None:
+    path = result_path(bundle)
+    try:
+        _replace_file(path, text)
+    except OSError as exc:
+        log.warning("watch folder: cannot write %s (%s); the result is only in this log: %s",
+                    path, exc.strerror or exc, text.strip())
+        return None
+    return path
+
+
+def _peek_version(bundle: Path) -> str | None:
+    """The version in the bundle's manifest, or None when it cannot be read (the install then reports why)."""
+    try:
+        with open_zip(bundle, bundle.name) as archive:
+            data = read_small(archive, MANIFEST_NAME, Budget(DEFAULT_MAX_BYTES))
+        return None if data is None else parse_manifest(data, bundle.name).version
+    except BundleError:
+        return None
+
+
+def _load_tried(releases_dir: Path) -> list[str]:
+    try:
+        data = json.loads((releases_dir / TRIED_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [k for k in data if isinstance(k, str)] if isinstance(data, list) else []
+
+
+def _save_tried(releases_dir: Path, tried: list[str]) -> None:
+    path = releases_dir / TRIED_NAME
+    try:
+        releases_dir.mkdir(parents=True, exist_ok=True)
+        _replace_file(path, json.dumps(tried[-MAX_REMEMBERED:], indent=0))
+    except OSError as exc:
+        log.warning("%s: cannot remember tried bundles (%s); a failed bundle may be tried again", path, exc)

@@ -1,0 +1,115 @@
+"""The operator PIN pad's logic (pure): the digits typed so far, and a guard that checks a PIN against the stored
+hash, counts wrong ones and locks for a while after too many.
+
+The guard outlives the pad: closing and re-opening the pad does not lift a lock or forget wrong attempts. No digit
+is ever logged or kept after checking.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from kiosk.staff.pin_hash import MAX_DIGITS, verify_pin
+
+_log = logging.getLogger(__name__)
+
+Outcome = Literal["accepted", "wrong", "locked", "empty", "no-pin"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    tries_left: int = 0
+    locked_s: int = 0  # whole seconds until the pad takes PINs again (rounded up)
+
+
+class PinEntry:
+    """The digits typed on the pad; only their count is ever shown."""
+
+    def __init__(self, max_digits: int = MAX_DIGITS) -> None:
+        self._digits = ""
+        self._max = max_digits
+
+    def __len__(self) -> int:
+        return len(self._digits)
+
+    def add(self, digit: str) -> bool:
+        """Append one digit 0-9; False (nothing changes) when it is not one or the entry is full."""
+        if len(digit) != 1 or digit not in "0123456789" or len(self._digits) >= self._max:
+            return False
+        self._digits += digit
+        return True
+
+    def delete(self) -> None:
+        self._digits = self._digits[:-1]
+
+    def clear(self) -> None:
+        self._digits = ""
+
+    def take(self) -> str:
+        """The digits typed, leaving the entry empty."""
+        digits, self._digits = self._digits, ""
+        return digits
+
+
+class PinGuard:
+    """Checks PINs against ``pin_hash``; ``attempts`` wrong ones in a row lock it for ``lockout_s`` seconds."""
+
+    def __init__(self, pin_hash: str | None, attempts: int = 5, lockout_s: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic,
+                 verify: Callable[[str, str], bool] = verify_pin) -> None:
+        if attempts < 1 or not lockout_s >= 0:
+            raise ValueError(f"pin_attempts must be at least 1 and pin_lockout_s at least 0, "
+                             f"not {attempts} and {lockout_s}")
+        self._hash = pin_hash
+        self._attempts = attempts
+        self._lockout_s = float(lockout_s)
+        self._clock = clock
+        self._verify = verify
+        self._wrong = 0
+        self._locked_until: float | None = None
+
+    @property
+    def configured(self) -> bool:
+        return bool(self._hash)
+
+    def locked_for(self) -> int:
+        """Whole seconds (rounded up) the lock still holds; 0 when PINs are taken."""
+        if self._locked_until is None:
+            return 0
+        left = self._locked_until - self._clock()
+        if left <= 0:
+            self._locked_until, self._wrong = None, 0
+            _log.info("operator PIN pad unlocked")
+            return 0
+        return math.ceil(left)
+
+    def tries_left(self) -> int:
+        return 0 if self.locked_for() else self._attempts - self._wrong
+
+    def check(self, entered: str) -> Verdict:
+        if not self._hash:
+            return Verdict("no-pin")
+        locked = self.locked_for()
+        if locked:
+            return Verdict("locked", 0, locked)
+        if not entered:
+            return Verdict("empty", self.tries_left())
+        if self._verify(entered, self._hash):
+            self._wrong = 0
+            _log.info("operator PIN accepted")
+            return Verdict("accepted", self._attempts)
+        self._wrong += 1
+        left = self._attempts - self._wrong
+        if left > 0:
+            _log.warning("operator PIN pad: wrong PIN (%d of %d in a row; %d left before the pad locks)",
+                         self._wrong, self._attempts, left)
+            return Verdict("wrong", left)
+        self._locked_until = self._clock() + self._lockout_s
+        _log.warning("operator PIN pad locked for %g s after %d wrong PINs in a row", self._lockout_s, self._attempts)
+        return Verdict("locked", 0, math.ceil(self._lockout_s))

@@ -1,1 +1,0 @@
-"""Pure state of the exhibit: navigation, idle tracking and the attract playlist (no Qt)."""

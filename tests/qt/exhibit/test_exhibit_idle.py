@@ -1,0 +1,227 @@
+"""Idle warning, reset and the attract loop, on an injected clock: minutes pass without anyone waiting.
+
+The controller's QTimers only decide *when* to look again; what they find depends on the clock. Tests move the
+clock and then do what the timer would (``check_idle()``, or its ``timeout`` signal), and check the timer was set
+to come back at the right moment.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from kiosk.qt.exhibit.controller import ATTRACT_TICK_MS, Behaviour
+from kiosk.exhibit.motion import drift_offset
+from kiosk.exhibit.attract import NumberSlide, PillarSlide, TitleSlide
+from kiosk.exhibit.navigation import Attract, Home, PillarPage
+from kiosk.qt.exhibit.screens.attract import AttractPage
+from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
+from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
+from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.text_block import TextBlock
+
+from ..exhibit_fixtures import Finger, Harness, Pointer, awake
+
+pytestmark = pytest.mark.gui
+
+BEHAVIOUR = Behaviour()
+QUIET_S = BEHAVIOUR.idle_timeout_s - BEHAVIOUR.idle_warning_s  # 50 s of nobody, then the warning
+EMPTY = QPointF(12, 540)  # the left margin: nothing to tap there on any screen
+
+
+def scheduled_ms(harness: Harness) -> int:
+    timer = harness.controller.idle_timer
+    assert timer.isActive() and timer.isSingleShot()
+    return timer.interval()
+
+
+def countdown(harness: Harness) -> int:
+    overlay = harness.controller.overlay
+    assert overlay is not None and overlay.scene() is harness.scene
+    return overlay.countdown.seconds
+
+
+def last_touch_now(harness: Harness, pointer: Pointer) -> None:
+    """Home, still, and a visitor's touch on an empty spot just now: the quiet time starts here.
+
+    (Settling animations moves the hand-driven clock on by half a minute or more: that is quiet time too.)
+    """
+    awake(harness)
+    pointer.tap(EMPTY)
+    assert harness.screen == Home() and harness.controller.idle.idle_s() == 0.0
+
+
+def into_warning(harness: Harness) -> None:
+    harness.clock.advance(QUIET_S)
+    harness.controller.check_idle()
+    assert harness.controller.overlay is not None
+
+
+def test_the_warning_comes_after_the_quiet_time_and_not_before(harness, finger) -> None:
+    last_touch_now(harness, finger)
+    assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)  # the timer comes back at the warning
+    harness.clock.advance(QUIET_S - 0.5)
+    harness.controller.check_idle()  # early (a timer may fire early): nothing yet, and it asks again for the rest
+    assert harness.controller.overlay is None
+    assert scheduled_ms(harness) == pytest.approx(500, abs=2)
+    harness.clock.advance(0.5)
+    harness.controller.idle_timer.timeout.emit()  # what the timer does when it fires
+    assert isinstance(harness.controller.overlay, IdleOverlay)
+    assert countdown(harness) == 10
+    assert harness.screen == Home()  # a warning over the screen, not a new screen
+    assert isinstance(harness.controller.page, HomePage)
+
+
+def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_language(harness, finger,
+                                                                                         content) -> None:
+    awake(harness)
+    finger.tap(harness.centre("language-en"))
+    harness.settle()
+    finger.tap(harness.centre(harness.find("pillar-industry", PillarTile)))
+    harness.settle()
+    assert harness.screen == PillarPage("industry") and harness.navigator.language == "en"
+    finger.tap(EMPTY)
+    into_warning(harness)
+    seen = []
+    for _ in range(10):
+        seen.append(countdown(harness))
+        assert scheduled_ms(harness) == pytest.approx(1000, abs=2)  # next whole second of the countdown
+        harness.clock.advance(1.0)
+        harness.controller.check_idle()
+    assert seen == list(range(10, 0, -1))
+    assert harness.screen == Attract()
+    assert harness.navigator.language == content.exhibit.default_language == "zh"
+    assert harness.controller.overlay is None and not harness.controller.idle_timer.isActive()
+    harness.settle()
+    assert isinstance(harness.controller.page, AttractPage)
+    attract_timer = harness.controller.attract_timer
+    assert attract_timer.isActive() and attract_timer.interval() == ATTRACT_TICK_MS
+    titles = [block.text for block in harness.of_type(TextBlock) if block.origin == "exhibit.title"]
+    assert titles == [content.exhibit.title.get("zh")]  # shown in Chinese again
+
+
+def test_a_touch_during_the_warning_cancels_it_and_does_nothing_else(harness, pointer) -> None:
+    last_touch_now(harness, pointer)
+    tile = harness.centre(harness.find("pillar-industry", PillarTile))
+    into_warning(harness)
+    harness.clock.advance(4.0)
+    harness.controller.check_idle()
+    assert countdown(harness) == 6
+    pointer.tap(tile)  # on the overlay, over a pillar tile
+    assert harness.controller.overlay is None
+    assert not harness.of_type(IdleOverlay)
+    assert harness.screen == Home()
+    assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)  # a full quiet time again
+    harness.clock.advance(QUIET_S - 1)
+    harness.controller.check_idle()
+    assert harness.controller.overlay is None
+    pointer.tap(tile)  # no warning up: the tile opens
+    assert harness.screen == PillarPage("industry")
+
+
+def test_any_touch_restarts_the_quiet_time(harness, pointer) -> None:
+    last_touch_now(harness, pointer)
+    harness.clock.advance(QUIET_S - 5)
+    pointer.tap(EMPTY)
+    assert harness.screen == Home()
+    harness.clock.advance(10)
+    harness.controller.check_idle()
+    assert harness.controller.overlay is None  # 10 s since the touch, not 55 s of quiet
+    assert scheduled_ms(harness) == pytest.approx((QUIET_S - 10) * 1000, abs=2)
+
+
+def test_on_the_attract_loop_nobody_is_warned(harness) -> None:
+    assert harness.screen == Attract()
+    assert not harness.controller.idle_timer.isActive()
+    harness.clock.advance(BEHAVIOUR.idle_timeout_s * 3)
+    harness.controller.check_idle()
+    assert harness.controller.overlay is None and harness.screen == Attract()
+
+
+def test_a_custom_timeout_is_honoured(open_exhibit, qtbot) -> None:
+    harness = open_exhibit(behaviour=Behaviour(idle_timeout_s=20.0, idle_warning_s=5.0))
+    last_touch_now(harness, Finger(harness, qtbot))
+    assert scheduled_ms(harness) == pytest.approx(15_000, abs=2)
+    harness.clock.advance(15.0)
+    harness.controller.check_idle()
+    assert countdown(harness) == 5
+    harness.clock.advance(5.0)
+    harness.controller.check_idle()
+    assert harness.screen == Attract()
+
+
+# The attract loop ---------------------------------------------------------------------------------------------
+def attract_page(harness: Harness) -> AttractPage:
+    page = harness.controller.page
+    assert isinstance(page, AttractPage)
+    return page
+
+
+def shown_slide_matches(harness: Harness, slide: object) -> bool:
+    """What is on the slide layer is ``slide``'s content (its number, its pillar, or the title)."""
+    content = harness.controller.content
+    page = attract_page(harness)
+    assert page.slide is not None
+    texts = {block.origin for block in page.slide.childItems() if isinstance(block, TextBlock)}
+    numbers = {item.number.id for item in page.slide.childItems() if isinstance(item, CountingNumber)}
+    if isinstance(slide, TitleSlide):
+        return "exhibit.title" in texts and not numbers
+    if isinstance(slide, NumberSlide):
+        return numbers == {slide.number_id}
+    assert isinstance(slide, PillarSlide)
+    return f"{slide.pillar_id}.title" in texts and numbers <= {content.pillar(slide.pillar_id).headline_number}
+
+
+def test_the_attract_loop_shows_every_slide_in_turn_and_starts_again(harness) -> None:
+    page = attract_page(harness)
+    playlist = page.loop.playlist
+    assert len(playlist) >= 5 and isinstance(playlist[0], TitleSlide)
+    slide_s = BEHAVIOUR.attract_slide_s
+    for k in range(len(playlist) + 2):
+        harness.controller.show_attract_at(k * slide_s + 0.5)
+        harness.settle()
+        index = k % len(playlist)
+        assert page.slide_index == index
+        assert shown_slide_matches(harness, playlist[index]), (index, playlist[index])
+    assert not harness.controller.attract_timer.isActive()  # show_attract_at holds the loop where it was put
+
+
+def test_the_attract_timer_moves_the_loop_on_with_the_clock(harness) -> None:
+    page = attract_page(harness)
+    timer = harness.controller.attract_timer
+    assert timer.isActive() and page.slide_index == 0
+    harness.clock.advance(BEHAVIOUR.attract_slide_s * 2 + 1)
+    timer.timeout.emit()
+    assert page.slide_index == 2
+    harness.settle()
+    assert shown_slide_matches(harness, page.loop.playlist[2])
+
+
+def test_the_composition_drifts_a_few_pixels_over_minutes(harness) -> None:
+    page = attract_page(harness)
+    layer = page.layer
+    harness.controller.show_attract_at(0.0)
+    assert layer.pos() == QPointF(0, 0)
+    positions = []
+    for minute in range(0, 61):
+        harness.controller.show_attract_at(minute * 60.0)
+        positions.append(layer.pos())
+    steps = [math.hypot((b - a).x(), (b - a).y()) for a, b in zip(positions, positions[1:])]
+    reach = max(math.hypot(p.x(), p.y()) for p in positions)
+    assert 0.5 < max(steps) <= 5.0  # it moves, a few pixels a minute at most
+    assert 6.0 < reach <= 12.0  # over the hour it wanders, never more than 12 px from home
+    assert (positions[1].x(), positions[1].y()) == pytest.approx(drift_offset(60.0))
+    prompt = [block for block in harness.of_type(TextBlock) if block.origin == "exhibit.attract_prompt"]
+    assert prompt and all(layer.isAncestorOf(block) for block in prompt)  # the prompt drifts too
+
+
+def test_a_touch_on_the_attract_loop_opens_home_at_once(harness, pointer) -> None:
+    harness.clock.advance(300)
+    harness.controller.attract_timer.timeout.emit()
+    pointer.tap(harness.scene.sceneRect().center())
+    assert harness.screen == Home()
+    assert isinstance(harness.controller.page, HomePage)  # built now, not after a transition
+    assert not harness.controller.attract_timer.isActive()
+    assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)
