@@ -33,7 +33,9 @@ def test_validate_reports_every_error_and_exits_1(
         "content/outlook.yaml:2:1: YAML syntax error: while parsing a flow node, did not find expected node content "
         "(a '[' or '{' is not closed, or a value is missing)"
     )
-    assert err[1] == "content/pillars/1.yaml:9:9: pillar.icon: the text 'glob' is not allowed here (did you mean 'globe'?)"
+    assert (
+        err[1] == "content/pillars/1.yaml:9:9: pillar.icon: the text 'glob' is not allowed here (did you mean 'globe'?)"
+    )
     assert err[2].startswith("content/pillars/1.yaml:13:14: pillar.numbers[0].value: expected a number")
     assert err[3] == "content: 3 error(s) in 2 file(s); nothing was changed"
 
@@ -59,7 +61,9 @@ def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_python_dash_m_kiosk_and_console_script_work() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "kiosk", "validate", str(PROJECT_ROOT / "content")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert run.returncode == 0, run.stderr
     assert "4 pillars" in run.stdout
@@ -75,8 +79,12 @@ def test_run_takes_idle_and_attract_timings_in_range(capsys) -> None:
     assert (args.idle_timeout_s, args.attract_slide_s) == (90.0, 5.0)
     defaults = build_parser().parse_args(["run"])  # a flag not given leaves the settings file's value alone
     assert (defaults.idle_timeout_s, defaults.attract_slide_s, defaults.rotate, defaults.screen) == (None,) * 4
-    for flag, value in (("--idle-timeout-s", "5"), ("--attract-slide-s", "soon"), ("--rotate", "45"),
-                        ("--screen", "16")):
+    for flag, value in (
+        ("--idle-timeout-s", "5"),
+        ("--attract-slide-s", "soon"),
+        ("--rotate", "45"),
+        ("--screen", "16"),
+    ):
         with pytest.raises(SystemExit) as stopped:
             build_parser().parse_args(["run", flag, value])
         assert stopped.value.code == 2

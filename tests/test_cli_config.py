@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli
+from kiosk.paths import PROJECT_ROOT
 from kiosk.settings import folders
 from kiosk.settings.load import load_settings
 from kiosk.staff.pin_hash import verify_pin
-from kiosk.paths import PROJECT_ROOT
 
 
 @pytest.fixture
@@ -41,8 +41,9 @@ def test_config_print_lists_each_setting_with_its_source(home: Path, capsys: pyt
     assert rows["folders.state_dir"][2] == str(home / ".local/state/guangzhou-exhibit")
 
 
-def test_kiosk_config_environment_variable_names_the_file(home: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_kiosk_config_environment_variable_names_the_file(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (home / "elsewhere.yaml").write_text("logging:\n  level: debug\n")
     monkeypatch.setenv("KIOSK_CONFIG", str(home / "elsewhere.yaml"))
     assert cli.main(["config"]) == 0
@@ -64,8 +65,10 @@ def test_config_print_reports_every_error_and_exits_1(home: Path, capsys: pytest
     err = captured.err.splitlines()
     assert len(err) == 3
     assert err[0] == "kiosk.yaml:2:19: exhibit.idle_timeout_s: the number 5 is out of range: must be at least 20"
-    assert err[1:] == ["kiosk.yaml:3:3: exhibit.langauge: unknown key 'langauge' (did you mean 'language'?)",
-                       "kiosk.yaml: 2 error(s) in the settings file; fix them and try again"]
+    assert err[1:] == [
+        "kiosk.yaml:3:3: exhibit.langauge: unknown key 'langauge' (did you mean 'language'?)",
+        "kiosk.yaml: 2 error(s) in the settings file; fix them and try again",
+    ]
 
 
 def test_config_example_round_trips(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,8 +80,9 @@ def test_config_example_round_trips(home: Path, capsys: pytest.CaptureFixture[st
     assert load_settings(Path("kiosk.yaml")).settings == load_settings(Path("missing.yaml")).settings
 
 
-def test_set_pin_from_stdin_creates_the_file_with_a_hash_only(home: Path, monkeypatch: pytest.MonkeyPatch,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_set_pin_from_stdin_creates_the_file_with_a_hash_only(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("739164\n"))
     assert cli.main(["set-pin", "--pin-stdin"]) == 0
     path = home / ".config/guangzhou-exhibit/kiosk.yaml"
@@ -90,8 +94,9 @@ def test_set_pin_from_stdin_creates_the_file_with_a_hash_only(home: Path, monkey
     assert "739164" not in out.out + out.err and "stored in a new settings file" in out.out
 
 
-def test_set_pin_asks_twice_and_keeps_the_files_comments(home: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_set_pin_asks_twice_and_keeps_the_files_comments(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = home / "kiosk.yaml"
     path.write_text("# the museum's settings\nexhibit:\n  screen: 1  # the right-hand panel\n")
     answers = iter(["2580", "2580"])
@@ -102,14 +107,17 @@ def test_set_pin_asks_twice_and_keeps_the_files_comments(home: Path, monkeypatch
     assert verify_pin("2580", load_settings(path).settings.operator.pin_hash)
 
 
-@pytest.mark.parametrize("answers, message", [
-    (["12a4"], "a PIN is digits only (0-9)"),
-    (["1111"], "one repeated digit"),
-    (["2580", "2581"], "the two PINs are different"),
-])
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        (["12a4"], "a PIN is digits only (0-9)"),
+        (["1111"], "one repeated digit"),
+        (["2580", "2581"], "the two PINs are different"),
+    ],
+)
 def test_set_pin_refuses_a_bad_or_mistyped_pin_and_changes_nothing(
-        home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        answers: list[str], message: str) -> None:
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], answers: list[str], message: str
+) -> None:
     typed = iter(answers)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
     assert cli.main(["set-pin", "--config", "kiosk.yaml"]) == 1
@@ -123,10 +131,19 @@ def test_set_pin_refuses_a_bad_or_mistyped_pin_and_changes_nothing(
 def test_run_with_a_broken_settings_file_exits_1_and_shows_nothing(tmp_path: Path) -> None:
     settings = tmp_path / "kiosk.yaml"
     settings.write_text("exhibit:\n  screen: 1\n  rotate_deg: 45\n")
-    run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--config", str(settings)],
-                         capture_output=True, text=True, timeout=60, cwd=tmp_path,
-                         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "minimal",
-                              "PYTHONPATH": str(PROJECT_ROOT / "src")})
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--config", str(settings)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "QT_QPA_PLATFORM": "minimal",
+            "PYTHONPATH": str(PROJECT_ROOT / "src"),
+        },
+    )
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         "kiosk.yaml:3:15: exhibit.rotate_deg: the number 45 is not allowed here (choose one of: 0, 90, 180, 270)",
@@ -140,8 +157,10 @@ def test_run_passes_the_effective_settings_to_the_exhibit(home: Path, monkeypatc
 
     calls: list[tuple[tuple, dict]] = []
     monkeypatch.setattr(kiosk.qt.app.build, "run_exhibit", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
-    Path("kiosk.yaml").write_text(f"exhibit:\n  content_dir: {PROJECT_ROOT / 'content'}\n  rotate_deg: 90\n"
-                                  "  idle_timeout_s: 120\n  idle_warning_s: 20\n  language: en\n")
+    Path("kiosk.yaml").write_text(
+        f"exhibit:\n  content_dir: {PROJECT_ROOT / 'content'}\n  rotate_deg: 90\n"
+        "  idle_timeout_s: 120\n  idle_warning_s: 20\n  language: en\n"
+    )
     assert cli.main(["run", "--config", "kiosk.yaml", "--screen", "1", "--attract-slide-s", "4"]) == 0
     (content, content_dir), kwargs = calls[0]
     assert content_dir == PROJECT_ROOT / "content" and content.exhibit is not None

@@ -18,6 +18,8 @@ def _font_script():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
 FONT_DIR = ROOT / "assets" / "fonts"
 CONTENT_DIR = ROOT / "content"
 FONT_NAMES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
@@ -89,9 +91,5 @@ def test_digits_are_tabular(font):
 
 
 def test_layout_features_kept(font):
-    tags = {
-        record.FeatureTag
-        for table in ("GSUB", "GPOS")
-        for record in font[table].table.FeatureList.FeatureRecord
-    }
+    tags = {record.FeatureTag for table in ("GSUB", "GPOS") for record in font[table].table.FeatureList.FeatureRecord}
     assert {"kern", "liga", "palt", "vert", "locl"} <= tags

@@ -20,8 +20,17 @@ def pure_modules() -> list[str]:
 
 def test_the_pure_list_covers_the_known_pure_modules() -> None:
     found = pure_modules()
-    for name in ("kiosk.cli", "kiosk.exhibit.motion", "kiosk.exhibit.navigation", "kiosk.exhibit.gesture", "kiosk.exhibit.idle",
-                 "kiosk.content.loader", "kiosk.content.locate", "kiosk.content.number_format", "kiosk.clock"):
+    for name in (
+        "kiosk.cli",
+        "kiosk.exhibit.motion",
+        "kiosk.exhibit.navigation",
+        "kiosk.exhibit.gesture",
+        "kiosk.exhibit.idle",
+        "kiosk.content.loader",
+        "kiosk.content.locate",
+        "kiosk.content.number_format",
+        "kiosk.clock",
+    ):
         assert name in found
 
 

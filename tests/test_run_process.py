@@ -42,17 +42,30 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     address = str(tmp_path / "notify")
     sock.bind(address)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src"),
-           "NOTIFY_SOCKET": address, "WATCHDOG_USEC": "400000",  # a ping every 0.2 s
-           "KIOSK_CONFIG": str(tmp_path / "kiosk.yaml"), "STATE_DIRECTORY": str(tmp_path / "state")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT / "src"),
+        "NOTIFY_SOCKET": address,
+        "WATCHDOG_USEC": "400000",  # a ping every 0.2 s
+        "KIOSK_CONFIG": str(tmp_path / "kiosk.yaml"),
+        "STATE_DIRECTORY": str(tmp_path / "state"),
+    }
     for name in ("WATCHDOG_PID", "LOGS_DIRECTORY"):
         env.pop(name, None)
-    process = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env, cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         before_ready = receive_until(sock, b"READY=1", START_TIMEOUT_S, process)
         assert before_ready and b"READY=1" in before_ready[-1].split(b"\n"), (
-            f"no READY=1 (exit status {process.poll()}); got {before_ready}")
+            f"no READY=1 (exit status {process.poll()}); got {before_ready}"
+        )
         alive = receive_until(sock, b"__never__", 1.0, process)
         assert alive.count(b"WATCHDOG=1") >= 3, alive
         process.send_signal(signum)
@@ -106,8 +119,14 @@ sys.exit(health.finish(app.exec()))
 
 def test_over_the_memory_ceiling_the_same_process_starts_afresh(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")}
-    run = subprocess.run([sys.executable, "-c", RESTARTING, str(ROOT / "content")], env=env, cwd=tmp_path,
-                         capture_output=True, text=True, timeout=START_TIMEOUT_S)
+    run = subprocess.run(
+        [sys.executable, "-c", RESTARTING, str(ROOT / "content")],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=START_TIMEOUT_S,
+    )
     assert run.returncode == 0, run.stderr
     first, fresh = run.stdout.splitlines()
     assert first.startswith("first start in ") and fresh.startswith("fresh start in ")

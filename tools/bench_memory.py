@@ -16,13 +16,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent
 
-from kiosk.clock import ManualClock  # noqa: E402
-from kiosk.content.loader import load_content  # noqa: E402
-from kiosk.service.memory import rss_mb  # noqa: E402
-from kiosk.paths import default_content_dir  # noqa: E402
-from kiosk.qt.app.build import application, build_exhibit  # noqa: E402
+from kiosk.clock import ManualClock
+from kiosk.content.loader import load_content
+from kiosk.paths import default_content_dir
+from kiosk.qt.app.build import application, build_exhibit
+from kiosk.service.memory import rss_mb
 
 
 def main() -> None:
@@ -50,8 +50,14 @@ def main() -> None:
     print(f"{args.size}: start {rss_mb():.0f} MB")
     for cycle in range(1, args.cycles + 1):
         pillar = navigator.pillar_ids[cycle % len(navigator.pillar_ids)]
-        for step in (navigator.wake, lambda: navigator.open_pillar(pillar), lambda: navigator.open_story(0),
-                     navigator.next_story, navigator.home, navigator.go_idle):
+        for step in (
+            navigator.wake,
+            lambda pillar=pillar: navigator.open_pillar(pillar),
+            lambda: navigator.open_story(0),
+            navigator.next_story,
+            navigator.home,
+            navigator.go_idle,
+        ):
             step()
             settled()
         if cycle % 10 == 0:

@@ -15,10 +15,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.clock import ManualClock  # noqa: E402
-from kiosk.content.loader import load_content  # noqa: E402
-from kiosk.paths import default_content_dir  # noqa: E402
-from kiosk.qt.app.build import application, build_exhibit  # noqa: E402
+from kiosk.clock import ManualClock
+from kiosk.content.loader import load_content
+from kiosk.paths import default_content_dir
+from kiosk.qt.app.build import application, build_exhibit
 
 FRAMES = 40
 
@@ -35,9 +35,15 @@ def bench(size: tuple[int, int]) -> list[str]:
     exhibit.controller.attract_timer.stop()
     nav = exhibit.controller.navigator
     pillar = content.pillars[0].id
-    steps = [("home", nav.wake), ("pillar", lambda: nav.open_pillar(pillar)), ("story", lambda: nav.open_story(1)),
-             ("close story", nav.close_story), ("back home", nav.back), ("outlook", nav.open_outlook),
-             ("home", nav.home)]
+    steps = [
+        ("home", nav.wake),
+        ("pillar", lambda: nav.open_pillar(pillar)),
+        ("story", lambda: nav.open_story(1)),
+        ("close story", nav.close_story),
+        ("back home", nav.back),
+        ("outlook", nav.open_outlook),
+        ("home", nav.home),
+    ]
     lines = []
     for name, action in steps:
         start = time.perf_counter()
@@ -52,8 +58,10 @@ def bench(size: tuple[int, int]) -> list[str]:
             app.processEvents()
             frames.append((time.perf_counter() - start) * 1000)
         frames.sort()
-        lines.append(f"{size[0]}x{size[1]} {name:12} switch {switch_ms:6.1f} ms   frames p50 {frames[FRAMES // 2]:5.1f}"
-                     f"  p90 {frames[int(FRAMES * 0.9)]:5.1f}  max {frames[-1]:5.1f} ms")
+        lines.append(
+            f"{size[0]}x{size[1]} {name:12} switch {switch_ms:6.1f} ms   frames p50 {frames[FRAMES // 2]:5.1f}"
+            f"  p90 {frames[int(FRAMES * 0.9)]:5.1f}  max {frames[-1]:5.1f} ms"
+        )
     exhibit.stage.close()
     exhibit.stage.deleteLater()
     app.processEvents()

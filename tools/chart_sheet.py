@@ -7,6 +7,7 @@ Each chart is drawn in a Stage at 1920×1080 (the exhibit's own view, navy groun
 its box; one PNG per chart, language, size and progress. ``--bench`` also times set_progress plus a repaint of
 the chart's region, averaged over 100 frames.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,16 +18,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRect, QRectF  # noqa: E402
-from PySide6.QtGui import QColor, QPen  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsScene  # noqa: E402
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from kiosk.content.loader import require_content  # noqa: E402
-from kiosk.paths import PROJECT_ROOT, default_assets_dir  # noqa: E402
-from kiosk.qt.exhibit.charts.chart import ChartGraphic, ChartStyle  # noqa: E402
-from kiosk.qt.foundations.fonts import load_bundled_fonts  # noqa: E402
-from kiosk.qt.foundations.stage import Stage  # noqa: E402
-from kiosk.qt.foundations.typography import Typography  # noqa: E402
+from kiosk.content.loader import require_content
+from kiosk.paths import PROJECT_ROOT, default_assets_dir
+from kiosk.qt.exhibit.charts.chart import ChartGraphic, ChartStyle
+from kiosk.qt.foundations.fonts import load_bundled_fonts
+from kiosk.qt.foundations.stage import Stage
+from kiosk.qt.foundations.typography import Typography
 
 MARGIN = 80
 
@@ -72,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
                     stage = Stage(scene, QColor(theme.ground))
                     stage.resize(*_size(args.screen))
                     stage.show()
-                    frame = scene.addRect(QRectF(MARGIN - 1, MARGIN - 1, size[0] + 2, size[1] + 2),
-                                          QPen(QColor(255, 255, 255, 40)))
+                    frame = scene.addRect(
+                        QRectF(MARGIN - 1, MARGIN - 1, size[0] + 2, size[1] + 2), QPen(QColor(255, 255, 255, 40))
+                    )
                     graphic = ChartGraphic(chart, ChartStyle(language, theme, pillar.accent), typography, *size)
                     scene.addItem(graphic)
                     graphic.setPos(MARGIN, MARGIN)

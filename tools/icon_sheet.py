@@ -7,6 +7,7 @@ Each requested size gets one block per colour (white and the four pillar accents
 exhibit's navy ground, every icon labelled with its name. ``--keylines`` draws the 48-unit grid's live
 area (4..44) behind each icon, to judge size and optical balance.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,20 +17,27 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLineF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen  # noqa: E402
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
 
-from kiosk.paths import default_assets_dir  # noqa: E402
-from kiosk.qt.foundations.fonts import load_bundled_fonts  # noqa: E402
-from kiosk.qt.foundations.icons import IconLibrary  # noqa: E402
+from kiosk.paths import default_assets_dir
+from kiosk.qt.foundations.fonts import load_bundled_fonts
+from kiosk.qt.foundations.icons import IconLibrary
 
 GROUND = "#0A1633"
 COLOURS = ("#FFFFFF", "#5EC8F2", "#4FD1A5", "#B59CFF", "#FF9F6B")
 LABEL = QColor(255, 255, 255, 150)
 
 
-def render_sheet(library: IconLibrary, names: list[str], sizes: list[int], colours: list[str],
-                 columns: int, family: str, keylines: bool) -> QImage:
+def render_sheet(
+    library: IconLibrary,
+    names: list[str],
+    sizes: list[int],
+    colours: list[str],
+    columns: int,
+    family: str,
+    keylines: bool,
+) -> QImage:
     blocks = [(size, colour) for size in sizes for colour in colours]
     label_px = 14
     cells = [(size + max(24, size // 4), size + max(24, size // 4) + label_px + 6) for size, _ in blocks]
@@ -58,8 +66,12 @@ def render_sheet(library: IconLibrary, names: list[str], sizes: list[int], colou
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(icon_rect)
                 painter.drawRect(icon_rect.adjusted(4 * unit, 4 * unit, -4 * unit, -4 * unit))
-                painter.drawLine(QLineF(icon_rect.center().x(), icon_rect.top(), icon_rect.center().x(), icon_rect.bottom()))
-                painter.drawLine(QLineF(icon_rect.left(), icon_rect.center().y(), icon_rect.right(), icon_rect.center().y()))
+                painter.drawLine(
+                    QLineF(icon_rect.center().x(), icon_rect.top(), icon_rect.center().x(), icon_rect.bottom())
+                )
+                painter.drawLine(
+                    QLineF(icon_rect.left(), icon_rect.center().y(), icon_rect.right(), icon_rect.center().y())
+                )
             library.paint(painter, icon_rect, name, colour)
             painter.setPen(LABEL)
             painter.drawText(QRectF(x, y + size + 4, cell_w, label_px + 4), Qt.AlignmentFlag.AlignHCenter, name)

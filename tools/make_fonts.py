@@ -8,6 +8,7 @@ writes NotoSansSC-{Regular,Bold}.otf, covering all of GB2312, Latin, common
 punctuation/symbol blocks and every character used in content/**/*.yaml.
 The output is deterministic: the same inputs give byte-identical files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -95,12 +96,18 @@ def make_font(source: Path, out: Path, required: set[str], optional: set[int]) -
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source-dir", type=Path, default=DEFAULT_SOURCE_DIR,
-                        help="folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc")
-    parser.add_argument("--out", type=Path, default=REPO / "assets" / "fonts",
-                        help="output folder (default: assets/fonts of this repo)")
-    parser.add_argument("--content-dir", type=Path, default=REPO / "content",
-                        help="folder whose *.yaml characters must be covered")
+    parser.add_argument(
+        "--source-dir",
+        type=Path,
+        default=DEFAULT_SOURCE_DIR,
+        help="folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "assets" / "fonts", help="output folder (default: assets/fonts of this repo)"
+    )
+    parser.add_argument(
+        "--content-dir", type=Path, default=REPO / "content", help="folder whose *.yaml characters must be covered"
+    )
     args = parser.parse_args(argv)
 
     required = gb2312_chars() | content_chars(args.content_dir)
@@ -111,9 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out / f"NotoSansSC-{weight}.otf"
         font = make_font(source, out, required, optional)
         data = out.read_bytes()
-        print(f"{out.name}: {len(data):,} bytes, {font['maxp'].numGlyphs} glyphs, "
-              f"{len(font.getBestCmap())} code points, "
-              f"sha256 {hashlib.sha256(data).hexdigest()[:16]}")
+        print(
+            f"{out.name}: {len(data):,} bytes, {font['maxp'].numGlyphs} glyphs, "
+            f"{len(font.getBestCmap())} code points, "
+            f"sha256 {hashlib.sha256(data).hexdigest()[:16]}"
+        )
     return 0
 
 

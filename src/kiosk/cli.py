@@ -9,14 +9,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
-from kiosk.settings.commands import register as register_config_commands
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
-from kiosk.service.bundle.cli import register as register_bundle_commands
 from kiosk.paths import default_content_dir
+from kiosk.service.bundle.cli import register as register_bundle_commands
+from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
+from kiosk.settings.commands import register as register_config_commands
 
 EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
 
@@ -70,8 +70,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print_errors(loaded, "the exhibit was not started")
         return EXIT_INVALID
     if args.config is not None and not loaded.exists:
-        print(f"note: {loaded.shown_path}: there is no such settings file; every setting is the default",
-              file=sys.stderr)
+        print(
+            f"note: {loaded.shown_path}: there is no such settings file; every setting is the default", file=sys.stderr
+        )
     settings = loaded.settings
     assert settings is not None and settings.exhibit.content_dir is not None
     exhibit = settings.exhibit
@@ -79,14 +80,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if content is None:
         return EXIT_INVALID
     from kiosk.qt.app.build import run_exhibit  # Qt is imported only by the commands that show something
-
     from kiosk.qt.exhibit.controller import Behaviour
 
-    behaviour = Behaviour(idle_timeout_s=exhibit.idle_timeout_s, idle_warning_s=exhibit.idle_warning_s,
-                          attract_slide_s=exhibit.attract_slide_s, reduced_motion=exhibit.reduced_motion)
-    return run_exhibit(content, exhibit.content_dir, windowed=exhibit.windowed, screen=exhibit.screen,
-                       rotation=exhibit.rotate_deg, language=exhibit.language, behaviour=behaviour,
-                       settings=settings, config_path=loaded.path if loaded.exists else None)
+    behaviour = Behaviour(
+        idle_timeout_s=exhibit.idle_timeout_s,
+        idle_warning_s=exhibit.idle_warning_s,
+        attract_slide_s=exhibit.attract_slide_s,
+        reduced_motion=exhibit.reduced_motion,
+    )
+    return run_exhibit(
+        content,
+        exhibit.content_dir,
+        windowed=exhibit.windowed,
+        screen=exhibit.screen,
+        rotation=exhibit.rotate_deg,
+        language=exhibit.language,
+        behaviour=behaviour,
+        settings=settings,
+        config_path=loaded.path if loaded.exists else None,
+    )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -131,13 +143,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check the content folder and report every problem")
-    validate.add_argument("content_dir", nargs="?", type=Path, default=default_content_dir(),
-                          help="content folder (default: the shipped content)")
-    validate.add_argument("--article", metavar="FILE",
-                          help="also check that every 'source:' is word for word in this article text")
-    validate.add_argument("--layout", action="store_true",
-                          help="also lay out every screen at 1920x1080 and 1080x1920 in each language and report "
-                               "any text that does not fit")
+    validate.add_argument(
+        "content_dir",
+        nargs="?",
+        type=Path,
+        default=default_content_dir(),
+        help="content folder (default: the shipped content)",
+    )
+    validate.add_argument(
+        "--article", metavar="FILE", help="also check that every 'source:' is word for word in this article text"
+    )
+    validate.add_argument(
+        "--layout",
+        action="store_true",
+        help="also lay out every screen at 1920x1080 and 1080x1920 in each language and report "
+        "any text that does not fit",
+    )
     validate.set_defaults(func=_cmd_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a content file")
@@ -152,8 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="write a PNG of every screen, offscreen, to proof the content")
     render.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
     render.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the pictures")
-    render.add_argument("--size", type=_size, action="append", metavar="WxH",
-                        help="screen size; repeat for several (default: 1920x1080, 3840x2160 and 1080x1920)")
+    render.add_argument(
+        "--size",
+        type=_size,
+        action="append",
+        metavar="WxH",
+        help="screen size; repeat for several (default: 1920x1080, 3840x2160 and 1080x1920)",
+    )
     render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
     render.set_defaults(func=_cmd_render)
 

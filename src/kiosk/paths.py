@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 # A PyInstaller bundle (packaging/kiosk.spec) keeps content/ and assets/ beside the executable.
-PROJECT_ROOT = (Path(sys.executable).resolve().parent if getattr(sys, "frozen", False)
-                else Path(__file__).resolve().parents[2])
+PROJECT_ROOT = (
+    Path(sys.executable).resolve().parent if getattr(sys, "frozen", False) else Path(__file__).resolve().parents[2]
+)
 
 
 def default_content_dir() -> Path:

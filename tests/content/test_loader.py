@@ -137,9 +137,7 @@ def test_unknown_icon_suggests_a_close_one(tmp_path: Path) -> None:
 )
 def test_image_paths_stay_inside_the_folder(tmp_path: Path, image: str, message: str) -> None:
     broken = edit(PILLAR, "      icon: ship", f"      icon: ship\n      image: {image}")
-    assert errors_of(tmp_path, pillar=broken) == [
-        f"content/pillars/1.yaml:25:14: pillar.cards[0].image: {message}"
-    ]
+    assert errors_of(tmp_path, pillar=broken) == [f"content/pillars/1.yaml:25:14: pillar.cards[0].image: {message}"]
 
 
 def test_image_symlink_escaping_the_folder(tmp_path: Path) -> None:
@@ -267,7 +265,11 @@ def test_every_error_of_every_file_in_one_pass(tmp_path: Path) -> None:
         pillar=edit(PILLAR, "value: 8", "value: eight"),
         outlook=edit(OUTLOOK, "icon: target", "icon: [target]"),
     )
-    assert [e.split(":")[0] for e in errors] == ["content/exhibit.yaml", "content/outlook.yaml", "content/pillars/1.yaml"]
+    assert [e.split(":")[0] for e in errors] == [
+        "content/exhibit.yaml",
+        "content/outlook.yaml",
+        "content/pillars/1.yaml",
+    ]
 
 
 def test_missing_files_are_named(tmp_path: Path) -> None:

@@ -11,7 +11,9 @@ from kiosk.content.loader import load_content
 
 from .fixtures import PILLAR, write_content
 
-yaml_like = st.text(alphabet=st.sampled_from(list("abc:- \n\t{}[]&*!<>|'\"#%@`,?0123456789.广州\u202e\x00")), max_size=300)
+yaml_like = st.text(
+    alphabet=st.sampled_from(list("abc:- \n\t{}[]&*!<>|'\"#%@`,?0123456789.广州\u202e\x00")), max_size=300
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

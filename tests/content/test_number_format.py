@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.content.model import Chart, ChartItem, KeyNumber
-from kiosk.content.text import Affix, Text
 from kiosk.content.number_format import chart_number, decimals_needed, format_number, shape_of
+from kiosk.content.text import Affix, Text
 
 
 def number(value: float, **fields) -> KeyNumber:
@@ -73,8 +73,15 @@ def test_decimals_needed(value: float, decimals: int) -> None:
 
 def _chart(kind: str, unit: Affix | None = None) -> Chart:
     extra = {"total": 26} if kind == "part_of_whole" else {}
-    return Chart(id="c", type=kind, title=Text(zh="图"), items=[ChartItem(label=Text(zh="项"), value=1)],
-                 unit=unit, source="来源", **extra)
+    return Chart(
+        id="c",
+        type=kind,
+        title=Text(zh="图"),
+        items=[ChartItem(label=Text(zh="项"), value=1)],
+        unit=unit,
+        source="来源",
+        **extra,
+    )
 
 
 @pytest.mark.parametrize(

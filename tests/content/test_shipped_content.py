@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pydantic import BaseModel
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
-from kiosk.content.text import Text
 from kiosk.content.number_format import format_number
+from kiosk.content.text import Text
 from kiosk.paths import PROJECT_ROOT
 
 CONTENT_DIR = PROJECT_ROOT / "content"
@@ -68,8 +66,19 @@ def test_record_and_context_notes(content: Content) -> None:
 
 
 ACHIEVEMENTS = [
-    "梦想号", "人体蛋白质组导航", "瘤内注射药物", "高纯锗探测器", "质子重离子治疗监测系统", "夸克电驱", "亿航智能",
-    "超快动力电池", "手术机器人定位系统", "TH-F120", "太赫兹扫描隧道显微镜", "脑机接口", "全国唯一",
+    "梦想号",
+    "人体蛋白质组导航",
+    "瘤内注射药物",
+    "高纯锗探测器",
+    "质子重离子治疗监测系统",
+    "夸克电驱",
+    "亿航智能",
+    "超快动力电池",
+    "手术机器人定位系统",
+    "TH-F120",
+    "太赫兹扫描隧道显微镜",
+    "脑机接口",
+    "全国唯一",
 ]
 POLICIES = ["全生命周期", "创新联合体", "1+N", "五个一", "成果转化试点", "创投贷融保", "启航", "活力创新轴"]
 
@@ -92,7 +101,10 @@ def test_every_policy_framework_is_there(content: Content, name: str) -> None:
 
 def test_four_pillars_in_order_and_four_tasks(content: Content) -> None:
     assert [p.title.zh for p in content.pillars] == [
-        "服务国家战略 承载国际创新", "服务产业发展 引领产业创新", "服务成果转化 激活发展动能", "服务创新生态 提升创新效能",
+        "服务国家战略 承载国际创新",
+        "服务产业发展 引领产业创新",
+        "服务成果转化 激活发展动能",
+        "服务创新生态 提升创新效能",
     ]
     assert [t.source[:2] for t in content.outlook.tasks] == ["一是", "二是", "三是", "四是"]
     assert all(p.headline_number for p in content.pillars)

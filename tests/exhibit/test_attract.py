@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
-from kiosk.paths import PROJECT_ROOT
 from kiosk.exhibit.attract import AttractLoop, NumberSlide, PillarSlide, TitleSlide, build_playlist
+from kiosk.paths import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +22,14 @@ def content() -> Content:
 def test_shipped_playlist_alternates_numbers_and_pillars(content: Content) -> None:
     assert build_playlist(content) == (
         TitleSlide(),
-        NumberSlide("nature-index-rank"), PillarSlide("national-strategy"),
-        NumberSlide("gii-cluster-rank"), PillarSlide("industry"),
-        NumberSlide("national-awards"), PillarSlide("commercialisation"),
-        NumberSlide("unicorns"), PillarSlide("ecosystem"),
+        NumberSlide("nature-index-rank"),
+        PillarSlide("national-strategy"),
+        NumberSlide("gii-cluster-rank"),
+        PillarSlide("industry"),
+        NumberSlide("national-awards"),
+        PillarSlide("commercialisation"),
+        NumberSlide("unicorns"),
+        PillarSlide("ecosystem"),
         NumberSlide("academicians"),
     )
 
@@ -40,8 +44,12 @@ def test_more_pillars_than_numbers_finish_the_list(content: Content) -> None:
     exhibit = content.exhibit.model_copy(update={"headline_numbers": ["unicorns"]})
     playlist = build_playlist(content.model_copy(update={"exhibit": exhibit}))
     assert playlist == (
-        TitleSlide(), NumberSlide("unicorns"), PillarSlide("national-strategy"), PillarSlide("industry"),
-        PillarSlide("commercialisation"), PillarSlide("ecosystem"),
+        TitleSlide(),
+        NumberSlide("unicorns"),
+        PillarSlide("national-strategy"),
+        PillarSlide("industry"),
+        PillarSlide("commercialisation"),
+        PillarSlide("ecosystem"),
     )
 
 
@@ -50,8 +58,18 @@ PLAYLIST = (TitleSlide(), NumberSlide("n"), PillarSlide("p"))
 
 @pytest.mark.parametrize(
     ("elapsed_s", "index", "into"),
-    [(0.0, 0, 0.0), (6.5, 0, 6.5), (7.0, 1, 0.0), (13.0, 1, 6.0), (14.0, 2, 0.0), (20.9, 2, 6.9),
-     (21.0, 0, 0.0), (22.0, 0, 1.0), (7.0 * 3 * 1000 + 8.0, 1, 1.0), (-5.0, 0, 0.0)],
+    [
+        (0.0, 0, 0.0),
+        (6.5, 0, 6.5),
+        (7.0, 1, 0.0),
+        (13.0, 1, 6.0),
+        (14.0, 2, 0.0),
+        (20.9, 2, 6.9),
+        (21.0, 0, 0.0),
+        (22.0, 0, 1.0),
+        (7.0 * 3 * 1000 + 8.0, 1, 1.0),
+        (-5.0, 0, 0.0),
+    ],
 )
 def test_slide_at(elapsed_s: float, index: int, into: float) -> None:
     loop = AttractLoop(PLAYLIST, slide_s=7.0)

@@ -39,8 +39,10 @@ def kinds(events: list[GestureEvent]) -> list[str]:
 
 
 def test_needs_no_qt() -> None:
-    code = ("import sys, kiosk.exhibit.gesture\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')))")
+    code = (
+        "import sys, kiosk.exhibit.gesture\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph')))"
+    )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (run.returncode, run.stdout.strip()) == (0, "[]"), run.stderr
 
@@ -140,8 +142,9 @@ def test_slow_short_drag_is_only_a_drag_end() -> None:
     assert events[-1] == DragEnd(0, 0, 90, 0, pytest.approx(150.0), 0.0)
 
 
-@pytest.mark.parametrize(("dx", "dy", "direction"), [(200, 30, "right"), (-200, -30, "left"),
-                                                     (-30, -200, "up"), (30, 200, "down")])
+@pytest.mark.parametrize(
+    ("dx", "dy", "direction"), [(200, 30, "right"), (-200, -30, "left"), (-30, -200, "up"), (30, 200, "down")]
+)
 def test_each_direction_follows_the_dominant_axis(dx: float, dy: float, direction: str) -> None:
     rec = GestureRecogniser(CONFIG)
     events = drag(rec, [(0, 400, 400), (0.1, 400 + dx / 2, 400 + dy / 2), (0.2, 400 + dx, 400 + dy)])
@@ -250,21 +253,25 @@ def test_new_config_applies_to_the_gesture_in_progress() -> None:
 # --- any input at all --------------------------------------------------------------------------------------
 
 # Near the thresholds as often as far beyond them.
-coordinate = st.one_of(st.integers(min_value=-60, max_value=60).map(float),
-                       st.floats(min_value=-3000, max_value=3000, allow_nan=False))
+coordinate = st.one_of(
+    st.integers(min_value=-60, max_value=60).map(float), st.floats(min_value=-3000, max_value=3000, allow_nan=False)
+)
 step = st.tuples(
     st.sampled_from(["press", "move", "release", "cancel", "poll"]),
     st.integers(min_value=0, max_value=2),
     coordinate,
     coordinate,
-    st.one_of(st.sampled_from([0.0, 0.01, 0.05, 0.1, 0.8]),  # time since the previous input
-              st.floats(min_value=0, max_value=1.0, allow_nan=False)),
+    st.one_of(
+        st.sampled_from([0.0, 0.01, 0.05, 0.1, 0.8]),  # time since the previous input
+        st.floats(min_value=0, max_value=1.0, allow_nan=False),
+    ),
     st.one_of(st.none(), st.floats(min_value=0, max_value=400, allow_nan=False)),
 )
 
 
-def feed(rec: GestureRecogniser, kind: str, point_id: int, x: float, y: float, t: float,
-         contact: float | None) -> list[GestureEvent]:
+def feed(
+    rec: GestureRecogniser, kind: str, point_id: int, x: float, y: float, t: float, contact: float | None
+) -> list[GestureEvent]:
     if kind == "press":
         return rec.press(point_id, x, y, t, contact)
     if kind == "move":

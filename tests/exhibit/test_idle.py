@@ -68,8 +68,21 @@ def test_next_change_lands_exactly_on_the_next_phase(clock, idle) -> None:
 
 @pytest.mark.parametrize(
     ("idle_s", "shown"),
-    [(0.0, 10), (49.0, 10), (50.0, 10), (50.5, 10), (50.999, 10), (51.0, 9), (51.001, 9), (55.0, 5), (58.2, 2),
-     (59.0, 1), (59.999, 1), (60.0, 0), (75.0, 0)],
+    [
+        (0.0, 10),
+        (49.0, 10),
+        (50.0, 10),
+        (50.5, 10),
+        (50.999, 10),
+        (51.0, 9),
+        (51.001, 9),
+        (55.0, 5),
+        (58.2, 2),
+        (59.0, 1),
+        (59.999, 1),
+        (60.0, 0),
+        (75.0, 0),
+    ],
 )
 def test_warning_countdown(clock, idle, idle_s, shown) -> None:
     assert at(clock, idle, idle_s).warning_countdown() == shown

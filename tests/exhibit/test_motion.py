@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content, KeyNumber
+from kiosk.content.number_format import format_number, shape_of
 from kiosk.content.text import Affix, Text
 from kiosk.exhibit.motion import (
     COUNT_UP_MAX_S,
@@ -25,7 +26,6 @@ from kiosk.exhibit.motion import (
     ease_out_expo,
     transition_progress,
 )
-from kiosk.content.number_format import format_number, shape_of
 from kiosk.paths import PROJECT_ROOT
 
 LANGUAGES = ("zh", "en")
@@ -126,8 +126,13 @@ def test_count_up_rejects_negative_times_and_unknown_easing() -> None:
 
 
 @given(
-    start=st.floats(-1e9, 1e9), end=st.floats(-1e9, 1e9), duration=st.floats(0, 5), delay=st.floats(0, 2),
-    a=st.floats(-1, 10), b=st.floats(-1, 10), easing=st.sampled_from(["cubic", "expo"]),
+    start=st.floats(-1e9, 1e9),
+    end=st.floats(-1e9, 1e9),
+    duration=st.floats(0, 5),
+    delay=st.floats(0, 2),
+    a=st.floats(-1, 10),
+    b=st.floats(-1, 10),
+    easing=st.sampled_from(["cubic", "expo"]),
 )
 def test_count_up_is_monotonic_and_in_range(start, end, duration, delay, a, b, easing) -> None:
     c = CountUp(start, end, duration, delay, easing)
@@ -221,8 +226,17 @@ def test_counting_text_stays_in_range_shape_and_order(n: KeyNumber, language: st
     assert len(set(texts)) >= min(shown_steps + 1, 20), "the number should visibly count"
 
 
-@pytest.mark.parametrize("number_id", ["nature-index-rank", "gii-cluster-rank", "unicorns-world-rank",
-                                       "unicorns-china-rank", "foreign-talent-rank", "students-rank"])
+@pytest.mark.parametrize(
+    "number_id",
+    [
+        "nature-index-rank",
+        "gii-cluster-rank",
+        "unicorns-world-rank",
+        "unicorns-china-rank",
+        "foreign-talent-rank",
+        "students-rank",
+    ],
+)
 def test_ranks_count_down(number_id: str) -> None:
     n = NUMBERS[number_id]
     c = count_up_for(n)
@@ -259,8 +273,12 @@ def test_an_off_grid_start_is_never_shown_below_itself() -> None:
     assert count_up_text(number(0.6), "zh", 0.0, CountUp(0.45, 0.6, 1.0)) == "0.5"
 
 
-@given(value=st.integers(1, 10**12), start=st.one_of(st.none(), st.integers(0, 10**12)),
-       t=st.floats(0, 3), language=st.sampled_from(LANGUAGES))
+@given(
+    value=st.integers(1, 10**12),
+    start=st.one_of(st.none(), st.integers(0, 10**12)),
+    t=st.floats(0, 3),
+    language=st.sampled_from(LANGUAGES),
+)
 def test_counting_text_never_leaves_the_range(value: int, start: int | None, t: float, language: str) -> None:
     n = number(float(value), start=None if start is None else float(start))
     c = count_up_for(n)

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.content.loader import load_content
-from kiosk.paths import PROJECT_ROOT
 from kiosk.exhibit.navigation import (
     Attract,
     Home,
@@ -22,6 +21,7 @@ from kiosk.exhibit.navigation import (
     stories,
     story_counts,
 )
+from kiosk.paths import PROJECT_ROOT
 
 COUNTS = {"a": 3, "b": 0, "c": 1}
 IDS = ("a", "b", "c")
@@ -72,17 +72,39 @@ LEAVE = {"home": Home(), "go_idle": Attract()}
 # Start screen -> the actions that change it, and where they lead. Every other action must change nothing.
 VALID: dict[Screen, dict[str, Screen]] = {
     Attract(): {"wake": Home()},
-    Home(): {"open_pillar(a)": PillarPage("a"), "open_pillar(c)": PillarPage("c"), "open_outlook": OutlookPage(),
-             "go_idle": Attract()},
-    PillarPage("a"): {"open_pillar(c)": PillarPage("c"), "open_story(0)": StoryDetail("a", 0),
-                      "open_story(2)": StoryDetail("a", 2), "back": Home(), **LEAVE},
+    Home(): {
+        "open_pillar(a)": PillarPage("a"),
+        "open_pillar(c)": PillarPage("c"),
+        "open_outlook": OutlookPage(),
+        "go_idle": Attract(),
+    },
+    PillarPage("a"): {
+        "open_pillar(c)": PillarPage("c"),
+        "open_story(0)": StoryDetail("a", 0),
+        "open_story(2)": StoryDetail("a", 2),
+        "back": Home(),
+        **LEAVE,
+    },
     PillarPage("b"): {"open_pillar(a)": PillarPage("a"), "open_pillar(c)": PillarPage("c"), "back": Home(), **LEAVE},
-    StoryDetail("a", 0): {"next_story": StoryDetail("a", 1), "close_story": PillarPage("a"),
-                          "back": PillarPage("a"), **LEAVE},
-    StoryDetail("a", 1): {"next_story": StoryDetail("a", 2), "previous_story": StoryDetail("a", 0),
-                          "close_story": PillarPage("a"), "back": PillarPage("a"), **LEAVE},
-    StoryDetail("a", 2): {"previous_story": StoryDetail("a", 1), "close_story": PillarPage("a"),
-                          "back": PillarPage("a"), **LEAVE},
+    StoryDetail("a", 0): {
+        "next_story": StoryDetail("a", 1),
+        "close_story": PillarPage("a"),
+        "back": PillarPage("a"),
+        **LEAVE,
+    },
+    StoryDetail("a", 1): {
+        "next_story": StoryDetail("a", 2),
+        "previous_story": StoryDetail("a", 0),
+        "close_story": PillarPage("a"),
+        "back": PillarPage("a"),
+        **LEAVE,
+    },
+    StoryDetail("a", 2): {
+        "previous_story": StoryDetail("a", 1),
+        "close_story": PillarPage("a"),
+        "back": PillarPage("a"),
+        **LEAVE,
+    },
     StoryDetail("c", 0): {"close_story": PillarPage("c"), "back": PillarPage("c"), **LEAVE},
     OutlookPage(): {"open_pillar(a)": PillarPage("a"), "open_pillar(c)": PillarPage("c"), "back": Home(), **LEAVE},
 }
@@ -289,9 +311,9 @@ def test_replace_content_keeps_a_language_still_offered() -> None:
 
 ANY_ACTION = st.one_of(
     st.sampled_from(sorted(ACTIONS)).map(lambda name: ACTIONS[name]),
-    st.builds(lambda i: (lambda n: n.open_story(i)), st.integers(-3, 5)),
-    st.builds(lambda p: (lambda n: n.open_pillar(p)), st.sampled_from(["a", "b", "c", "", "A"])),
-    st.builds(lambda lang: (lambda n: n.set_language(lang)), st.sampled_from(["zh", "en", "fr"])),
+    st.builds(lambda i: lambda n: n.open_story(i), st.integers(-3, 5)),
+    st.builds(lambda p: lambda n: n.open_pillar(p), st.sampled_from(["a", "b", "c", "", "A"])),
+    st.builds(lambda lang: lambda n: n.set_language(lang), st.sampled_from(["zh", "en", "fr"])),
 )
 
 

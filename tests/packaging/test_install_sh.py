@@ -37,8 +37,13 @@ def bundle(tmp_path: Path) -> Path:
 
 
 def install(bundle: Path, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(["bash", str(INSTALL), "--bundle", str(bundle), "--root", str(root), "--display", "none",
-                             *args], capture_output=True, text=True, timeout=180, check=False)
+    result = subprocess.run(
+        ["bash", str(INSTALL), "--bundle", str(bundle), "--root", str(root), "--display", "none", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     return result
 
 
@@ -48,7 +53,8 @@ def installed(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_first_install_makes_the_settings_and_the_shipped_release_and_a_second_keeps_them(
-        bundle: Path, tmp_path: Path) -> None:
+    bundle: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "root"
     out = installed(install(bundle, root))
     settings = root / SETTINGS
@@ -59,8 +65,9 @@ def test_first_install_makes_the_settings_and_the_shipped_release_and_a_second_k
     assert "kiosk set-pin" in out
     releases = root / STATE / "content"
     assert current_version(releases) == "0-shipped-1.4.0"
-    assert (releases / "current" / "content" / "exhibit.yaml").read_bytes() == \
-        (ROOT / "content" / "exhibit.yaml").read_bytes()
+    assert (releases / "current" / "content" / "exhibit.yaml").read_bytes() == (
+        ROOT / "content" / "exhibit.yaml"
+    ).read_bytes()
     # The shipped release sorts below bundles made later, so the USB watch folder installs them.
     for later in ("2026.01.01-000000", "1.0", "0.1", "v2"):
         assert version_key("0-shipped-1.4.0") < version_key(later), later
@@ -73,7 +80,8 @@ def test_first_install_makes_the_settings_and_the_shipped_release_and_a_second_k
 
 
 def test_content_of_an_older_install_is_kept_aside_and_becomes_the_current_release(
-        bundle: Path, tmp_path: Path) -> None:
+    bundle: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "root"
     old = root / STATE / "content"
     shutil.copytree(ROOT / "content", old)
@@ -88,7 +96,8 @@ def test_content_of_an_older_install_is_kept_aside_and_becomes_the_current_relea
 
 
 def test_invalid_content_of_an_older_install_is_kept_and_the_shipped_content_shown(
-        bundle: Path, tmp_path: Path) -> None:
+    bundle: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "root"
     old = root / STATE / "content"
     shutil.copytree(ROOT / "content", old)

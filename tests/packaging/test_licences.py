@@ -79,8 +79,11 @@ def test_every_runtime_package_has_its_licence_and_an_index_row():
 
 def test_the_check_catches_a_new_dependency_and_a_version_bump(tmp_path):
     lock = tmp_path / "runtime.txt"
-    lock.write_text(LOCK.read_text(encoding="utf-8").replace("pyyaml==6.0.4", "pyyaml==6.0.5")
-                    + "newlib==1.0 \\\n    --hash=sha256:00\n", encoding="utf-8")
+    lock.write_text(
+        LOCK.read_text(encoding="utf-8").replace("pyyaml==6.0.4", "pyyaml==6.0.5")
+        + "newlib==1.0 \\\n    --hash=sha256:00\n",
+        encoding="utf-8",
+    )
     problems = licence_problems(LICENSES, pinned(lock))
     assert "newlib: no non-empty licence file in LICENSES/third-party/newlib/" in problems
     assert "newlib: no row in LICENSES/README.md" in problems
@@ -112,8 +115,9 @@ def test_the_script_regenerates_what_is_committed(tmp_path):
     if not _installed_matches_lock(pinned()):
         pytest.skip("this Python does not have requirements/runtime.txt installed")
     out = tmp_path / "LICENSES"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert _tree(out) == _tree(LICENSES), RERUN
     # CPython's text belongs to the interpreter that ran the script: a patch release may word it differently.
@@ -126,8 +130,12 @@ def test_the_script_refuses_a_pinned_package_that_is_not_installed(tmp_path):
     lock = tmp_path / "runtime.txt"
     lock.write_text("pyyaml==6.0.4\nno-such-distribution-kiosk==1.0\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = subprocess.run([sys.executable, str(SCRIPT), "--lock", str(lock), "--out", str(out)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--lock", str(lock), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "no-such-distribution-kiosk==1.0 is pinned but not installed" in result.stderr
     assert not out.exists(), "a failed run must not leave a half-written folder"

@@ -72,7 +72,7 @@ def test_session_unit_takes_the_content_from_the_settings_file(name: str) -> Non
 
 def test_the_exhibit_runs_through_run_exhibit_in_both_sessions() -> None:
     wayland = values(unit_entries(LINUX / UNITS[0])["Service"], "ExecStart")[0].split()
-    assert wayland[wayland.index("--") + 1:] == ["/opt/guangzhou-exhibit/linux/run-exhibit", "$KIOSK_ARGS"]
+    assert wayland[wayland.index("--") + 1 :] == ["/opt/guangzhou-exhibit/linux/run-exhibit", "$KIOSK_ARGS"]
     xinitrc = (LINUX / "xinitrc").read_text(encoding="utf-8")
     assert 'exec "$(dirname "$0")/run-exhibit" ${KIOSK_ARGS:-}' in xinitrc
     for script in ("exhibit-session", "run-exhibit", "xinitrc"):
@@ -101,8 +101,19 @@ def test_autostart_entry_starts_the_installed_exhibit() -> None:
     assert values(entry, "Exec") == ["/opt/guangzhou-exhibit/kiosk run"]
 
 
-@pytest.mark.parametrize("script", ["build-wheelhouse", "install-offline", "build-bundle", "smoke-bundle",
-                                    "build-deb", "ci-check", "lock-requirements", "linux/install.sh"])
+@pytest.mark.parametrize(
+    "script",
+    [
+        "build-wheelhouse",
+        "install-offline",
+        "build-bundle",
+        "smoke-bundle",
+        "build-deb",
+        "ci-check",
+        "lock-requirements",
+        "linux/install.sh",
+    ],
+)
 def test_scripts_are_executable(script: str) -> None:
     assert os.access(PACKAGING / script, os.X_OK), f"chmod +x packaging/{script}"
 
@@ -175,37 +186,43 @@ def spec_keeps(dest: str) -> bool:
     return not any(re.search(p, path) for p in constants["DROPPED_QT_FILES"])  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/Qt/plugins/platforms/libqxcb.so",
-    "PySide6/Qt/plugins/platforms/libqwayland.so",
-    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-    "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
-    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
-    "PySide6/Qt/plugins/imageformats/libqsvg.so",
-    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
-    "PySide6/Qt/lib/libQt6Gui.so.6",
-    "PySide6/Qt/lib/libQt6Svg.so.6",
-    "PySide6/Qt/lib/libQt6WaylandClient.so.6",
-    "PySide6/Qt/lib/libQt6XcbQpa.so.6",
-    "PySide6/Qt/translations/qtbase_zh_CN.qm",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
+        "PySide6/Qt/lib/libQt6WaylandClient.so.6",
+        "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",
+    ],
+)
 def test_bundle_keeps_what_the_exhibit_uses(dest: str) -> None:
     assert spec_keeps(dest)
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/Qt/plugins/platforms/libqeglfs.so",
-    "PySide6/Qt/plugins/platforms/libqvnc.so",
-    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-    "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
-    "PySide6/Qt/lib/libQt6Quick.so.6",
-    "PySide6/Qt/lib/libQt6Qml.so.6",
-    "PySide6/Qt/lib/libQt6WebEngineCore.so.6",
-    "PySide6/Qt/translations/qtbase_de.qm",
-    "PySide6/Qt/translations/assistant_zh_CN.qm",
-    "libfontconfig.so.1",
-    "libfreetype.so.6",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
+        "PySide6/Qt/lib/libQt6Quick.so.6",
+        "PySide6/Qt/lib/libQt6Qml.so.6",
+        "PySide6/Qt/lib/libQt6WebEngineCore.so.6",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/assistant_zh_CN.qm",
+        "libfontconfig.so.1",
+        "libfreetype.so.6",
+    ],
+)
 def test_bundle_leaves_out_what_the_exhibit_never_uses(dest: str) -> None:
     assert not spec_keeps(dest)
 

@@ -58,13 +58,29 @@ def need(*programs: str) -> None:
         pytest.skip(message)
 
 
-def run_session(bundle: Path, command: list[str], status: int, *, as_user: list[str] | None = None,
-                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_session(
+    bundle: Path,
+    command: list[str],
+    status: int,
+    *,
+    as_user: list[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     log = bundle / "runtime" / "kiosk-args.txt"
-    full_env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "FAKE_STATUS": str(status), "FAKE_LOG": str(log),
-                "RUNTIME_DIRECTORY": str(bundle / "runtime"), **(env or {})}
-    argv = [*(as_user or []), "env", *(f"{k}={v}" for k, v in full_env.items()),
-            str(bundle / "linux" / "exhibit-session"), *command]
+    full_env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "FAKE_STATUS": str(status),
+        "FAKE_LOG": str(log),
+        "RUNTIME_DIRECTORY": str(bundle / "runtime"),
+        **(env or {}),
+    }
+    argv = [
+        *(as_user or []),
+        "env",
+        *(f"{k}={v}" for k, v in full_env.items()),
+        str(bundle / "linux" / "exhibit-session"),
+        *command,
+    ]
     return subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S, env=full_env, check=False)
 
 
@@ -101,8 +117,9 @@ def test_without_a_recorded_status_the_command_status_is_the_result(bundle: Path
 
 def test_run_exhibit_alone_passes_the_status_through(bundle: Path) -> None:
     env = {"FAKE_STATUS": "10", "FAKE_LOG": str(bundle / "runtime" / "kiosk-args.txt"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([str(bundle / "linux" / "run-exhibit")], env=env, capture_output=True, text=True,
-                            timeout=TIMEOUT_S, check=False)
+    result = subprocess.run(
+        [str(bundle / "linux" / "run-exhibit")], env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+    )
     assert result.returncode == 10
     assert kiosk_args(bundle) == ["run"]
 
@@ -111,8 +128,15 @@ def test_run_exhibit_alone_passes_the_status_through(bundle: Path) -> None:
 def test_status_reaches_systemd_through_xinit(bundle: Path, status: int) -> None:
     need("xinit", "Xvfb")
     display = free_display()
-    command = ["xinit", str(bundle / "linux" / "xinitrc"), "--", shutil.which("Xvfb") or "Xvfb", display,
-               "-nolisten", "tcp"]
+    command = [
+        "xinit",
+        str(bundle / "linux" / "xinitrc"),
+        "--",
+        shutil.which("Xvfb") or "Xvfb",
+        display,
+        "-nolisten",
+        "tcp",
+    ]
     result = run_session(bundle, command, status, env={"KIOSK_ARGS": "--lang en --rotate 90"})
     assert result.returncode == status, result.stdout + result.stderr
     assert kiosk_args(bundle) == ["run", "--lang", "en", "--rotate", "90"]  # KIOSK_ARGS split into words
@@ -127,8 +151,12 @@ def test_status_reaches_systemd_through_cage(bundle: Path, status: int) -> None:
         need("runuser")
         as_user = ["runuser", "-u", "nobody", "--"]
     runtime = bundle / "runtime"
-    env = {"XDG_RUNTIME_DIR": str(runtime), "WLR_BACKENDS": "headless", "WLR_LIBINPUT_NO_DEVICES": "1",
-           "WLR_RENDERER": "pixman"}
+    env = {
+        "XDG_RUNTIME_DIR": str(runtime),
+        "WLR_BACKENDS": "headless",
+        "WLR_LIBINPUT_NO_DEVICES": "1",
+        "WLR_RENDERER": "pixman",
+    }
     if as_user:
         os.chown(runtime, pwd.getpwnam("nobody").pw_uid, -1)  # Wayland wants its runtime folder private
     runtime.chmod(0o700)

@@ -15,8 +15,10 @@ from kiosk.content.model import Content
 
 from .exhibit_fixtures import ExhibitFactory, Finger, Harness, Mouse, Pointer, shipped_content
 
-SCREEN = {"screens": [{"name": "test-screen", "x": 0, "y": 0, "width": 3840, "height": 2160}],
-          "windowFrameMargins": False}
+SCREEN = {
+    "screens": [{"name": "test-screen", "x": 0, "y": 0, "width": 3840, "height": 2160}],
+    "windowFrameMargins": False,
+}
 
 
 def _offscreen_screen_big_enough_to_touch() -> None:

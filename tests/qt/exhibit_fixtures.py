@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QWidg
 from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
-from kiosk.qt.exhibit.controller import Behaviour, Controller
 from kiosk.exhibit.navigation import Navigator, Screen
 from kiosk.qt.app.build import Exhibit, build_exhibit
+from kiosk.qt.exhibit.controller import Behaviour, Controller
 from kiosk.qt.foundations.stage import Stage
 
 CONTENT_DIR = Path(__file__).parents[2] / "content"
@@ -202,7 +202,7 @@ class Finger(Pointer):
         super().__init__(harness, qtbot)
         self.device = device or QTest.createTouchDevice()
 
-    def _sequence(self):  # noqa: ANN202 (QTest.QTouchEventSequence)
+    def _sequence(self):
         return QTest.touchEvent(self.viewport, self.device)
 
     def press(self, point: QPointF, finger: int = 0) -> None:
@@ -229,8 +229,12 @@ class Finger(Pointer):
         self._sequence().release(1, self.at(second + shift), viewport).commit()
 
 
-def mouse_echo(harness: Harness, point: QPointF, device: QPointingDevice,
-               source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventSynthesizedByQt) -> list[bool]:
+def mouse_echo(
+    harness: Harness,
+    point: QPointF,
+    device: QPointingDevice,
+    source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventSynthesizedByQt,
+) -> list[bool]:
     """A left press and release at ``point`` as Qt or the platform synthesises them from a touch; whether the
     viewport consumed each."""
     pos = QPointF(harness.to_viewport(point))
@@ -238,18 +242,24 @@ def mouse_echo(harness: Harness, point: QPointF, device: QPointingDevice,
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     consumed = []
     for kind, buttons in ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none)):
-        event = QMouseEvent(kind, pos, pos, global_pos, left, buttons, Qt.KeyboardModifier.NoModifier, source,
-                            device)
+        event = QMouseEvent(kind, pos, pos, global_pos, left, buttons, Qt.KeyboardModifier.NoModifier, source, device)
         consumed.append(QApplication.sendEvent(harness.viewport, event))
     return consumed
 
 
-def build_shown(content: Content, size: tuple[int, int], *, rotation: int = 0, language: str | None = None,
-                behaviour: Behaviour = Behaviour()) -> Harness:
+def build_shown(
+    content: Content,
+    size: tuple[int, int],
+    *,
+    rotation: int = 0,
+    language: str | None = None,
+    behaviour: Behaviour = Behaviour(),
+) -> Harness:
     """An exhibit with its own ManualClock, shown at ``size`` viewport pixels (close it when done)."""
     clock = ManualClock()
-    exhibit = build_exhibit(content, rotation=rotation, language=language, behaviour=behaviour, clock=clock,
-                            content_dir=CONTENT_DIR)
+    exhibit = build_exhibit(
+        content, rotation=rotation, language=language, behaviour=behaviour, clock=clock, content_dir=CONTENT_DIR
+    )
     exhibit.stage.resize(*size)
     exhibit.stage.show()
     return Harness(exhibit, clock)
@@ -275,10 +285,16 @@ class ExhibitFactory:
     qtbot: object
     content: Content
 
-    def __call__(self, size: tuple[int, int] = LANDSCAPE, *, rotation: int = 0, language: str | None = None,
-                 behaviour: Behaviour = Behaviour(), content: Content | None = None) -> Harness:
-        harness = build_shown(content or self.content, size, rotation=rotation, language=language,
-                              behaviour=behaviour)
+    def __call__(
+        self,
+        size: tuple[int, int] = LANDSCAPE,
+        *,
+        rotation: int = 0,
+        language: str | None = None,
+        behaviour: Behaviour = Behaviour(),
+        content: Content | None = None,
+    ) -> Harness:
+        harness = build_shown(content or self.content, size, rotation=rotation, language=language, behaviour=behaviour)
         stage = harness.stage
         self.qtbot.addWidget(stage)  # type: ignore[attr-defined]
         self.qtbot.waitExposed(stage)  # type: ignore[attr-defined]
@@ -286,7 +302,8 @@ class ExhibitFactory:
         screen = stage.screen().geometry()
         assert screen.contains(stage.geometry()), (
             f"the stage {stage.geometry()} is not inside the screen {screen}: Qt would drop touches off it "
-            "(tests/qt/conftest.py configures a larger offscreen screen before the QApplication starts)")
+            "(tests/qt/conftest.py configures a larger offscreen screen before the QApplication starts)"
+        )
         return harness
 
 

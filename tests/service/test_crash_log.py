@@ -30,8 +30,13 @@ def no_core_dump() -> None:
 def test_a_segmentation_fault_leaves_its_python_stack_in_the_crash_log(tmp_path: Path) -> None:
     log_dir = tmp_path / "logs"
     for _ in range(2):
-        run = subprocess.run([sys.executable, "-c", CRASHING, str(log_dir)], capture_output=True, text=True,
-                             timeout=60, preexec_fn=no_core_dump)
+        run = subprocess.run(
+            [sys.executable, "-c", CRASHING, str(log_dir)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            preexec_fn=no_core_dump,
+        )
         assert run.returncode != 0
     text = (log_dir / "crash.log").read_text(encoding="utf-8")
     assert text.count("=== kiosk started ") == 2  # appended, one header per start

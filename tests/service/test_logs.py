@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.clock import ManualClock
-from kiosk.settings.model import Settings
 from kiosk.service.logs import LogSetup, level_number, setup_logging, start_process_logs
+from kiosk.settings.model import Settings
 
 
 @pytest.fixture
@@ -76,7 +76,8 @@ class FullDisk(io.StringIO):
 
 
 def test_a_full_disk_says_so_once_retries_every_minute_and_says_when_it_works_again(
-        tmp_path: Path, installed, monkeypatch) -> None:
+    tmp_path: Path, installed, monkeypatch
+) -> None:
     clock, err = ManualClock(), io.StringIO()
     setup = setup_logging(tmp_path, stream=err, clock=clock)
     installed.append(setup)
@@ -106,8 +107,9 @@ def test_a_full_disk_says_so_once_retries_every_minute_and_says_when_it_works_ag
     assert "while full" not in text and "too soon" not in text
 
 
-def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(tmp_path: Path, installed,
-                                                                          monkeypatch) -> None:
+def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(
+    tmp_path: Path, installed, monkeypatch
+) -> None:
     clock, err = ManualClock(), io.StringIO()
     setup = setup_logging(tmp_path, stream=err, clock=clock)
     installed.append(setup)
@@ -133,8 +135,9 @@ def test_levels_are_named_like_the_settings_file() -> None:
 
 
 def test_a_run_logs_where_its_settings_say_with_a_crash_log_beside(tmp_path: Path, installed) -> None:
-    settings = Settings.model_validate({"logging": {"level": "warning", "file_kb": 64, "files": 3},
-                                        "folders": {"log_dir": str(tmp_path / "logs")}})
+    settings = Settings.model_validate(
+        {"logging": {"level": "warning", "file_kb": 64, "files": 3}, "folders": {"log_dir": str(tmp_path / "logs")}}
+    )
     started = start_process_logs(settings)
     installed.append(started.logs)
     try:

@@ -51,14 +51,16 @@ def test_unmeasurable_memory_is_said_once(caplog) -> None:
 
 
 def test_restart_argv_of_a_frozen_bundle_is_the_executable_with_the_same_arguments() -> None:
-    argv = restart_argv(executable="/opt/exhibit/kiosk", argv=["kiosk", "run", "--windowed"], frozen=True,
-                        orig_argv=["ignored"])
+    argv = restart_argv(
+        executable="/opt/exhibit/kiosk", argv=["kiosk", "run", "--windowed"], frozen=True, orig_argv=["ignored"]
+    )
     assert argv == ["/opt/exhibit/kiosk", "run", "--windowed"]
 
 
 def test_restart_argv_from_source_keeps_the_interpreter_options_and_module() -> None:
-    argv = restart_argv(executable="/venv/bin/python", orig_argv=["python3", "-X", "dev", "-m", "kiosk", "run"],
-                        frozen=False)
+    argv = restart_argv(
+        executable="/venv/bin/python", orig_argv=["python3", "-X", "dev", "-m", "kiosk", "run"], frozen=False
+    )
     assert argv == ["/venv/bin/python", "-X", "dev", "-m", "kiosk", "run"]
 
 

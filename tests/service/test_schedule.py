@@ -18,37 +18,43 @@ def at(day: date, hh: int, mm: int = 0, ss: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hh, mm, ss)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("closed", ()),
-    ("  Closed ", ()),
-    ("09:00-17:30", ((540, 1050),)),
-    ("9:00 - 17:30", ((540, 1050),)),
-    ("09:00-12:00, 13:00-17:30", ((540, 720), (780, 1050))),
-    ("13:00-17:30,09:00-12:00", ((540, 720), (780, 1050))),
-    ("00:00-24:00", ((0, 1440),)),
-    ("09:00-12:00, 12:00-13:00", ((540, 780),)),
-    ("23:59-24:00", ((1439, 1440),)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("closed", ()),
+        ("  Closed ", ()),
+        ("09:00-17:30", ((540, 1050),)),
+        ("9:00 - 17:30", ((540, 1050),)),
+        ("09:00-12:00, 13:00-17:30", ((540, 720), (780, 1050))),
+        ("13:00-17:30,09:00-12:00", ((540, 720), (780, 1050))),
+        ("00:00-24:00", ((0, 1440),)),
+        ("09:00-12:00, 12:00-13:00", ((540, 780),)),
+        ("23:59-24:00", ((1439, 1440),)),
+    ],
+)
 def test_valid_day_hours(text, expected):
     assert parse_day_hours(text) == expected
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("", "no opening hours"),
-    ("   ", "no opening hours"),
-    ("open", "not a time range"),
-    ("9-17", "not a time range"),
-    ("09:00", "not a time range"),
-    ("09:00-17:30;", "not a time range"),
-    ("09:00-17:30,", "empty time range"),
-    ("09:60-17:00", "minutes go from 00 to 59"),
-    ("25:00-26:00", "hours go from 00 to 23"),
-    ("24:00-24:00", "hours go from 00 to 23"),
-    ("09:00-24:30", "hours go from 00 to 23"),
-    ("09:00-09:00", "same time"),
-    ("20:00-02:00", "split a range over midnight into two days"),
-    ("09:00-13:00, 12:00-17:30", "overlap"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "no opening hours"),
+        ("   ", "no opening hours"),
+        ("open", "not a time range"),
+        ("9-17", "not a time range"),
+        ("09:00", "not a time range"),
+        ("09:00-17:30;", "not a time range"),
+        ("09:00-17:30,", "empty time range"),
+        ("09:60-17:00", "minutes go from 00 to 59"),
+        ("25:00-26:00", "hours go from 00 to 23"),
+        ("24:00-24:00", "hours go from 00 to 23"),
+        ("09:00-24:30", "hours go from 00 to 23"),
+        ("09:00-09:00", "same time"),
+        ("20:00-02:00", "split a range over midnight into two days"),
+        ("09:00-13:00, 12:00-17:30", "overlap"),
+    ],
+)
 def test_invalid_day_hours_say_what_is_wrong_and_show_an_example(text, words):
     with pytest.raises(ValueError) as caught:
         parse_day_hours(text)
@@ -72,9 +78,17 @@ def test_format_minutes():
     assert format_minutes(540) == "09:00" and format_minutes(1440) == "24:00"
 
 
-WEEKDAYS_9_TO_5 = WeeklySchedule.from_texts({
-    "monday": "09:00-17:30", "tuesday": "09:00-12:00, 13:00-17:30", "wednesday": "09:00-17:30",
-    "thursday": "09:00-17:30", "friday": "09:00-20:00", "saturday": "10:00-16:00", "sunday": "closed"})
+WEEKDAYS_9_TO_5 = WeeklySchedule.from_texts(
+    {
+        "monday": "09:00-17:30",
+        "tuesday": "09:00-12:00, 13:00-17:30",
+        "wednesday": "09:00-17:30",
+        "thursday": "09:00-17:30",
+        "friday": "09:00-20:00",
+        "saturday": "10:00-16:00",
+        "sunday": "closed",
+    }
+)
 
 
 def test_is_open_inside_ranges_half_open():
@@ -152,9 +166,10 @@ def test_equality_and_repr():
 
 # --- property: next_change is exactly the first moment is_open flips -------------------------------------------
 
-minute = st.integers(0, 1440)
-day_ranges = st.lists(st.tuples(minute, minute).filter(lambda r: r[0] < r[1]).map(lambda r: (r[0], r[1])),
-                      max_size=3)
+# A range is built as start + length rather than filtered (filtering half the draws tripped Hypothesis's health check).
+day_ranges = st.lists(
+    st.tuples(st.integers(0, 1439), st.integers(1, 1440)).map(lambda r: (r[0], min(1440, r[0] + r[1]))), max_size=3
+)
 
 
 @st.composite

@@ -74,13 +74,16 @@ def test_watchdog_pid_of_an_unrelated_process_means_no_watchdog() -> None:
     assert watchdog_interval_s(environ, ancestry=lambda: own_ancestry(300, parents.get)) == 1.0
 
 
-@pytest.mark.parametrize("environ", [
-    {"WATCHDOG_USEC": "2000000"},  # no socket to ping
-    {"NOTIFY_SOCKET": "@n"},
-    {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "0"},
-    {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "soon"},
-    {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "me"},
-])
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"WATCHDOG_USEC": "2000000"},  # no socket to ping
+        {"NOTIFY_SOCKET": "@n"},
+        {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "0"},
+        {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "soon"},
+        {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "me"},
+    ],
+)
 def test_no_watchdog_without_a_usable_interval(environ) -> None:
     assert watchdog_interval_s(environ) is None
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.service.schedule import WeeklySchedule
 from kiosk.settings.load import Override, load_settings
 from kiosk.settings.model import Settings
 from kiosk.staff.pin_hash import hash_pin
-from kiosk.service.schedule import WeeklySchedule
 
 ENV = {"HOME": "/home/ops"}
 
@@ -42,17 +42,17 @@ def test_a_missing_empty_or_commented_out_file_is_every_default(tmp_path: Path, 
 
 def test_every_error_is_reported_at_once_with_its_line_and_column(tmp_path: Path) -> None:
     text = (
-        "exhibit:\n"                          # 1
-        "  idle_timeout_s: '90'\n"            # 2  text, not a number
-        "  screen: 16\n"                      # 3  out of range
-        "  rotate_deg: 45\n"                  # 4  not a choice
-        "  idle_timout_s: 90\n"               # 5  unknown, with a suggestion
-        "  windowed: 1\n"                     # 6  a number is not true/false
-        "operator:\n"                         # 7
-        "  pin_attempts: 2.5\n"               # 8  not a whole number
-        "logging:\n"                          # 9
-        "  level: verbose\n"                  # 10
-        "helth: {}\n"                         # 11 unknown section
+        "exhibit:\n"  # 1
+        "  idle_timeout_s: '90'\n"  # 2  text, not a number
+        "  screen: 16\n"  # 3  out of range
+        "  rotate_deg: 45\n"  # 4  not a choice
+        "  idle_timout_s: 90\n"  # 5  unknown, with a suggestion
+        "  windowed: 1\n"  # 6  a number is not true/false
+        "operator:\n"  # 7
+        "  pin_attempts: 2.5\n"  # 8  not a whole number
+        "logging:\n"  # 9
+        "  level: verbose\n"  # 10
+        "helth: {}\n"  # 11 unknown section
     )
     assert messages(load(tmp_path, text)) == [
         "kiosk.yaml:2:19: exhibit.idle_timeout_s: expected a number, found the text '90' "
@@ -73,27 +73,32 @@ def test_yaml_syntax_and_duplicate_keys_are_located(tmp_path: Path) -> None:
     syntax = messages(load(tmp_path, "exhibit:\n  screen: [1\n"))
     assert len(syntax) == 1 and syntax[0].startswith("kiosk.yaml:3:1: YAML syntax error:")
     duplicate = messages(load(tmp_path, "exhibit:\n  screen: 1\n  screen: 2\n"))
-    assert duplicate == ["kiosk.yaml:3:3: exhibit.screen: duplicate key 'screen' (first at line 2) "
-                         "(YAML would silently keep only the last one; remove or rename one of them)"]
+    assert duplicate == [
+        "kiosk.yaml:3:3: exhibit.screen: duplicate key 'screen' (first at line 2) "
+        "(YAML would silently keep only the last one; remove or rename one of them)"
+    ]
 
 
 def test_the_idle_warning_must_be_shorter_than_the_idle_timeout(tmp_path: Path) -> None:
     errors = messages(load(tmp_path, "exhibit:\n  idle_timeout_s: 25\n  idle_warning_s: 25\n"))
-    assert errors == ["kiosk.yaml:3:19: exhibit.idle_warning_s: idle_warning_s (25) must be less than "
-                      "idle_timeout_s (25): the countdown is the last part of the idle time"]
+    assert errors == [
+        "kiosk.yaml:3:19: exhibit.idle_warning_s: idle_warning_s (25) must be less than "
+        "idle_timeout_s (25): the countdown is the last part of the idle time"
+    ]
     assert load(tmp_path, "exhibit:\n  idle_timeout_s: 25\n  idle_warning_s: 24\n").ok
 
 
 def test_opening_hours_are_checked_day_by_day(tmp_path: Path) -> None:
-    text = ("opening_hours:\n"
-            "  monday: '09:00-17:30'\n"
-            "  tuesday: '17:00-09:00'\n"
-            "  wednesday: closed\n"
-            "  friday: 540\n"
-            "  closed_dates: [2026-12-25, 'Christmas']\n")
+    text = (
+        "opening_hours:\n"
+        "  monday: '09:00-17:30'\n"
+        "  tuesday: '17:00-09:00'\n"
+        "  wednesday: closed\n"
+        "  friday: 540\n"
+        "  closed_dates: [2026-12-25, 'Christmas']\n"
+    )
     errors = messages(load(tmp_path, text))
-    assert [e.split(": ")[0] for e in errors] == [
-        "kiosk.yaml:3:12", "kiosk.yaml:5:11", "kiosk.yaml:6:30"]
+    assert [e.split(": ")[0] for e in errors] == ["kiosk.yaml:3:12", "kiosk.yaml:5:11", "kiosk.yaml:6:30"]
     assert "opening_hours.tuesday" in errors[0] and "17:00-09:00" in errors[0]
     assert "opening_hours.friday: expected text, found the number 540" in errors[1]
     assert "opening_hours.closed_dates[1]: expected a date" in errors[2]
@@ -117,11 +122,14 @@ def test_public_key_and_pin_hash_are_checked(tmp_path: Path) -> None:
     assert good.ok and good.settings.content_updates.public_key == key
     bad = messages(load(tmp_path, "operator:\n  pin_hash: '2580'\ncontent_updates:\n  public_key: 'bm90IGEga2V5'\n"))
     assert bad[0].startswith("kiosk.yaml:2:13: operator.pin_hash: not a PIN hash made by 'kiosk set-pin'")
-    assert bad[1].startswith("kiosk.yaml:4:15: content_updates.public_key: the public key is 9 bytes, an Ed25519 "
-                             "public key is 32")
+    assert bad[1].startswith(
+        "kiosk.yaml:4:15: content_updates.public_key: the public key is 9 bytes, an Ed25519 public key is 32"
+    )
     text = messages(load(tmp_path, "content_updates:\n  public_key: 'not base64!'\n"))
-    assert text == ["kiosk.yaml:2:15: content_updates.public_key: the public key is not base64 text; copy the whole "
-                    "line that 'kiosk bundle keygen' printed"]
+    assert text == [
+        "kiosk.yaml:2:15: content_updates.public_key: the public key is not base64 text; copy the whole "
+        "line that 'kiosk bundle keygen' printed"
+    ]
 
 
 def test_precedence_is_default_then_file_then_flag_and_each_value_knows_its_source(tmp_path: Path) -> None:
@@ -135,8 +143,11 @@ def test_precedence_is_default_then_file_then_flag_and_each_value_knows_its_sour
 
 
 def test_a_flag_can_break_a_rule_between_two_settings(tmp_path: Path) -> None:
-    result = load(tmp_path, "exhibit:\n  idle_warning_s: 30\n",
-                  overrides=[Override("exhibit.idle_timeout_s", 25.0, "--idle-timeout-s")])
+    result = load(
+        tmp_path,
+        "exhibit:\n  idle_warning_s: 30\n",
+        overrides=[Override("exhibit.idle_timeout_s", 25.0, "--idle-timeout-s")],
+    )
     assert "must be less than idle_timeout_s (25)" in messages(result)[0]
 
 

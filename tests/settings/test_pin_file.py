@@ -21,20 +21,23 @@ def stored(text: str) -> str:
     return yaml.safe_load(with_pin_hash(text, HASH))["operator"]["pin_hash"]
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "# settings\n",
-    "exhibit:\n  screen: 1\n",
-    "exhibit:\n  screen: 1",  # no newline at the end
-    "operator:\n",
-    "operator: null\nexhibit: {screen: 1}\n",
-    "operator:\n  pin_hash:\n  pin_attempts: 4\n",
-    "operator:\n  pin_hash: null  # set with kiosk set-pin\n",
-    "operator:\n    pin_attempts: 4\n",
-    "operator: {pin_attempts: 4}\n",
-    "operator: {}\n",
-    "operator:\n  pin_hash: 'scrypt$old'\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# settings\n",
+        "exhibit:\n  screen: 1\n",
+        "exhibit:\n  screen: 1",  # no newline at the end
+        "operator:\n",
+        "operator: null\nexhibit: {screen: 1}\n",
+        "operator:\n  pin_hash:\n  pin_attempts: 4\n",
+        "operator:\n  pin_hash: null  # set with kiosk set-pin\n",
+        "operator:\n    pin_attempts: 4\n",
+        "operator: {pin_attempts: 4}\n",
+        "operator: {}\n",
+        "operator:\n  pin_hash: 'scrypt$old'\n",
+    ],
+)
 def test_the_hash_lands_under_operator_whatever_the_file_looks_like(text: str) -> None:
     assert stored(text) == HASH
 
@@ -47,8 +50,10 @@ def test_every_other_line_and_comment_is_kept() -> None:
     assert changed == [("  pin_hash: null", f"  pin_hash: '{HASH}'")]
     inserted = with_pin_hash("# top\noperator:\n  # how many\n  pin_attempts: 4\n", HASH).splitlines()
     assert inserted == ["# top", "operator:", "  # how many", f"  pin_hash: '{HASH}'", "  pin_attempts: 4"]
-    assert with_pin_hash("operator:\r\n  pin_attempts: 4\r\n", HASH) == \
-        f"operator:\r\n  pin_hash: '{HASH}'\r\n  pin_attempts: 4\r\n"
+    assert (
+        with_pin_hash("operator:\r\n  pin_attempts: 4\r\n", HASH)
+        == f"operator:\r\n  pin_hash: '{HASH}'\r\n  pin_attempts: 4\r\n"
+    )
 
 
 @pytest.mark.parametrize("text", ["exhibit: [\n", "- a list\n", "operator: 5\n", "operator:\n  pin_hash: [1]\n"])

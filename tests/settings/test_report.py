@@ -21,7 +21,7 @@ def test_the_example_names_every_key_and_loads_back_to_the_defaults(tmp_path: Pa
     assert from_example.ok, from_example.errors
     assert from_example.settings == from_nothing.settings
     assert Settings.model_validate({}) == Settings()
-    for section, model in Settings.model_fields.items():
+    for section, _model in Settings.model_fields.items():
         assert f"{section}:" in text
     for key in from_example.sources:
         assert key.rpartition(".")[2] + ":" in text
@@ -44,8 +44,7 @@ def test_print_shows_every_value_with_its_source_and_never_the_pin_hash(tmp_path
     path = tmp_path / "kiosk.yaml"
     pin_hash = hash_pin("2580")
     path.write_text(f"exhibit:\n  attract_slide_s: 5\noperator:\n  pin_hash: '{pin_hash}'\n")
-    loaded = load_settings(path, overrides=[Override("exhibit.screen", 1, "--screen")], environ=ENV,
-                           platform="linux")
+    loaded = load_settings(path, overrides=[Override("exhibit.screen", 1, "--screen")], environ=ENV, platform="linux")
     lines = settings_lines(loaded)
     text = "\n".join(lines)
     assert pin_hash not in text and "scrypt" not in text

@@ -49,13 +49,16 @@ def test_just_within_the_time_counts_and_just_over_does_not(clock: ManualClock) 
     assert presses(sequence, clock, [TL, TR, BR, BL], step_s=5.01 / 3) == [False, False, False, False]
 
 
-@pytest.mark.parametrize("order", [
-    [TR, TL, BR, BL],  # wrong order
-    [TL, BR, TR, BL],
-    [TL, TR, BL, BR],
-    [BL, BR, TR, TL],  # backwards
-    [TL, TR, MIDDLE, BR, BL],  # a press elsewhere in between
-])
+@pytest.mark.parametrize(
+    "order",
+    [
+        [TR, TL, BR, BL],  # wrong order
+        [TL, BR, TR, BL],
+        [TL, TR, BL, BR],
+        [BL, BR, TR, TL],  # backwards
+        [TL, TR, MIDDLE, BR, BL],  # a press elsewhere in between
+    ],
+)
 def test_wrong_order_or_a_press_elsewhere_does_nothing(clock: ManualClock, order) -> None:
     sequence = CornerSequence(5.0, clock)
     assert not any(presses(sequence, clock, order))

@@ -7,8 +7,8 @@ import logging
 import pytest
 
 from kiosk.clock import ManualClock
-from kiosk.staff.pin_hash import hash_pin
 from kiosk.staff.pin_entry import PinEntry, PinGuard, Verdict
+from kiosk.staff.pin_hash import hash_pin
 
 PIN = "2580"
 STORED = hash_pin(PIN, salt=b"\1" * 16)

@@ -32,8 +32,10 @@ def test_unusable_pins_are_refused_with_a_reason(pin):
         hash_pin(pin)
 
 
-@pytest.mark.parametrize("stored", ["", "2580", "scrypt$16384$8$1$zz$00", "bcrypt$1$2$3$4$5",
-                                    "scrypt$3$8$1$00000000000000000000$" + "00" * 32, None])
+@pytest.mark.parametrize(
+    "stored",
+    ["", "2580", "scrypt$16384$8$1$zz$00", "bcrypt$1$2$3$4$5", "scrypt$3$8$1$00000000000000000000$" + "00" * 32, None],
+)
 def test_a_damaged_hash_never_matches_and_says_why(stored):
     assert not verify_pin("2580", stored)
     assert hash_problem(stored)

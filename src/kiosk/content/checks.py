@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.errors import ContentError
 from kiosk.content.messages import did_you_mean
 from kiosk.content.model import Content, ContentFile, Pillar
 from kiosk.content.text import contrast_ratio
 from kiosk.content.yaml_source import KeyPath, SourceMap
+from kiosk.errors import ContentError
 
 MIN_CONTRAST = 4.5
 
@@ -52,17 +52,27 @@ class _Checker:
         found = self.of_kind(kind)
         if not found:
             if kinds_present is not None and kind not in kinds_present:
-                self.errors.append(ContentError(
-                    self.shown_dir, 0, 0, "", f"no file starts with '{kind}:'",
-                    f"add {kind}.yaml with '{kind}:' as its first key",
-                ))
+                self.errors.append(
+                    ContentError(
+                        self.shown_dir,
+                        0,
+                        0,
+                        "",
+                        f"no file starts with '{kind}:'",
+                        f"add {kind}.yaml with '{kind}:' as its first key",
+                    )
+                )
             return None
         first = found[0][1].source_map.file
         for _, entry in found[1:]:
-            self.errors.append(entry.source_map.error(
-                (kind,), f"a second '{kind}:' file (the first is {first})", "keep one and delete the other",
-                prefer_key=True,
-            ))
+            self.errors.append(
+                entry.source_map.error(
+                    (kind,),
+                    f"a second '{kind}:' file (the first is {first})",
+                    "keep one and delete the other",
+                    prefer_key=True,
+                )
+            )
         return found[0][0]
 
     def unique_ids(self) -> None:
@@ -75,10 +85,13 @@ class _Checker:
                 line, _ = entry.source_map.locate((*path, "id"))
                 where = f"{entry.source_map.file}:{line}"
                 if object_id in seen:
-                    self.errors.append(entry.source_map.error(
-                        (*path, "id"), f"the id '{object_id}' is already used at {seen[object_id]}",
-                        "every id must be unique across all content files; rename one",
-                    ))
+                    self.errors.append(
+                        entry.source_map.error(
+                            (*path, "id"),
+                            f"the id '{object_id}' is already used at {seen[object_id]}",
+                            "every id must be unique across all content files; rename one",
+                        )
+                    )
                 else:
                     seen[object_id] = where
 
@@ -86,10 +99,13 @@ class _Checker:
         seen: dict[int, str] = {}
         for pillar, entry in pillars:
             if pillar.order in seen:
-                self.errors.append(entry.source_map.error(
-                    ("pillar", "order"), f"order {pillar.order} is already taken by {seen[pillar.order]}",
-                    "give each pillar its own position 1, 2, 3, …",
-                ))
+                self.errors.append(
+                    entry.source_map.error(
+                        ("pillar", "order"),
+                        f"order {pillar.order} is already taken by {seen[pillar.order]}",
+                        "give each pillar its own position 1, 2, 3, …",
+                    )
+                )
             seen[pillar.order] = entry.source_map.file
 
     def references(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
@@ -98,26 +114,37 @@ class _Checker:
         all_ids = [n.id for n in exhibit.numbers] + [n.id for p, _ in pillars for n in p.numbers]
         for i, ref in enumerate(exhibit.headline_numbers):
             if ref not in all_ids:
-                self.errors.append(exhibit_entry.source_map.error(
-                    ("exhibit", "headline_numbers", i), f"no number has the id '{ref}'",
-                    did_you_mean(ref, all_ids) or "use the id of a number defined in a pillar or the exhibit",
-                ))
+                self.errors.append(
+                    exhibit_entry.source_map.error(
+                        ("exhibit", "headline_numbers", i),
+                        f"no number has the id '{ref}'",
+                        did_you_mean(ref, all_ids) or "use the id of a number defined in a pillar or the exhibit",
+                    )
+                )
         for pillar, entry in pillars:
             own = [n.id for n in pillar.numbers]
             if pillar.headline_number is not None and pillar.headline_number not in own:
-                self.errors.append(entry.source_map.error(
-                    ("pillar", "headline_number"), f"this pillar has no number with the id '{pillar.headline_number}'",
-                    did_you_mean(pillar.headline_number, own) or "use the id of one of this pillar's numbers",
-                ))
+                self.errors.append(
+                    entry.source_map.error(
+                        ("pillar", "headline_number"),
+                        f"this pillar has no number with the id '{pillar.headline_number}'",
+                        did_you_mean(pillar.headline_number, own) or "use the id of one of this pillar's numbers",
+                    )
+                )
         if exhibit.default_language not in exhibit.languages:
-            self.errors.append(exhibit_entry.source_map.error(
-                ("exhibit", "default_language"), f"'{exhibit.default_language}' is not in 'languages'",
-                "add it to languages or choose one of them",
-            ))
+            self.errors.append(
+                exhibit_entry.source_map.error(
+                    ("exhibit", "default_language"),
+                    f"'{exhibit.default_language}' is not in 'languages'",
+                    "add it to languages or choose one of them",
+                )
+            )
         if len(set(exhibit.languages)) != len(exhibit.languages):
-            self.errors.append(exhibit_entry.source_map.error(
-                ("exhibit", "languages"), "a language is listed twice", "list each language once"
-            ))
+            self.errors.append(
+                exhibit_entry.source_map.error(
+                    ("exhibit", "languages"), "a language is listed twice", "list each language once"
+                )
+            )
 
     def contrast(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
         exhibit = exhibit_entry.file.exhibit
@@ -131,10 +158,14 @@ class _Checker:
         for colour, source_map, path in pairs:
             ratio = contrast_ratio(colour, theme.ground)
             if ratio < MIN_CONTRAST:
-                self.errors.append(source_map.error(
-                    path, f"{colour} on the background {theme.ground} has contrast {ratio:.2f}:1; "
-                    f"at least {MIN_CONTRAST}:1 is needed to read it", "choose a lighter colour",
-                ))
+                self.errors.append(
+                    source_map.error(
+                        path,
+                        f"{colour} on the background {theme.ground} has contrast {ratio:.2f}:1; "
+                        f"at least {MIN_CONTRAST}:1 is needed to read it",
+                        "choose a lighter colour",
+                    )
+                )
 
     def images(self, strict: bool) -> None:
         root = self.content_dir.resolve()
@@ -146,10 +177,13 @@ class _Checker:
                 target = (self.content_dir / image).resolve()
                 key = (*path, "image")
                 if not target.is_relative_to(root):
-                    self.errors.append(entry.source_map.error(
-                        key, f"'{image}' leads outside the content folder (through a link)",
-                        "copy the image into the content folder",
-                    ))
+                    self.errors.append(
+                        entry.source_map.error(
+                            key,
+                            f"'{image}' leads outside the content folder (through a link)",
+                            "copy the image into the content folder",
+                        )
+                    )
                 elif not target.is_file():
                     problem = entry.source_map.error(
                         key, f"the image '{image}' does not exist", "check the file name, or remove 'image:'"
@@ -162,10 +196,13 @@ class _Checker:
             for obj, path in walk_models(entry.file, ()):
                 source = getattr(obj, "source", None)
                 if isinstance(source, str) and re.sub(r"\s+", "", source) not in flat:
-                    self.errors.append(entry.source_map.error(
-                        (*path, "source"), "this source is not word for word in the article",
-                        "copy the sentence exactly from the article",
-                    ))
+                    self.errors.append(
+                        entry.source_map.error(
+                            (*path, "source"),
+                            "this source is not word for word in the article",
+                            "copy the sentence exactly from the article",
+                        )
+                    )
 
 
 def check_content(
@@ -184,9 +221,16 @@ def check_content(
     outlook = checker.single("outlook", kinds_present)
     pillars = sorted(checker.of_kind("pillar"), key=lambda pe: pe[0].order)
     if not pillars and kinds_present is not None and "pillar" not in kinds_present:
-        checker.errors.append(ContentError(
-            shown_dir, 0, 0, "", "no file starts with 'pillar:'", "add one YAML file per pillar, e.g. pillars/1-x.yaml"
-        ))
+        checker.errors.append(
+            ContentError(
+                shown_dir,
+                0,
+                0,
+                "",
+                "no file starts with 'pillar:'",
+                "add one YAML file per pillar, e.g. pillars/1-x.yaml",
+            )
+        )
     checker.unique_ids()
     checker.pillar_orders(pillars)
     checker.images(strict_assets)

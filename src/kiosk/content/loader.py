@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kiosk.errors import ContentError, ContentInvalid, display_path
 from kiosk.content.checks import FileEntry, check_content
 from kiosk.content.messages import translate
 from kiosk.content.model import Content, ContentFile
 from kiosk.content.yaml_source import parse_yaml_file
+from kiosk.errors import ContentError, ContentInvalid, display_path
 
 SKIP_DIRS = {"schema"}
 
@@ -32,7 +32,8 @@ class LoadResult:
 def content_files(content_dir: Path) -> list[Path]:
     """The YAML files of a content folder, in a stable order (top folder first, then sub-folders)."""
     found = [
-        p for p in content_dir.rglob("*")
+        p
+        for p in content_dir.rglob("*")
         if p.suffix in (".yaml", ".yml") and not SKIP_DIRS.intersection(p.relative_to(content_dir).parts[:-1])
     ]
     return sorted(found, key=lambda p: (len(p.relative_to(content_dir).parts), str(p)))
@@ -71,8 +72,13 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
             errors.extend(translate(exc, ContentFile, parsed.source_map))
 
     content, check_errors, warnings = check_content(
-        entries, content_dir, shown_dir, strict_assets=strict_assets, article_text=article_text,
-        files_failed=bool(errors), kinds_present=None if unreadable else kinds_present,
+        entries,
+        content_dir,
+        shown_dir,
+        strict_assets=strict_assets,
+        article_text=article_text,
+        files_failed=bool(errors),
+        kinds_present=None if unreadable else kinds_present,
     )
     errors.extend(check_errors)
     return LoadResult(content if not errors else None, sorted(set(errors)), sorted(warnings), files, entries)

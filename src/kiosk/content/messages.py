@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kiosk.errors import ContentError
 from kiosk.content.yaml_source import KeyPath, SourceMap
+from kiosk.errors import ContentError
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
@@ -68,7 +68,10 @@ def _describe(value: Any) -> str:
 
 _PATTERN_WORDS = {
     "^#[0-9A-Fa-f]{6}$": ("is not a colour", "write it as #RRGGBB, e.g. '#E8433A', in quotes"),
-    "^[a-z0-9]+(-[a-z0-9]+)*$": ("is not a valid id", "use lower-case letters, digits and single hyphens, e.g. 'ship-mengxiang'"),
+    "^[a-z0-9]+(-[a-z0-9]+)*$": (
+        "is not a valid id",
+        "use lower-case letters, digits and single hyphens, e.g. 'ship-mengxiang'",
+    ),
 }
 
 
@@ -87,7 +90,10 @@ def _words(error: dict[str, Any], root: type[BaseModel], loc: KeyPath) -> tuple[
         return f"expected text, found {_describe(value)}", "put the text in quotes"
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing", "int_from_float"):
         whole = kind.startswith("int")
-        return f"expected a {'whole ' if whole else ''}number, found {_describe(value)}", "write digits only, e.g. 40.3, without quotes or units"
+        return (
+            f"expected a {'whole ' if whole else ''}number, found {_describe(value)}",
+            "write digits only, e.g. 40.3, without quotes or units",
+        )
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, found {_describe(value)}", ""
     if kind == "literal_error":
@@ -103,7 +109,11 @@ def _words(error: dict[str, Any], root: type[BaseModel], loc: KeyPath) -> tuple[
         return f"expected a list, found {_describe(value)}", "write each entry on its own line starting with '- '"
     if kind in ("too_short", "too_long"):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        return f"has {ctx.get('actual_length', '?')} entries; {'at least' if kind == 'too_short' else 'at most'} {limit} allowed", ""
+        return (
+            f"has {ctx.get('actual_length', '?')} entries; "
+            f"{'at least' if kind == 'too_short' else 'at most'} {limit} allowed",
+            "",
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()), "?")
         bound = f"{bound:g}" if isinstance(bound, float) else bound  # 20, not 20.0

@@ -16,9 +16,31 @@ from pydantic import AfterValidator, Field, model_validator
 from kiosk.content.text import Affix, Colour, Language, Model, RequiredText, Slug, Source, Text
 
 Icon = Literal[
-    "globe", "flask", "ship", "dna", "pill", "atom", "radar", "network", "trophy", "factory", "car",
-    "drone", "battery", "robot", "chip", "microscope", "brain", "bridge", "coins", "people", "graduation",
-    "seedling", "rocket", "target", "handshake",
+    "globe",
+    "flask",
+    "ship",
+    "dna",
+    "pill",
+    "atom",
+    "radar",
+    "network",
+    "trophy",
+    "factory",
+    "car",
+    "drone",
+    "battery",
+    "robot",
+    "chip",
+    "microscope",
+    "brain",
+    "bridge",
+    "coins",
+    "people",
+    "graduation",
+    "seedling",
+    "rocket",
+    "target",
+    "handshake",
 ]
 ICONS: tuple[str, ...] = get_args(Icon)
 Qualifier = Literal["about", "nearly", "over"]

@@ -96,6 +96,11 @@ def chart_number(chart: Chart, value: float, qualifier: Qualifier | None = None)
     第8位 / No. 8, a share or a part with the chart's unit and the item's qualifier (约30% / about 30%)."""
     rank = chart.type == "rank"
     return KeyNumber(
-        id=chart.id, value=value, qualifier=qualifier, label=chart.title, source=chart.source,
-        prefix=_RANK_PREFIX if rank else None, unit=_RANK_UNIT if rank else chart.unit,
+        id=chart.id,
+        value=value,
+        qualifier=qualifier,
+        label=chart.title,
+        source=chart.source,
+        prefix=_RANK_PREFIX if rank else None,
+        unit=_RANK_UNIT if rank else chart.unit,
     )

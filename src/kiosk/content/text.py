@@ -79,7 +79,7 @@ class Affix(Text):
     (e.g. for a Chinese measure word such as 家), while leaving en out shows the Chinese."""
 
     zh: PlainText = Field(default="", description="Chinese; may be empty.")
-    en: PlainText | None = Field(default=None, description="English; \"\" for nothing, leave out to show the Chinese.")
+    en: PlainText | None = Field(default=None, description='English; "" for nothing, leave out to show the Chinese.')
 
 
 _HEX = re.compile(r"^#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})$")

@@ -42,7 +42,9 @@ _SYNTAX_HINTS = {
     "found character '\\t'": "indent with spaces, not tabs",
     "tab character": "indent with spaces, not tabs",
     "mapping values are not allowed here": "text containing ': ' must be in quotes",
-    "could not find expected ':'": "check this line's indentation against the line above, and that each key ends with ':'",
+    "could not find expected ':'": (
+        "check this line's indentation against the line above, and that each key ends with ':'"
+    ),
     "found undefined alias": "an alias *name needs an anchor &name earlier in the file",
     "expected <document start>": "check the indentation of this line",
     "did not find expected key": "check the indentation and that list items start with '- '",
@@ -119,7 +121,9 @@ class _Walker:
         self.count += 1
         if self.count > MAX_VALUES:
             raise self._fail(
-                node, path, f"the file expands to more than {MAX_VALUES:,} values",
+                node,
+                path,
+                f"the file expands to more than {MAX_VALUES:,} values",
                 "an alias (*name) repeats an anchor (&name) too often; write the content out instead",
             )
         if depth > MAX_DEPTH:
@@ -136,7 +140,9 @@ class _Walker:
     def _tag_error(self, node: yaml.Node, path: KeyPath) -> _Abort:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         return self._fail(
-            node, path, f"the tag {tag} is not allowed",
+            node,
+            path,
+            f"the tag {tag} is not allowed",
             "content is plain text, numbers, true/false, dates, lists and keys; remove the tag",
         )
 
@@ -148,7 +154,9 @@ class _Walker:
         try:
             return self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise self._fail(node, path, f"cannot read {node.value!r}: {exc}", "put it in quotes if it is text")
+            raise self._fail(
+                node, path, f"cannot read {node.value!r}: {exc}", "put it in quotes if it is text"
+            ) from exc
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -162,11 +170,16 @@ class _Walker:
             if key in result:
                 first_line, _ = self.map.keys[child]
                 line, column = _mark(key_node)
-                self.errors.append(ContentError(
-                    self.map.file, line, column, format_key_path(child),
-                    f"duplicate key '{key}' (first at line {first_line})",
-                    "YAML would silently keep only the last one; remove or rename one of them",
-                ))
+                self.errors.append(
+                    ContentError(
+                        self.map.file,
+                        line,
+                        column,
+                        format_key_path(child),
+                        f"duplicate key '{key}' (first at line {first_line})",
+                        "YAML would silently keep only the last one; remove or rename one of them",
+                    )
+                )
                 continue
             self.map.keys[child] = _mark(key_node)
             result[key] = self.walk(value_node, child, depth + 1)
@@ -196,8 +209,11 @@ def parse_yaml_file(path: Path, display: str) -> ParsedFile:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return failed(0, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                          "split it, or remove what does not belong in a content file")
+            return failed(
+                0,
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                "split it, or remove what does not belong in a content file",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return failed(0, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable")

@@ -22,7 +22,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, fields, replace
 from enum import Enum, auto
-from typing import Literal, Union
+from typing import Literal
 
 Direction = Literal["left", "right", "up", "down"]
 
@@ -118,7 +118,7 @@ class Cancelled:
     """A drag in progress was abandoned (another finger, a palm, or the input was cancelled)."""
 
 
-GestureEvent = Union[Tap, LongPress, DragStart, Drag, DragEnd, Swipe, Cancelled]
+GestureEvent = Tap | LongPress | DragStart | Drag | DragEnd | Swipe | Cancelled
 
 
 class _Phase(Enum):

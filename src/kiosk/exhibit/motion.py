@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.content.model import KeyNumber
-from kiosk.content.text import Language
 from kiosk.content.number_format import format_number, shape_of
+from kiosk.content.text import Language
 
 Easing = Literal["cubic", "expo"]
 
@@ -52,7 +52,7 @@ def ease_out_expo(t: float) -> float:
     t = clamp01(t)
     if t >= 1.0:
         return 1.0
-    full = 1.0 - 2.0 ** -_EXPO_STEEPNESS
+    full = 1.0 - 2.0**-_EXPO_STEEPNESS
     return (1.0 - 2.0 ** (-_EXPO_STEEPNESS * t)) / full
 
 
@@ -124,9 +124,7 @@ def count_up_for(number: KeyNumber, *, reduced_motion: bool = False, delay_s: fl
     return CountUp(start, number.value, count_up_duration(jump), delay_s, easing)
 
 
-def count_up_text(
-    number: KeyNumber, language: Language, elapsed_s: float, count_up: CountUp | None = None
-) -> str:
+def count_up_text(number: KeyNumber, language: Language, elapsed_s: float, count_up: CountUp | None = None) -> str:
     """The number's text while counting, in its final shape (165万 stays ``…万``, never ``1650000``).
 
     The shown value is rounded to the digits the final text shows, and never leaves the count-up's range.

@@ -41,12 +41,16 @@ def enable_crash_log(log_dir: Path, *, now: Callable[[], datetime] = datetime.no
     path = Path(log_dir) / CRASH_FILE
     try:
         Path(log_dir).mkdir(parents=True, exist_ok=True)
-        file = open(path, "ab", buffering=0)  # noqa: SIM115 (kept open for the life of the process)
+        file = open(path, "ab", buffering=0)
         header = f"=== kiosk started {now().isoformat(timespec='seconds')} (pid {os.getpid()}) ===\n"
         file.write(header.encode("utf-8"))
     except OSError as exc:
-        _log.warning("cannot write the crash log %s: %s; a native crash will leave no trace. Make the log "
-                     "folder writable (logging/folders log_dir in the settings file)", path, exc)
+        _log.warning(
+            "cannot write the crash log %s: %s; a native crash will leave no trace. Make the log "
+            "folder writable (logging/folders log_dir in the settings file)",
+            path,
+            exc,
+        )
         return None
     faulthandler.enable(file=file, all_threads=True)
     return CrashLog(path, file)

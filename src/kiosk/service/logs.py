@@ -43,8 +43,16 @@ class ResilientFileHandler(logging.handlers.RotatingFileHandler):
     ``say`` prints the two notices (stopped working / works again) where people look: stderr.
     """
 
-    def __init__(self, path: Path, *, max_bytes: int, backups: int, say: Callable[[str], None],
-                 clock: Callable[[], float] = monotonic, retry_s: float = RETRY_S):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        max_bytes: int,
+        backups: int,
+        say: Callable[[str], None],
+        clock: Callable[[], float] = monotonic,
+        retry_s: float = RETRY_S,
+    ):
         super().__init__(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True)
         self._say = say
         self._clock = clock
@@ -70,9 +78,11 @@ class ResilientFileHandler(logging.handlers.RotatingFileHandler):
         error = sys.exc_info()[1]
         self._drop_stream()
         if self._retry_at is None:
-            self._say(f"kiosk: cannot write the log file {self.baseFilename}: {error}; logging to stderr only "
-                      f"until it works again (tried every {self._retry_s:g} s). Check the free space and the "
-                      f"permissions of {Path(self.baseFilename).parent}")
+            self._say(
+                f"kiosk: cannot write the log file {self.baseFilename}: {error}; logging to stderr only "
+                f"until it works again (tried every {self._retry_s:g} s). Check the free space and the "
+                f"permissions of {Path(self.baseFilename).parent}"
+            )
         self._retry_at = self._clock() + self._retry_s
 
     def _drop_stream(self) -> None:
@@ -123,8 +133,15 @@ def level_number(level: str | int) -> int:
         raise ValueError(f"log level {level!r}: use one of {', '.join(LEVELS)}") from None
 
 
-def setup_logging(log_dir: Path | None, *, level: str | int = "info", file_kb: int = 1024, files: int = 5,
-                  stream: TextIO | None = None, clock: Callable[[], float] = monotonic) -> LogSetup:
+def setup_logging(
+    log_dir: Path | None,
+    *,
+    level: str | int = "info",
+    file_kb: int = 1024,
+    files: int = 5,
+    stream: TextIO | None = None,
+    clock: Callable[[], float] = monotonic,
+) -> LogSetup:
     """Send the ``kiosk.*`` loggers to ``stream`` (default stderr) and to ``<log_dir>/kiosk.log`` rotated at
     ``file_kb`` KiB with ``files`` old files kept. ``log_dir`` None, or a folder that cannot be created → stderr
     only, with one line saying why. Call ``close()`` on the result to take the handlers away."""
@@ -146,12 +163,15 @@ def setup_logging(log_dir: Path | None, *, level: str | int = "info", file_kb: i
         try:
             Path(log_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            say(f"kiosk: cannot create the log folder {log_dir}: {exc}; logging to stderr only. Set "
-                f"logging/folders log_dir in the settings file to a writable folder")
+            say(
+                f"kiosk: cannot create the log folder {log_dir}: {exc}; logging to stderr only. Set "
+                f"logging/folders log_dir in the settings file to a writable folder"
+            )
         else:
             path = Path(log_dir) / LOG_FILE
-            file_handler = ResilientFileHandler(path, max_bytes=max(1, file_kb) * 1024, backups=max(1, files),
-                                                say=say, clock=clock)
+            file_handler = ResilientFileHandler(
+                path, max_bytes=max(1, file_kb) * 1024, backups=max(1, files), say=say, clock=clock
+            )
             file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
             logger.addHandler(file_handler)
     return LogSetup(logger, stderr_handler, file_handler, path)
@@ -171,6 +191,7 @@ def start_process_logs(settings: Settings) -> ProcessLogs:
     log_dir = settings.folders.log_dir
     logs = setup_logging(log_dir, level=options.level, file_kb=options.file_kb, files=options.files)
     crash_log = enable_crash_log(log_dir) if log_dir is not None and logs.file_handler is not None else None
-    logging.getLogger(__name__).info("logging to %s (crash log: %s)", logs.path or "stderr only",
-                                     crash_log.path if crash_log else "none")
+    logging.getLogger(__name__).info(
+        "logging to %s (crash log: %s)", logs.path or "stderr only", crash_log.path if crash_log else "none"
+    )
     return ProcessLogs(logs, crash_log)

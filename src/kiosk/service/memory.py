@@ -42,8 +42,11 @@ class MemoryCeiling:
         used = self._rss()
         if used is None:
             if not self._unmeasurable_logged:
-                _log.warning("cannot measure the memory use on this platform: the ceiling of %g MB "
-                             "(health max_rss_mb in the settings file) is not enforced", self.max_mb)
+                _log.warning(
+                    "cannot measure the memory use on this platform: the ceiling of %g MB "
+                    "(health max_rss_mb in the settings file) is not enforced",
+                    self.max_mb,
+                )
                 self._unmeasurable_logged = True
             return None
         return used if used > self.max_mb else None

@@ -15,8 +15,13 @@ from collections.abc import Callable, Sequence
 _log = logging.getLogger(__name__)
 
 
-def restart_argv(*, executable: str | None = None, argv: Sequence[str] | None = None,
-                 orig_argv: Sequence[str] | None = None, frozen: bool | None = None) -> list[str]:
+def restart_argv(
+    *,
+    executable: str | None = None,
+    argv: Sequence[str] | None = None,
+    orig_argv: Sequence[str] | None = None,
+    frozen: bool | None = None,
+) -> list[str]:
     """The command line that starts this program again with the same arguments.
 
     A frozen bundle is its own executable: ``[executable, *argv[1:]]``. Otherwise the interpreter with the options
@@ -41,5 +46,6 @@ def reexec(argv: Sequence[str] | None = None, *, execv: Callable[[str, list[str]
     try:
         execv(command[0], command)
     except OSError as exc:
-        _log.error("could not restart the exhibit (%s: %s); it quits and the service manager starts it again",
-                   command[0], exc)
+        _log.error(
+            "could not restart the exhibit (%s: %s); it quits and the service manager starts it again", command[0], exc
+        )

@@ -38,7 +38,8 @@ def parse_day_hours(text: str) -> DayHours:
         if joined and start < joined[-1][1]:
             raise ValueError(
                 f"{_show(joined[-1])} and {_show((start, end))} overlap (list each open time once, "
-                f'e.g. "09:00-12:00, 13:00-17:30")')
+                f'e.g. "09:00-12:00, 13:00-17:30")'
+            )
         if joined and start == joined[-1][1]:
             joined[-1] = (joined[-1][0], end)
         else:
@@ -56,11 +57,14 @@ def _parse_range(part: str) -> tuple[int, int]:
     start = _minutes(sh, sm, part, allow_24=False)
     end = _minutes(eh, em, part, allow_24=True)
     if end == start:
-        raise ValueError(f'"{part}" opens and closes at the same time (e.g. "09:00-17:30"; a day without opening '
-                         'is "closed")')
+        raise ValueError(
+            f'"{part}" opens and closes at the same time (e.g. "09:00-17:30"; a day without opening is "closed")'
+        )
     if end < start:
-        raise ValueError(f'"{part}" ends before it starts: split a range over midnight into two days, '
-                         'e.g. "20:00-24:00" on the first day and "00:00-02:00" on the next')
+        raise ValueError(
+            f'"{part}" ends before it starts: split a range over midnight into two days, '
+            'e.g. "20:00-24:00" on the first day and "00:00-02:00" on the next'
+        )
     return start, end
 
 

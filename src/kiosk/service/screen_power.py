@@ -31,8 +31,9 @@ Runner = Callable[[Sequence[str], float], Ran]
 
 def run_command(args: Sequence[str], timeout_s: float) -> Ran:
     """Run ``args`` (no shell), give up after ``timeout_s``; raises OSError or subprocess.TimeoutExpired."""
-    done = subprocess.run(list(args), capture_output=True, text=True, timeout=timeout_s, check=False,
-                          stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        list(args), capture_output=True, text=True, timeout=timeout_s, check=False, stdin=subprocess.DEVNULL
+    )
     return Ran(done.returncode, done.stderr.strip())
 
 
@@ -80,8 +81,9 @@ class Xset:
         self._asleep = False
 
     @classmethod
-    def find(cls, environ: Mapping[str, str], runner: Runner = run_command,
-             which: Callable[[str], str | None] = shutil.which) -> Xset | None:
+    def find(
+        cls, environ: Mapping[str, str], runner: Runner = run_command, which: Callable[[str], str | None] = shutil.which
+    ) -> Xset | None:
         """An ``Xset`` when this is an X11 session with ``xset`` installed; otherwise None and one log line."""
         if not environ.get("DISPLAY"):
             _log.info("screen power: no X11 display (DISPLAY is not set); xset is not used")

@@ -48,8 +48,12 @@ class Notifier:
             self._socket.sendto(text.encode("utf-8"), self._target)
         except OSError as exc:
             if not self._failed:  # one line, not one per watchdog ping
-                _log.warning("cannot notify systemd at NOTIFY_SOCKET=%s: %s (%r not sent; further failures are "
-                             "not logged)", self.address, exc, text.splitlines()[0] if text else text)
+                _log.warning(
+                    "cannot notify systemd at NOTIFY_SOCKET=%s: %s (%r not sent; further failures are not logged)",
+                    self.address,
+                    exc,
+                    text.splitlines()[0] if text else text,
+                )
             self._failed = True
             self.close()
             return False
@@ -84,8 +88,7 @@ def _parent_from_proc(pid: int) -> int | None:
         return None
 
 
-def watchdog_interval_s(environ: Mapping[str, str], ancestry: Callable[[], list[int]] = own_ancestry
-                        ) -> float | None:
+def watchdog_interval_s(environ: Mapping[str, str], ancestry: Callable[[], list[int]] = own_ancestry) -> float | None:
     """How often to send ``WATCHDOG=1`` (half of ``WATCHDOG_USEC``), or None when systemd watches no one here.
 
     ``WATCHDOG_PID`` names the process systemd started. It is honoured as "ours" when it is this process or one of

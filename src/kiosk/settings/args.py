@@ -31,9 +31,13 @@ RUN_FLAGS: dict[str, tuple[str, str]] = {
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
-                        help="the settings file (default: $KIOSK_CONFIG, else the platform's place; "
-                             "see 'kiosk config --print')")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the settings file (default: $KIOSK_CONFIG, else the platform's place; see 'kiosk config --print')",
+    )
 
 
 def _in_range(section: str, key: str, number: type, unit: str) -> Callable[[str], Any]:
@@ -47,39 +51,77 @@ def _in_range(section: str, key: str, number: type, unit: str) -> Callable[[str]
         if (low is not None and value < low) or (high is not None and value > high):
             raise argparse.ArgumentTypeError(f"{text}: must be between {low:g} and {high:g}")
         return value
+
     return parse
 
 
 def add_run_flags(parser: argparse.ArgumentParser) -> None:
     """The flags of ``kiosk run``; each given one replaces the settings file's value (absent = None)."""
-    parser.add_argument("--content", type=Path, default=None, metavar="DIR",
-                        help="content folder (default: exhibit.content_dir of the settings)")
-    parser.add_argument("--windowed", action="store_true", default=None,
-                        help="a normal window with a cursor, for editors")
-    parser.add_argument("--screen", type=_in_range("exhibit", "screen", int, "screen number"), default=None,
-                        metavar="N", help="which screen to fill (0 = the first)")
-    parser.add_argument("--rotate", type=int, default=None, choices=(0, 90, 180, 270),
-                        help="turn the whole UI, for panels mounted in portrait while the system says landscape")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help="the language the exhibit starts in and returns to (default: the content's)")
-    parser.add_argument("--reduced-motion", action="store_true", default=None,
-                        help="numbers and screens appear without animation")
-    parser.add_argument("--idle-timeout-s", type=_in_range("exhibit", "idle_timeout_s", float, "number of seconds"),
-                        default=None, metavar="S",
-                        help="seconds without a touch before the exhibit starts over (default 60; the last "
-                             "idle_warning_s show a countdown)")
-    parser.add_argument("--attract-slide-s", type=_in_range("exhibit", "attract_slide_s", float, "number of seconds"),
-                        default=None, metavar="S", help="seconds each slide of the attract loop stays (default 7)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder (default: exhibit.content_dir of the settings)",
+    )
+    parser.add_argument(
+        "--windowed", action="store_true", default=None, help="a normal window with a cursor, for editors"
+    )
+    parser.add_argument(
+        "--screen",
+        type=_in_range("exhibit", "screen", int, "screen number"),
+        default=None,
+        metavar="N",
+        help="which screen to fill (0 = the first)",
+    )
+    parser.add_argument(
+        "--rotate",
+        type=int,
+        default=None,
+        choices=(0, 90, 180, 270),
+        help="turn the whole UI, for panels mounted in portrait while the system says landscape",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="the language the exhibit starts in and returns to (default: the content's)",
+    )
+    parser.add_argument(
+        "--reduced-motion", action="store_true", default=None, help="numbers and screens appear without animation"
+    )
+    parser.add_argument(
+        "--idle-timeout-s",
+        type=_in_range("exhibit", "idle_timeout_s", float, "number of seconds"),
+        default=None,
+        metavar="S",
+        help="seconds without a touch before the exhibit starts over (default 60; the last "
+        "idle_warning_s show a countdown)",
+    )
+    parser.add_argument(
+        "--attract-slide-s",
+        type=_in_range("exhibit", "attract_slide_s", float, "number of seconds"),
+        default=None,
+        metavar="S",
+        help="seconds each slide of the attract loop stays (default 7)",
+    )
 
 
 def run_overrides(args: argparse.Namespace) -> list[Override]:
     """The run flags that were given, as overrides of the settings file."""
-    return [Override(key, getattr(args, dest), flag) for dest, (key, flag) in RUN_FLAGS.items()
-            if getattr(args, dest, None) is not None]
+    return [
+        Override(key, getattr(args, dest), flag)
+        for dest, (key, flag) in RUN_FLAGS.items()
+        if getattr(args, dest, None) is not None
+    ]
 
 
-def load_from_args(args: argparse.Namespace, overrides: Iterable[Override] = (),
-                   environ: Mapping[str, str] | None = None, platform: str | None = None) -> LoadedSettings:
+def load_from_args(
+    args: argparse.Namespace,
+    overrides: Iterable[Override] = (),
+    environ: Mapping[str, str] | None = None,
+    platform: str | None = None,
+) -> LoadedSettings:
     """The effective settings for a command with :func:`add_config_argument`."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform

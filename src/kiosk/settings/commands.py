@@ -8,12 +8,12 @@ import os
 import sys
 
 from kiosk.errors import display_path
-from kiosk.staff.pin_hash import hash_pin, pin_problem
 from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.settings.folders import config_file
 from kiosk.settings.load import load_settings
 from kiosk.settings.pin_file import PinFileError, store_pin_hash
 from kiosk.settings.report import example_text, settings_lines
+from kiosk.staff.pin_hash import hash_pin, pin_problem
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -65,11 +65,16 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
         print(f"{shown}: cannot store the PIN: {exc}; nothing was changed", file=sys.stderr)
         return EXIT_INVALID
     except OSError as exc:
-        print(f"{shown}: cannot write the settings file: {exc.strerror or exc} (run this as a user who may change "
-              "it, e.g. with sudo, or give another file with --config); nothing was changed", file=sys.stderr)
+        print(
+            f"{shown}: cannot write the settings file: {exc.strerror or exc} (run this as a user who may change "
+            "it, e.g. with sudo, or give another file with --config); nothing was changed",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
-    print(f"{shown}: operator PIN {'stored in a new settings file' if created else 'changed'} (only a salted "
-          "hash is kept); restart the exhibit to use it")
+    print(
+        f"{shown}: operator PIN {'stored in a new settings file' if created else 'changed'} (only a salted "
+        "hash is kept); restart the exhibit to use it"
+    )
     loaded = load_settings(path)
     if not loaded.ok:
         print_errors(loaded, "the exhibit will not start until they are fixed")
@@ -79,12 +84,17 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``config`` and ``set-pin`` to the ``kiosk`` parser."""
     config = commands.add_parser(
-        "config", help="show the effective settings and where each came from, or print an example settings file")
+        "config", help="show the effective settings and where each came from, or print an example settings file"
+    )
     shown = config.add_mutually_exclusive_group()
-    shown.add_argument("--print", action="store_true",
-                       help="every effective setting with its source: default, FILE:LINE or a flag (the default)")
-    shown.add_argument("--example", action="store_true",
-                       help="a complete settings file with every default and a comment for each key")
+    shown.add_argument(
+        "--print",
+        action="store_true",
+        help="every effective setting with its source: default, FILE:LINE or a flag (the default)",
+    )
+    shown.add_argument(
+        "--example", action="store_true", help="a complete settings file with every default and a comment for each key"
+    )
     add_config_argument(config)
     run_flags = config.add_argument_group("run flags", "what 'kiosk run' with these flags would use")
     add_run_flags(run_flags)  # type: ignore[arg-type]
@@ -92,6 +102,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
     set_pin = commands.add_parser("set-pin", help="set the operator panel's PIN (stored as a salted hash)")
     add_config_argument(set_pin)
-    set_pin.add_argument("--pin-stdin", action="store_true",
-                         help="read the PIN from one line of standard input instead of asking twice")
+    set_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from one line of standard input instead of asking twice"
+    )
     set_pin.set_defaults(func=_cmd_set_pin)

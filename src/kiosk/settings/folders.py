@@ -47,8 +47,12 @@ def _systemd_dir(environ: Mapping[str, str], name: str) -> Path | None:
     return Path(value) if value else None
 
 
-def config_file(explicit: str | Path | None, environ: Mapping[str, str], platform: str,
-                exists: Callable[[Path], bool] = Path.is_file) -> Located:
+def config_file(
+    explicit: str | Path | None,
+    environ: Mapping[str, str],
+    platform: str,
+    exists: Callable[[Path], bool] = Path.is_file,
+) -> Located:
     """The settings file: ``--config`` > ``$KIOSK_CONFIG`` > the platform's place (it may not exist)."""
     if explicit:
         return Located(Path(explicit), "--config")
@@ -58,8 +62,7 @@ def config_file(explicit: str | Path | None, environ: Mapping[str, str], platfor
         base = Path(environ.get("PROGRAMDATA") or r"C:\ProgramData")
         return Located(base / APP_TITLE / FILE_NAME, "%PROGRAMDATA%")
     if platform == "darwin":
-        return Located(_home(environ, platform) / "Library" / "Application Support" / APP_TITLE / FILE_NAME,
-                       "default")
+        return Located(_home(environ, platform) / "Library" / "Application Support" / APP_TITLE / FILE_NAME, "default")
     if exists(SYSTEM_CONFIG):
         return Located(SYSTEM_CONFIG, "default (system-wide)")
     return Located(_xdg(environ, "XDG_CONFIG_HOME", ".config") / APP / FILE_NAME, "default (per user)")

@@ -59,8 +59,10 @@ def _only_comments(path: Path) -> bool:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False  # the YAML reader reports why
-    return all(not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
-               for line in text.splitlines())
+    return all(
+        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+        for line in text.splitlines()
+    )
 
 
 def _read(path: Path, shown: str) -> tuple[Any, SourceMap, list[ContentError]]:
@@ -71,8 +73,9 @@ def _read(path: Path, shown: str) -> tuple[Any, SourceMap, list[ContentError]]:
         return None, parsed.source_map, parsed.errors
     data = {} if parsed.data is None else parsed.data
     if not isinstance(data, dict):
-        error = ContentError(shown, 1, 1, "", "a settings file is a list of sections like 'exhibit:'",
-                             "see 'kiosk config --example'")
+        error = ContentError(
+            shown, 1, 1, "", "a settings file is a list of sections like 'exhibit:'", "see 'kiosk config --example'"
+        )
         return None, parsed.source_map, [error]
     return data, parsed.source_map, []
 
@@ -90,8 +93,14 @@ def _merge(data: dict[str, Any], overrides: Iterable[Override]) -> dict[str, Any
     return merged
 
 
-def load_settings(path: Path, *, overrides: Iterable[Override] = (), environ: Mapping[str, str] | None = None,
-                  platform: str | None = None, shipped_content: Path | None = None) -> LoadedSettings:
+def load_settings(
+    path: Path,
+    *,
+    overrides: Iterable[Override] = (),
+    environ: Mapping[str, str] | None = None,
+    platform: str | None = None,
+    shipped_content: Path | None = None,
+) -> LoadedSettings:
     """Read ``path`` (it may be missing), apply ``overrides``, fill in the folders. Never raises for bad input."""
     path = Path(path)
     environ = os.environ if environ is None else environ
@@ -109,8 +118,9 @@ def load_settings(path: Path, *, overrides: Iterable[Override] = (), environ: Ma
         result.errors = sorted(set(translate(exc, Settings, source_map)))
         return result
     result.sources = _sources(source_map, overrides, settings)
-    result.settings = _effective(settings, path.absolute().parent, result.sources, environ, platform,
-                                 shipped_content or shipped_content_dir())
+    result.settings = _effective(
+        settings, path.absolute().parent, result.sources, environ, platform, shipped_content or shipped_content_dir()
+    )
     return result
 
 
@@ -135,8 +145,14 @@ def _sources(source_map: SourceMap, overrides: list[Override], settings: Setting
     return sources
 
 
-def _effective(settings: Settings, file_dir: Path, sources: dict[str, str], environ: Mapping[str, str],
-               platform: str, shipped: Path) -> Settings:
+def _effective(
+    settings: Settings,
+    file_dir: Path,
+    sources: dict[str, str],
+    environ: Mapping[str, str],
+    platform: str,
+    shipped: Path,
+) -> Settings:
     """``settings`` with relative paths from the file made absolute and every null folder replaced by its default."""
 
     def from_file(key: str, value: Path | None) -> Path | None:
@@ -163,9 +179,12 @@ def _effective(settings: Settings, file_dir: Path, sources: dict[str, str], envi
         located = default_content_dir(releases, shipped)
         content, sources["exhibit.content_dir"] = located.path, located.reason
     updates = settings.content_updates
-    return settings.model_copy(update={
-        "folders": folders.model_copy(update={"state_dir": state, "log_dir": log, "releases_dir": releases}),
-        "exhibit": exhibit.model_copy(update={"content_dir": content}),
-        "content_updates": updates.model_copy(
-            update={"watch_dir": from_file("content_updates.watch_dir", updates.watch_dir)}),
-    })
+    return settings.model_copy(
+        update={
+            "folders": folders.model_copy(update={"state_dir": state, "log_dir": log, "releases_dir": releases}),
+            "exhibit": exhibit.model_copy(update={"content_dir": content}),
+            "content_updates": updates.model_copy(
+                update={"watch_dir": from_file("content_updates.watch_dir", updates.watch_dir)}
+            ),
+        }
+    )

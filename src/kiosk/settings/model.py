@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from kiosk.staff.pin_hash import hash_problem
 from kiosk.service.schedule import WEEKDAYS, parse_day_hours
+from kiosk.staff.pin_hash import hash_problem
 
 
 class Section(BaseModel):
@@ -35,20 +35,28 @@ class ExhibitSettings(Section):
     content_dir: Path | None = _folder(
         "Content folder. null: the current release in releases_dir when a bundle was installed, else the "
         "shipped content. "
-        "A relative path is relative to this file's folder.")
+        "A relative path is relative to this file's folder."
+    )
     language: Literal["zh", "en"] | None = Field(
-        default=None, description="Language the exhibit starts in and returns to (zh or en); null: the content's.")
+        default=None, description="Language the exhibit starts in and returns to (zh or en); null: the content's."
+    )
     screen: int = Field(default=0, ge=0, le=15, description="Which screen to fill (0 = the first).")
     rotate_deg: Literal[0, 90, 180, 270] = Field(
-        default=0, description="Turn the whole picture (0, 90, 180 or 270), for panels mounted in portrait.")
+        default=0, description="Turn the whole picture (0, 90, 180 or 270), for panels mounted in portrait."
+    )
     windowed: bool = Field(
-        default=False, description="true: a normal window with a cursor and no lock-down, for content editors.")
+        default=False, description="true: a normal window with a cursor and no lock-down, for content editors."
+    )
     reduced_motion: bool = Field(default=False, description="true: numbers and screens appear without animation.")
     idle_timeout_s: float = Field(
-        default=60.0, ge=20, le=3600, description="Seconds without a touch before the exhibit starts over.")
+        default=60.0, ge=20, le=3600, description="Seconds without a touch before the exhibit starts over."
+    )
     idle_warning_s: float = Field(
-        default=10.0, ge=3, le=30,
-        description="The last seconds of idle_timeout_s show a countdown; less than idle_timeout_s.")
+        default=10.0,
+        ge=3,
+        le=30,
+        description="The last seconds of idle_timeout_s show a countdown; less than idle_timeout_s.",
+    )
     attract_slide_s: float = Field(default=7.0, ge=2, le=120, description="Seconds each attract-loop slide stays.")
 
     @field_validator("idle_warning_s")
@@ -56,8 +64,10 @@ class ExhibitSettings(Section):
     def _warning_inside_timeout(cls, value: float, info: ValidationInfo) -> float:
         timeout = info.data.get("idle_timeout_s")
         if timeout is not None and value >= timeout:
-            raise ValueError(f"idle_warning_s ({value:g}) must be less than idle_timeout_s ({timeout:g}): "
-                             "the countdown is the last part of the idle time")
+            raise ValueError(
+                f"idle_warning_s ({value:g}) must be less than idle_timeout_s ({timeout:g}): "
+                "the countdown is the last part of the idle time"
+            )
         return value
 
 
@@ -66,13 +76,16 @@ class OperatorSettings(Section):
 
     pin_hash: str | None = Field(
         default=None,
-        description="Written by 'kiosk set-pin' (a salted hash, never the PIN). null: the panel cannot be opened.")
+        description="Written by 'kiosk set-pin' (a salted hash, never the PIN). null: the panel cannot be opened.",
+    )
     corner_gesture_s: float = Field(
-        default=5.0, ge=2, le=15, description="The four corners must be touched in order within this many seconds.")
+        default=5.0, ge=2, le=15, description="The four corners must be touched in order within this many seconds."
+    )
     pin_attempts: int = Field(default=5, ge=3, le=10, description="Wrong PINs in a row before the pad locks.")
     pin_lockout_s: float = Field(default=60.0, ge=10, le=3600, description="Seconds the PIN pad stays locked.")
     panel_timeout_s: float = Field(
-        default=60.0, ge=15, le=600, description="The panel closes itself after this many seconds untouched.")
+        default=60.0, ge=15, le=600, description="The panel closes itself after this many seconds untouched."
+    )
 
     @field_validator("pin_hash")
     @classmethod
@@ -86,14 +99,17 @@ class ContentUpdateSettings(Section):
     """Hot reload of the content folder and content bundles (zip files) from a USB stick."""
 
     reload_check_s: float = Field(
-        default=2.0, ge=0.5, le=60, description="How often the content folder is checked for changes, in seconds.")
+        default=2.0, ge=0.5, le=60, description="How often the content folder is checked for changes, in seconds."
+    )
     watch_dir: Path | None = _folder(
-        "A folder checked for new bundles, e.g. a USB stick's mount point. null: no folder is watched.")
+        "A folder checked for new bundles, e.g. a USB stick's mount point. null: no folder is watched."
+    )
     watch_check_s: float = Field(default=5.0, ge=1, le=300, description="How often watch_dir is checked, in seconds.")
     public_key: str | None = Field(
         default=None,
         description="Base64 Ed25519 public key from 'kiosk bundle keygen'. Set: only bundles signed with its "
-                    "private key are installed.")
+        "private key are installed.",
+    )
     keep_releases: int = Field(default=5, ge=2, le=50, description="How many installed content releases are kept.")
     max_bundle_mb: int = Field(default=512, ge=1, le=4096, description="Largest bundle accepted, in megabytes.")
 
@@ -105,11 +121,14 @@ class ContentUpdateSettings(Section):
         try:
             raw = base64.b64decode(value.strip(), validate=True)
         except (binascii.Error, ValueError):
-            raise ValueError("the public key is not base64 text; copy the whole line that "
-                             "'kiosk bundle keygen' printed") from None
+            raise ValueError(
+                "the public key is not base64 text; copy the whole line that 'kiosk bundle keygen' printed"
+            ) from None
         if len(raw) != 32:
-            raise ValueError(f"the public key is {len(raw)} bytes, an Ed25519 public key is 32; copy the "
-                             "public key, not the private one, from 'kiosk bundle keygen'")
+            raise ValueError(
+                f"the public key is {len(raw)} bytes, an Ed25519 public key is 32; copy the "
+                "public key, not the private one, from 'kiosk bundle keygen'"
+            )
         return value.strip()
 
 
@@ -117,9 +136,12 @@ class HealthSettings(Section):
     """Self-healing limits."""
 
     max_rss_mb: int | None = Field(
-        default=1536, ge=256, le=16384,
+        default=1536,
+        ge=256,
+        le=16384,
         description="Memory ceiling in megabytes; above it the exhibit restarts itself at the next attract loop. "
-                    "null: no ceiling.")
+        "null: no ceiling.",
+    )
 
 
 def _day(name: str) -> Any:
@@ -137,7 +159,8 @@ class OpeningHours(Section):
     saturday: str | None = _day("saturday")
     sunday: str | None = _day("sunday")
     closed_dates: list[dt.date] = Field(
-        default_factory=list, description="Whole days closed, e.g. [2026-12-25, 2027-01-01].")
+        default_factory=list, description="Whole days closed, e.g. [2026-12-25, 2027-01-01]."
+    )
     sleep_display: bool = Field(default=True, description="Ask the display to sleep while closed.")
 
     @field_validator(*WEEKDAYS)
@@ -156,7 +179,8 @@ class LoggingSettings(Section):
     """Log files, rotated by size."""
 
     level: Literal["debug", "info", "warning", "error"] = Field(
-        default="info", description="Least important messages written: debug, info, warning or error.")
+        default="info", description="Least important messages written: debug, info, warning or error."
+    )
     file_kb: int = Field(default=1024, ge=64, le=65536, description="Size of one log file in kilobytes.")
     files: int = Field(default=5, ge=1, le=50, description="Rotated log files kept.")
 
@@ -166,10 +190,12 @@ class FolderSettings(Section):
 
     state_dir: Path | None = _folder(
         "State folder. null: $STATE_DIRECTORY under systemd, else ~/.local/state/guangzhou-exhibit on Linux, "
-        "%LOCALAPPDATA%\\GuangzhouExhibit on Windows.")
+        "%LOCALAPPDATA%\\GuangzhouExhibit on Windows."
+    )
     log_dir: Path | None = _folder("Log folder. null: $LOGS_DIRECTORY under systemd, else <state_dir>/logs.")
     releases_dir: Path | None = _folder(
-        "Installed content bundles: releases/<version>/ and the 'current' link. null: <state_dir>/content.")
+        "Installed content bundles: releases/<version>/ and the 'current' link. null: <state_dir>/content."
+    )
 
 
 class Settings(Section):

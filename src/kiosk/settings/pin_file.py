@@ -58,10 +58,11 @@ def with_pin_hash(text: str, pin_hash: str) -> str:
         return text[:at] + f"{KEY}: {value}{separator}" + text[at:]
     first_key = section.value[0][0]
     line_start = text.rfind("\n", 0, first_key.start_mark.index) + 1
-    indent = text[line_start:first_key.start_mark.index]
+    indent = text[line_start : first_key.start_mark.index]
     if indent.strip():  # the first key shares its line with something else: too unusual to edit safely
-        raise PinFileError(f"cannot find where to add '{KEY}:' under '{SECTION}:'; add 'pin_hash: null' there "
-                           "and run this again")
+        raise PinFileError(
+            f"cannot find where to add '{KEY}:' under '{SECTION}:'; add 'pin_hash: null' there and run this again"
+        )
     return text[:line_start] + f"{indent}{KEY}: {value}{newline}" + text[line_start:]
 
 
@@ -70,7 +71,7 @@ def _value_of(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
 
 
 def _splice(text: str, node: yaml.Node, replacement: str) -> str:
-    return text[:node.start_mark.index] + replacement + text[node.end_mark.index:]
+    return text[: node.start_mark.index] + replacement + text[node.end_mark.index :]
 
 
 def _append(text: str, block: str, newline: str) -> str:
@@ -95,12 +96,11 @@ def store_pin_hash(path: Path, pin_hash: str) -> bool:
         except UnicodeDecodeError:
             raise PinFileError("the file is not UTF-8 text; save it as UTF-8 first") from None
         bom = "\ufeff" if decoded.startswith("\ufeff") else ""
-        text, mode = decoded[len(bom):], stat.S_IMODE(path.stat().st_mode)
+        text, mode = decoded[len(bom) :], stat.S_IMODE(path.stat().st_mode)
     updated = with_pin_hash(text, pin_hash)
     check = yaml.safe_load(updated) or {}
     if not isinstance(check, dict) or (check.get(SECTION) or {}).get(KEY) != pin_hash:  # never write a broken file
-        raise PinFileError(f"could not add '{KEY}:' safely; add 'pin_hash: null' under 'operator:' and run this "
-                           "again")
+        raise PinFileError(f"could not add '{KEY}:' safely; add 'pin_hash: null' under 'operator:' and run this again")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, (bom + updated).encode("utf-8"), mode)
     return created

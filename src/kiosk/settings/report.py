@@ -9,13 +9,15 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
-from kiosk.settings.load import LoadedSettings
 from kiosk.service.schedule import WEEKDAYS
+from kiosk.settings.load import LoadedSettings
 from kiosk.settings.model import OpeningHours, field_range, section_types
 
 WIDTH = 110
-EXAMPLE_HOURS = {day: "09:00-17:30" for day in WEEKDAYS[:5]} | {"saturday": "10:00-12:00, 13:00-16:00",
-                                                              "sunday": "closed"}
+EXAMPLE_HOURS = {day: "09:00-17:30" for day in WEEKDAYS[:5]} | {
+    "saturday": "10:00-12:00, 13:00-16:00",
+    "sunday": "closed",
+}
 EXAMPLE_CLOSED = [dt.date(2026, 12, 25), dt.date(2027, 1, 1)]
 
 
@@ -33,8 +35,9 @@ def value_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)
-    if isinstance(value, str) and (value == "" or any(c in value for c in ":#'\"{}[],&*!|>%@`") or
-                                   value.strip() != value):
+    if isinstance(value, str) and (
+        value == "" or any(c in value for c in ":#'\"{}[],&*!|>%@`") or value.strip() != value
+    ):
         return "'" + value.replace("'", "''") + "'"
     return str(value)
 
@@ -86,9 +89,12 @@ def _default(info: FieldInfo) -> Any:
 
 def example_text() -> str:
     """A complete settings file with every key at its default and a comment for each; it loads to the defaults."""
-    lines = _comment("Settings of the Guangzhou Sci-Tech exhibit. Every key may be left out: it then takes the value "
-                     "written here (the default). Check a file with 'kiosk config --print --config FILE'; "
-                     "'kiosk set-pin' writes the operator PIN's hash into it.", "")
+    lines = _comment(
+        "Settings of the Guangzhou Sci-Tech exhibit. Every key may be left out: it then takes the value "
+        "written here (the default). Check a file with 'kiosk config --print --config FILE'; "
+        "'kiosk set-pin' writes the operator PIN's hash into it.",
+        "",
+    )
     for section, model in section_types().items():
         lines.append("")
         lines += _comment(model.__doc__ or "", "")
@@ -103,15 +109,17 @@ def example_text() -> str:
 
 
 def _opening_hours_example() -> list[str]:
-    lines = _comment("Each day: \"closed\", \"00:00-24:00\", or one or more times like \"09:00-12:00, "
-                     "13:00-17:30\" (24-hour clock, in quotes); a day left out is open all day. "
-                     "Remove the '# ' before the lines below to use them.", "")
+    lines = _comment(
+        'Each day: "closed", "00:00-24:00", or one or more times like "09:00-12:00, '
+        '13:00-17:30" (24-hour clock, in quotes); a day left out is open all day. '
+        "Remove the '# ' before the lines below to use them.",
+        "",
+    )
     lines.append("# opening_hours:")
     for name, info in OpeningHours.model_fields.items():
         if name in EXAMPLE_HOURS:
-            lines.append(f"#   {name}: \"{EXAMPLE_HOURS[name]}\"")
+            lines.append(f'#   {name}: "{EXAMPLE_HOURS[name]}"')
         else:
             value = EXAMPLE_CLOSED if name == "closed_dates" else _default(info)
             lines.append(f"#   {name}: {value_text(value)}  # {info.description}")
     return lines
-

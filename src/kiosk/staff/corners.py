@@ -37,8 +37,9 @@ def corner_at(x: float, y: float, width: float, height: float, fraction: float =
 class CornerSequence:
     """Feed it every press; :meth:`press` answers True on the press that completes the gesture."""
 
-    def __init__(self, within_s: float = 5.0, clock: Callable[[], float] = time.monotonic,
-                 fraction: float = ZONE_FRACTION) -> None:
+    def __init__(
+        self, within_s: float = 5.0, clock: Callable[[], float] = time.monotonic, fraction: float = ZONE_FRACTION
+    ) -> None:
         if not within_s > 0:
             raise ValueError(f"corner_gesture_s must be more than 0, not {within_s}")
         self._within_s = float(within_s)

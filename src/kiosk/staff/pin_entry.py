@@ -60,12 +60,18 @@ class PinEntry:
 class PinGuard:
     """Checks PINs against ``pin_hash``; ``attempts`` wrong ones in a row lock it for ``lockout_s`` seconds."""
 
-    def __init__(self, pin_hash: str | None, attempts: int = 5, lockout_s: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic,
-                 verify: Callable[[str, str], bool] = verify_pin) -> None:
+    def __init__(
+        self,
+        pin_hash: str | None,
+        attempts: int = 5,
+        lockout_s: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        verify: Callable[[str, str], bool] = verify_pin,
+    ) -> None:
         if attempts < 1 or not lockout_s >= 0:
-            raise ValueError(f"pin_attempts must be at least 1 and pin_lockout_s at least 0, "
-                             f"not {attempts} and {lockout_s}")
+            raise ValueError(
+                f"pin_attempts must be at least 1 and pin_lockout_s at least 0, not {attempts} and {lockout_s}"
+            )
         self._hash = pin_hash
         self._attempts = attempts
         self._lockout_s = float(lockout_s)
@@ -107,8 +113,12 @@ class PinGuard:
         self._wrong += 1
         left = self._attempts - self._wrong
         if left > 0:
-            _log.warning("operator PIN pad: wrong PIN (%d of %d in a row; %d left before the pad locks)",
-                         self._wrong, self._attempts, left)
+            _log.warning(
+                "operator PIN pad: wrong PIN (%d of %d in a row; %d left before the pad locks)",
+                self._wrong,
+                self._attempts,
+                left,
+            )
             return Verdict("wrong", left)
         self._locked_until = self._clock() + self._lockout_s
         _log.warning("operator PIN pad locked for %g s after %d wrong PINs in a row", self._lockout_s, self._attempts)

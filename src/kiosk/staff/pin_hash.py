@@ -64,7 +64,13 @@ def _parse(stored: str) -> tuple[int, int, int, bytes, bytes]:
         salt, digest = bytes.fromhex(parts[4]), bytes.fromhex(parts[5])
     except ValueError:
         raise ValueError("the PIN hash is damaged: run 'kiosk set-pin' again") from None
-    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and len(salt) >= 8
-            and len(digest) == _HASH_BYTES):
+    if not (
+        2 <= n <= 2**20
+        and n & (n - 1) == 0
+        and 1 <= r <= 32
+        and 1 <= p <= 16
+        and len(salt) >= 8
+        and len(digest) == _HASH_BYTES
+    ):
         raise ValueError("the PIN hash has impossible parameters: run 'kiosk set-pin' again")
     return n, r, p, salt, digest

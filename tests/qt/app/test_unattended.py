@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.settings.load import load_settings
 from kiosk.exhibit.navigation import PillarPage
 from kiosk.qt.app.unattended import EXIT_OPERATOR, Operations, weekly_schedule
+from kiosk.settings.load import load_settings
 
 from ..exhibit_fixtures import CONTENT_DIR, Harness
 
@@ -23,8 +23,9 @@ def settings_for(tmp_path: Path, text: str = ""):
     if not content.exists():
         shutil.copytree(CONTENT_DIR, content)
     path = tmp_path / "kiosk.yaml"
-    path.write_text(f"exhibit:\n  content_dir: {content}\nfolders:\n  state_dir: {tmp_path / 'state'}\n{text}",
-                    encoding="utf-8")
+    path.write_text(
+        f"exhibit:\n  content_dir: {content}\nfolders:\n  state_dir: {tmp_path / 'state'}\n{text}", encoding="utf-8"
+    )
     loaded = load_settings(path, environ={})
     assert loaded.ok, loaded.errors
     return loaded.settings
@@ -40,8 +41,13 @@ class FakeApp:
 
 def operations(harness: Harness, settings, kiosk_mode: bool = False) -> tuple[Operations, FakeApp]:
     app = FakeApp()
-    ops = Operations(app, harness.controller, settings, kiosk_mode=kiosk_mode,  # type: ignore[arg-type]
-                     now=lambda: MONDAY_NOON)
+    ops = Operations(
+        app,
+        harness.controller,
+        settings,
+        kiosk_mode=kiosk_mode,  # type: ignore[arg-type]
+        now=lambda: MONDAY_NOON,
+    )
     return ops, app
 
 
@@ -55,8 +61,11 @@ def test_the_defaults_watch_the_content_and_no_stick(harness: Harness, tmp_path:
 
 
 def test_settings_switch_on_the_stick_and_opening_hours(harness: Harness, tmp_path: Path) -> None:
-    settings = settings_for(tmp_path, f"content_updates:\n  watch_dir: {tmp_path / 'stick'}\n  watch_check_s: 7\n"
-                                      "opening_hours:\n  monday: '09:00-17:00'\n  sunday: closed\n")
+    settings = settings_for(
+        tmp_path,
+        f"content_updates:\n  watch_dir: {tmp_path / 'stick'}\n  watch_check_s: 7\n"
+        "opening_hours:\n  monday: '09:00-17:00'\n  sunday: closed\n",
+    )
     ops, _ = operations(harness, settings)
     assert ops.bundles is not None and ops.bundles.timer.interval() == 7000
     schedule = weekly_schedule(settings)
@@ -86,16 +95,19 @@ def test_reload_from_the_panel_shows_new_content_at_once(harness: Harness, tmp_p
     harness.navigator.wake()
     harness.navigator.open_pillar(pillar)
     path = next((settings.exhibit.content_dir / "pillars").glob("1-*.yaml"))
-    path.write_text(path.read_text(encoding="utf-8").replace("short_title: {zh: 服务国家战略", "short_title: {zh: 新", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("short_title: {zh: 服务国家战略", "short_title: {zh: 新", 1),
+        encoding="utf-8",
+    )
     ops.reload_content()
     assert harness.screen == PillarPage(pillar)
     assert harness.controller.content.pillar(pillar).short_title.zh == "新"
     ops.stop()
 
 
-def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_status(harness: Harness,
-                                                                                         tmp_path: Path) -> None:
+def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_status(
+    harness: Harness, tmp_path: Path
+) -> None:
     ops, app = operations(harness, settings_for(tmp_path), kiosk_mode=True)
     assert ops.lockdown is not None and not ops.lockdown.released
     ops.exit_exhibit()

@@ -49,8 +49,12 @@ def _magenta_share(image: QImage) -> float:
         for x in range(0, image.width() // 2, 8):  # the picture is on the left half of the landscape sheet
             colour = image.pixelColor(x, y)
             total += 1
-            hits += abs(colour.red() - MAGENTA.red()) + abs(colour.green() - MAGENTA.green()) \
-                + abs(colour.blue() - MAGENTA.blue()) < 30
+            hits += (
+                abs(colour.red() - MAGENTA.red())
+                + abs(colour.green() - MAGENTA.green())
+                + abs(colour.blue() - MAGENTA.blue())
+                < 30
+            )
     return hits / total
 
 
@@ -64,8 +68,9 @@ def test_a_cards_image_fills_the_picture_on_its_sheet(tmp_path: Path, content: C
     assert _magenta_share(image) > 0.3
 
 
-def test_an_unreadable_image_shows_the_icon_and_says_why(tmp_path: Path, content: Content, qtbot,
-                                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_an_unreadable_image_shows_the_icon_and_says_why(
+    tmp_path: Path, content: Content, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "ship.png").write_bytes(b"not a picture at all")
     with caplog.at_level(logging.WARNING, logger="kiosk.qt.exhibit.screens.story_sheet"):

@@ -124,7 +124,7 @@ def _assert_texts_inside_and_apart(graphic: ChartGraphic) -> None:
     for block, rect in zip(blocks, boxes):
         assert box.contains(rect), f"{block.origin} {block.text!r} sticks out of the chart: {rect}"
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             overlap = a.intersected(b)
             assert overlap.width() * overlap.height() < 1, f"text boxes overlap: {a} {b}"
 
@@ -183,12 +183,21 @@ def test_a_low_box_puts_labels_beside_their_bars(show, size, beside) -> None:
 
 def _crowded(kind: str) -> Chart:
     """As much as a chart may hold: eight items with long labels."""
-    label = Text(zh="广州科技创新综合实力持续增强的重要标志之一" * 2,
-                 en="One of the many signs of Guangzhou's growing strength " * 2)
+    label = Text(
+        zh="广州科技创新综合实力持续增强的重要标志之一" * 2,
+        en="One of the many signs of Guangzhou's growing strength " * 2,
+    )
     items = [ChartItem(label=label, value=value, qualifier="about") for value in (3, 9, 17, 25, 34, 48, 61, 99)]
     extra = {"total": 400, "total_label": label} if kind == "part_of_whole" else {}
-    return Chart(id="crowded-" + kind.replace("_", "-"), type=kind, title=Text(zh="标题"), items=items,
-                 unit=Affix(zh="%", en="%") if kind == "share" else None, source="来源", **extra)
+    return Chart(
+        id="crowded-" + kind.replace("_", "-"),
+        type=kind,
+        title=Text(zh="标题"),
+        items=items,
+        unit=Affix(zh="%", en="%") if kind == "share" else None,
+        source="来源",
+        **extra,
+    )
 
 
 @pytest.mark.parametrize("size", [(760, 420), (480, 300), (1200, 240)], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -239,17 +248,17 @@ class Floor(QGraphicsRectItem):
         self.setZValue(-1000)
         self.seen: list[str] = []
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.seen.append("press")
         event.accept()
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.seen.append("move")
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.seen.append("release")
 
-    def wheelEvent(self, event: QGraphicsSceneWheelEvent) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, event: QGraphicsSceneWheelEvent) -> None:
         self.seen.append("wheel")
         event.accept()
 
@@ -276,9 +285,16 @@ def test_no_mouse_touch_or_wheel_moves_the_chart(show, qtbot, case) -> None:
             QTest.mouseMove(viewport, centre + QPoint(step * 40, step * 12))
         QTest.mouseRelease(viewport, button, Qt.KeyboardModifier.NoModifier, centre + QPoint(280, 84))
     for delta in (120, -360):
-        wheel = QWheelEvent(QPointF(centre), QPointF(viewport.mapToGlobal(centre)), QPoint(), QPoint(0, delta),
-                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-                            False)
+        wheel = QWheelEvent(
+            QPointF(centre),
+            QPointF(viewport.mapToGlobal(centre)),
+            QPoint(),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
         QApplication.sendEvent(viewport, wheel)
     QTest.keyClick(viewport, Qt.Key.Key_Minus)
     qtbot.wait(20)
@@ -290,7 +306,17 @@ def test_no_mouse_touch_or_wheel_moves_the_chart(show, qtbot, case) -> None:
 
 def test_rank_scales_end_on_round_numbers() -> None:
     assert [nice_scale(r) for r in (1, 3, 5, 8, 10, 11, 37, 180, 999, 1500)] == [
-        5, 5, 5, 10, 10, 20, 50, 200, 1000, 10000]
+        5,
+        5,
+        5,
+        10,
+        10,
+        20,
+        50,
+        200,
+        1000,
+        10000,
+    ]
 
 
 def test_rows_start_staggered_and_end_together() -> None:

@@ -49,8 +49,9 @@ def test_new_content_is_shown_where_the_visitor_is(harness: Harness, content) ->
 
 def test_a_story_that_is_gone_gives_the_last_one_left(harness: Harness, content) -> None:
     pillar = on_a_story(harness)
-    shorter = tuple(p.model_copy(update={"cards": p.cards[:2], "policies": ()}) if p.id == pillar else p
-                    for p in content.pillars)
+    shorter = tuple(
+        p.model_copy(update={"cards": p.cards[:2], "policies": ()}) if p.id == pillar else p for p in content.pillars
+    )
     harness.controller.replace_content(content.model_copy(update={"pillars": shorter}))
     assert harness.screen == StoryDetail(pillar, 1)
     assert harness.controller.sheet is not None and harness.controller.sheet.index == 1

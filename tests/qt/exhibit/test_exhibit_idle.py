@@ -12,10 +12,10 @@ import math
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.qt.exhibit.controller import ATTRACT_TICK_MS, Behaviour
-from kiosk.exhibit.motion import drift_offset
 from kiosk.exhibit.attract import NumberSlide, PillarSlide, TitleSlide
+from kiosk.exhibit.motion import drift_offset
 from kiosk.exhibit.navigation import Attract, Home, PillarPage
+from kiosk.qt.exhibit.controller import ATTRACT_TICK_MS, Behaviour
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
 from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
@@ -74,8 +74,9 @@ def test_the_warning_comes_after_the_quiet_time_and_not_before(harness, finger) 
     assert isinstance(harness.controller.page, HomePage)
 
 
-def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_language(harness, finger,
-                                                                                         content) -> None:
+def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_language(
+    harness, finger, content
+) -> None:
     awake(harness)
     finger.tap(harness.centre("language-en"))
     harness.settle()

@@ -11,19 +11,28 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.exhibit.navigation import Attract, Home, OutlookPage, PillarPage, StoryDetail, pillar_order, stories
-from kiosk.qt.input.interaction import handler_at
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
+from kiosk.qt.input.interaction import handler_at
 from kiosk.qt.proof.render import shots
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.text_block import TextBlock
 
-from ..exhibit_fixtures import (LANDSCAPE, MIN_TARGET_PX, PORTRAIT, Finger, Harness, Mouse, awake, mouse_echo,
-                               shipped_content)
+from ..exhibit_fixtures import (
+    LANDSCAPE,
+    MIN_TARGET_PX,
+    PORTRAIT,
+    Finger,
+    Harness,
+    Mouse,
+    awake,
+    mouse_echo,
+    shipped_content,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -46,8 +55,11 @@ def at_story(harness: Harness, index: int, pillar_id: str = PILLAR) -> None:
 
 
 def text_from(harness: Harness, origin: str, within: QGraphicsItem | None = None) -> str:
-    blocks = [block for block in harness.of_type(TextBlock)
-              if block.origin == origin and (within is None or within.isAncestorOf(block))]
+    blocks = [
+        block
+        for block in harness.of_type(TextBlock)
+        if block.origin == origin and (within is None or within.isAncestorOf(block))
+    ]
     assert len(blocks) == 1, f"{len(blocks)} texts from {origin!r} are shown"
     return blocks[0].text
 
@@ -257,8 +269,11 @@ def test_a_long_press_on_a_tile_opens_nothing(harness, pointer, qtbot) -> None:
     assert harness.screen == StoryDetail(PILLAR, 0)
 
 
-@pytest.mark.parametrize("source", [Qt.MouseEventSource.MouseEventSynthesizedByQt,
-                                    Qt.MouseEventSource.MouseEventSynthesizedBySystem], ids=["by-qt", "by-system"])
+@pytest.mark.parametrize(
+    "source",
+    [Qt.MouseEventSource.MouseEventSynthesizedByQt, Qt.MouseEventSource.MouseEventSynthesizedBySystem],
+    ids=["by-qt", "by-system"],
+)
 def test_a_touch_echoed_as_mouse_events_fires_once(harness, finger, qtbot, source) -> None:
     at_story(harness, 0)
     next_button = harness.centre(harness.find("next", Button))
@@ -271,8 +286,11 @@ def test_a_touch_echoed_as_mouse_events_fires_once(harness, finger, qtbot, sourc
 
 
 # Sizes, rotation, touch targets ---------------------------------------------------------------------------------
-@pytest.mark.parametrize(("size", "rotation"), [((1080, 1920), 90), ((3840, 2160), 0), ((1920, 1080), 180)],
-                         ids=["portrait-panel-turned", "4k", "upside-down"])
+@pytest.mark.parametrize(
+    ("size", "rotation"),
+    [((1080, 1920), 90), ((3840, 2160), 0), ((1920, 1080), 180)],
+    ids=["portrait-panel-turned", "4k", "upside-down"],
+)
 def test_taps_and_drags_follow_the_scaled_and_turned_ui(open_exhibit, qtbot, size, rotation) -> None:
     harness = awake(open_exhibit(size, rotation=rotation))
     assert harness.stage.logical_size().toSize().toTuple() == LANDSCAPE
@@ -336,9 +354,11 @@ def test_every_tap_target_is_at_least_9_percent_of_the_short_side(open_exhibit, 
     targets = [item for item in tap_targets(harness) if not item_is_language_segment(item)]
     names = {getattr(item, "name", type(item).__name__) for item in targets}
     assert expected_targets(screen) <= names
-    small = {getattr(item, "name", type(item).__name__): item.sceneBoundingRect().size().toTuple()
-             for item in targets
-             if min(item.sceneBoundingRect().width(), item.sceneBoundingRect().height()) < MIN_TARGET_PX}
+    small = {
+        getattr(item, "name", type(item).__name__): item.sceneBoundingRect().size().toTuple()
+        for item in targets
+        if min(item.sceneBoundingRect().width(), item.sceneBoundingRect().height()) < MIN_TARGET_PX
+    }
     assert not small, f"targets under {MIN_TARGET_PX:.1f} logical px: {small}"
 
 
@@ -350,8 +370,11 @@ def tappable_height(harness: Harness, item) -> float:
     """How tall the strip through ``item``'s centre is where a tap reaches it (probed every logical pixel)."""
     rect = item.sceneBoundingRect()
     x = rect.center().x()
-    hits = [y for y in range(int(rect.top()) - 40, int(rect.bottom()) + 40)
-            if handler_at(harness.scene, QPointF(x, y + 0.5), "on_tap") is item]
+    hits = [
+        y
+        for y in range(int(rect.top()) - 40, int(rect.bottom()) + 40)
+        if handler_at(harness.scene, QPointF(x, y + 0.5), "on_tap") is item
+    ]
     return float(len(hits))
 
 

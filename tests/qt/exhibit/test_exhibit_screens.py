@@ -20,11 +20,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QRawFont
 
 from kiosk.content.model import Content, Text
-from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.exhibit.navigation import PillarPage
+from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.qt.exhibit.screens.attract import AttractPage
-from kiosk.qt.proof.render import Shot, shots
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.proof.render import Shot, shots
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
@@ -53,8 +53,13 @@ def cases() -> list[tuple[str, str, str]]:
     """(size, language, shot name) of every snapshot checked."""
     all_shots = shots(shipped_content())
     english = english_subset(shipped_content(), all_shots)
-    return [(size, language, shot.name) for size in SIZES for language in ("zh", "en") for shot in all_shots
-            if language == "zh" or shot.name in english]
+    return [
+        (size, language, shot.name)
+        for size in SIZES
+        for language in ("zh", "en")
+        for shot in all_shots
+        if language == "zh" or shot.name in english
+    ]
 
 
 CASES = cases()
@@ -140,14 +145,18 @@ def text_seen(block: TextBlock, harness: Harness, glyphs: Glyphs) -> TextSeen:
     while panel is not None and not isinstance(panel, Panel):
         panel = panel.parentItem()
     return TextSeen(
-        origin=block.origin, text=block.text, elided=block.elided, preview=bool(getattr(block, "preview", False)),
+        origin=block.origin,
+        text=block.text,
+        elided=block.elided,
+        preview=bool(getattr(block, "preview", False)),
         missing=glyphs.missing(layout.text(), fitted.px, style.bold, style.language),
         box=block.sceneBoundingRect(),
         used=block.mapRectToScene(QRectF(0, top, box.width(), min(box.height(), fitted.height))),
         overflows_box=widest > box.width() + 1 or fitted.height > box.height() + 1,
         panel=panel.sceneBoundingRect() if panel is not None else harness.scene.sceneRect(),
         panel_name=getattr(panel, "name", type(panel).__name__) if panel is not None else "the screen",
-        parent=id(block.parentItem()))
+        parent=id(block.parentItem()),
+    )
 
 
 def take_snapshot(content: Content, size: str, language: str, name: str) -> Snapshot:
@@ -165,15 +174,17 @@ def take_snapshot(content: Content, size: str, language: str, name: str) -> Snap
         packed = (rgb[0].astype(np.int32) << 16) | (rgb[1].astype(np.int32) << 8) | rgb[2]
         numbers = [item for item in walk(harness.scene) if isinstance(item, CountingNumber)]
         return Snapshot(
-            shot=name, language=language,
+            shot=name,
+            language=language,
             distinct_colours=len(np.unique(packed)),
             ink=1.0 - near(rgb, theme.ground, 6) / rgb.shape[1],
             accent_px={pillar.id: near(rgb, pillar.accent) for pillar in content.pillars},
-            texts=tuple(text_seen(block, harness, glyphs) for block in walk(harness.scene)
-                        if isinstance(block, TextBlock)),
+            texts=tuple(
+                text_seen(block, harness, glyphs) for block in walk(harness.scene) if isinstance(block, TextBlock)
+            ),
             numbers=tuple((n.number.id, n.text, n.final_text) for n in numbers),
-            number_glyphs_missing="".join(glyphs.missing(n.final_text + n.text, n.px, True, language)
-                                          for n in numbers))
+            number_glyphs_missing="".join(glyphs.missing(n.final_text + n.text, n.px, True, language) for n in numbers),
+        )
 
 
 @cache
@@ -235,16 +246,24 @@ def outside_panel(text: TextSeen, rect: QRectF) -> str | None:
 def test_every_text_is_drawn_inside_its_box_and_its_panel(shown: Snapshot) -> None:
     assert not [text.origin for text in shown.texts if text.overflows_box]
     assert not [problem for text in shown.texts if (problem := outside_panel(text, text.used))]
-    boxes = [problem for text in shown.texts if not in_a_number_tile(text)  # see the test below
-             if (problem := outside_panel(text, text.box))]
+    boxes = [
+        problem
+        for text in shown.texts
+        if not in_a_number_tile(text)  # see the test below
+        if (problem := outside_panel(text, text.box))
+    ]
     assert not boxes
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_number_tile_text_boxes_stay_inside_the_tile(size: str, qapp) -> None:
-    boxes = [problem for pillar in ("national-strategy", "ecosystem")
-             for text in snapshot(size, "zh", f"pillar-{pillar}").texts if in_a_number_tile(text)
-             if (problem := outside_panel(text, text.box))]
+    boxes = [
+        problem
+        for pillar in ("national-strategy", "ecosystem")
+        for text in snapshot(size, "zh", f"pillar-{pillar}").texts
+        if in_a_number_tile(text)
+        if (problem := outside_panel(text, text.box))
+    ]
     assert not boxes
 
 
@@ -320,15 +339,16 @@ def test_reduced_motion_shows_final_numbers_without_any_time_passing(open_exhibi
 def test_the_glyph_check_finds_characters_the_font_lacks(open_exhibit) -> None:
     glyphs = Glyphs(open_exhibit().controller.typography)
     assert glyphs.missing("广州科创 40.3% 第8位 165万", 30, False, "zh") == ""
-    assert glyphs.missing("广州\u2603\U0001F600", 30, True, "en") == "\u2603\U0001F600"  # a snowman, an emoji
+    assert glyphs.missing("广州\u2603\U0001f600", 30, True, "en") == "\u2603\U0001f600"  # a snowman, an emoji
 
 
 HTML = Text(zh="<b>粗体</b> & <i>斜体</i><br>", en="<b>Bold</b> <img src=x> &amp;")
 
 
 def with_html_title(content: Content, pillar_id: str) -> Content:
-    pillars = tuple(p.model_copy(update={"title": HTML, "short_title": HTML}) if p.id == pillar_id else p
-                    for p in content.pillars)
+    pillars = tuple(
+        p.model_copy(update={"title": HTML, "short_title": HTML}) if p.id == pillar_id else p for p in content.pillars
+    )
     return content.model_copy(update={"pillars": pillars})
 
 

@@ -1,4 +1,5 @@
-"""The exhibit's icon set: every icon the content can name exists, is valid SVG, draws a line icon, recolours, caches."""
+"""The exhibit's icon set: every icon the content can name exists, is valid SVG, draws a line icon, recolours and
+caches."""
 
 from __future__ import annotations
 
@@ -87,8 +88,9 @@ def test_icon_takes_the_requested_colour(library, name: str, colour: str) -> Non
     counts = Counter(pixel & 0xFFFFFF for pixel in opaque_pixels(image, threshold=250))
     dominant = QColor(counts.most_common(1)[0][0])
     wanted = QColor(colour)
-    diff = max(abs(dominant.red() - wanted.red()), abs(dominant.green() - wanted.green()),
-               abs(dominant.blue() - wanted.blue()))
+    diff = max(
+        abs(dominant.red() - wanted.red()), abs(dominant.green() - wanted.green()), abs(dominant.blue() - wanted.blue())
+    )
     assert diff <= 3, f"{name} drew {dominant.name()} for {colour}"
 
 

@@ -58,21 +58,44 @@ class Recorder(QObject):
     def __init__(self, gestures: GestureFilter) -> None:
         super().__init__(gestures)
         self.record = Record()
-        for name in ("activity", "tapped", "long_pressed", "drag_started", "dragged", "drag_finished", "swiped",
-                     "cancelled"):
+        for name in (
+            "activity",
+            "tapped",
+            "long_pressed",
+            "drag_started",
+            "dragged",
+            "drag_finished",
+            "swiped",
+            "cancelled",
+        ):
             getattr(gestures, name).connect(getattr(self, f"on_{name}"))
 
     def _add(self, name: str, *args: object) -> None:
         self.record.calls.append((name, *args))
 
-    def on_activity(self) -> None: self._add("activity")
-    def on_tapped(self, p: QPointF) -> None: self._add("tapped", p)
-    def on_long_pressed(self, p: QPointF) -> None: self._add("long_pressed", p)
-    def on_drag_started(self, p: QPointF) -> None: self._add("drag_started", p)
-    def on_dragged(self, a: QPointF, b: QPointF) -> None: self._add("dragged", a, b)
-    def on_drag_finished(self, a: QPointF, b: QPointF, v: QPointF) -> None: self._add("drag_finished", a, b, v)
-    def on_swiped(self, d: str, a: QPointF, b: QPointF, v: float) -> None: self._add("swiped", d, a, b, v)
-    def on_cancelled(self) -> None: self._add("cancelled")
+    def on_activity(self) -> None:
+        self._add("activity")
+
+    def on_tapped(self, p: QPointF) -> None:
+        self._add("tapped", p)
+
+    def on_long_pressed(self, p: QPointF) -> None:
+        self._add("long_pressed", p)
+
+    def on_drag_started(self, p: QPointF) -> None:
+        self._add("drag_started", p)
+
+    def on_dragged(self, a: QPointF, b: QPointF) -> None:
+        self._add("dragged", a, b)
+
+    def on_drag_finished(self, a: QPointF, b: QPointF, v: QPointF) -> None:
+        self._add("drag_finished", a, b, v)
+
+    def on_swiped(self, d: str, a: QPointF, b: QPointF, v: float) -> None:
+        self._add("swiped", d, a, b, v)
+
+    def on_cancelled(self) -> None:
+        self._add("cancelled")
 
 
 @pytest.fixture
@@ -100,8 +123,9 @@ def attach(surface: Surface, clock: FakeClock | None, **kwargs) -> tuple[Gesture
     return gestures, Recorder(gestures).record
 
 
-def touch_path(surface: Surface, device: QPointingDevice, clock: FakeClock, points: list[tuple[int, int]],
-               step_s: float = 0.02) -> None:
+def touch_path(
+    surface: Surface, device: QPointingDevice, clock: FakeClock, points: list[tuple[int, int]], step_s: float = 0.02
+) -> None:
     """One finger: press at the first point, move through the rest, release at the last, ``step_s`` apart."""
     QTest.touchEvent(surface, device).press(0, QPoint(*points[0]), surface).commit()
     for point in points[1:]:
@@ -129,14 +153,14 @@ def test_mouse_click_is_a_tap(surface, clock) -> None:
 def test_double_click_is_two_taps(surface, clock) -> None:
     """Through the window (as a platform delivers it) the widget gets press, release, double-click, release."""
     _gestures, record = attach(surface, clock)
-    QTest.mouseDClick(surface.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                      QPoint(70, 80))
+    QTest.mouseDClick(surface.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(70, 80))
     assert record.calls == [("activity",), ("tapped", QPointF(70, 80))] * 2
     assert surface.received == []
 
 
-@pytest.mark.parametrize(("dx", "dy", "direction"), [(60, 0, "right"), (-60, 10, "left"), (5, -60, "up"),
-                                                     (0, 60, "down")])
+@pytest.mark.parametrize(
+    ("dx", "dy", "direction"), [(60, 0, "right"), (-60, 10, "left"), (5, -60, "up"), (0, 60, "down")]
+)
 def test_touch_swipe_in_each_direction(surface, touch, clock, dx, dy, direction) -> None:
     _gestures, record = attach(surface, clock)
     touch_path(surface, touch, clock, [(400 + i * dx, 300 + i * dy) for i in range(4)])  # 180 px, up 80 ms later
@@ -144,7 +168,7 @@ def test_touch_swipe_in_each_direction(surface, touch, clock, dx, dy, direction)
     assert record.names() == ["drag_started", "dragged", "dragged", "dragged", "drag_finished", "swiped"]
     assert record.of("drag_started") == [(QPointF(400, 300),)]
     assert record.of("swiped") == [(direction, QPointF(400, 300), end, pytest.approx(180 / 0.08))]
-    (start, finish, velocity), = record.of("drag_finished")
+    ((start, finish, velocity),) = record.of("drag_finished")
     assert (start, finish) == (QPointF(400, 300), end)
     assert (velocity.x(), velocity.y()) == (pytest.approx(3 * dx / 0.08), pytest.approx(3 * dy / 0.08))
 
@@ -225,8 +249,12 @@ def test_two_fingers_trigger_nothing_and_cancel_a_drag(surface, touch, clock) ->
     assert surface.received == []
 
 
-def synthesised(kind: QEvent.Type, pos: QPointF, device: QPointingDevice,
-                source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventSynthesizedByQt) -> QMouseEvent:
+def synthesised(
+    kind: QEvent.Type,
+    pos: QPointF,
+    device: QPointingDevice,
+    source: Qt.MouseEventSource = Qt.MouseEventSource.MouseEventSynthesizedByQt,
+) -> QMouseEvent:
     button = Qt.MouseButton.LeftButton
     buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
     return QMouseEvent(kind, pos, pos, pos, button, buttons, Qt.KeyboardModifier.NoModifier, source, device)
@@ -293,7 +321,7 @@ def test_on_a_graphics_view_viewport_with_its_mapping(qtbot, touch, clock) -> No
     viewport = view.viewport()
     gestures, record = attach(viewport, clock, map_point=view.to_logical)
     touch_path(viewport, touch, clock, [(200, 300), (300, 300), (400, 300)])  # 200 px right on the panel
-    (direction, start, end, speed), = record.of("swiped")
+    ((direction, start, end, speed),) = record.of("swiped")
     assert direction == "up"  # the UI is turned clockwise: the panel's right is the UI's up
     assert end - start == QPointF(0, -100)  # 200 panel pixels are 100 logical ones
     assert speed == pytest.approx(100 / 0.06)
@@ -348,20 +376,34 @@ class _Point:
     def __init__(self, point_id: int, state: QEventPoint.State, pos: QPointF, diameter: float) -> None:
         self._id, self._state, self._pos, self._diameter = point_id, state, pos, diameter
 
-    def id(self) -> int: return self._id
-    def state(self) -> QEventPoint.State: return self._state
-    def position(self) -> QPointF: return QPointF(self._pos)
-    def ellipseDiameters(self) -> QSizeF: return QSizeF(self._diameter, self._diameter * 0.8)  # noqa: N802
+    def id(self) -> int:
+        return self._id
+
+    def state(self) -> QEventPoint.State:
+        return self._state
+
+    def position(self) -> QPointF:
+        return QPointF(self._pos)
+
+    def ellipseDiameters(self) -> QSizeF:
+        return QSizeF(self._diameter, self._diameter * 0.8)
 
 
 class _Touch:
     def __init__(self, kind: QEvent.Type, *points: _Point) -> None:
         self._kind, self._points, self.accepted = kind, list(points), False
 
-    def type(self) -> QEvent.Type: return self._kind
-    def points(self) -> list[_Point]: return self._points
-    def timestamp(self) -> int: return 0
-    def accept(self) -> None: self.accepted = True
+    def type(self) -> QEvent.Type:
+        return self._kind
+
+    def points(self) -> list[_Point]:
+        return self._points
+
+    def timestamp(self) -> int:
+        return 0
+
+    def accept(self) -> None:
+        self.accepted = True
 
 
 @pytest.mark.parametrize(("diameter", "scale", "palm"), [(150, 1, False), (250, 1, True), (150, 2, True)])

@@ -33,12 +33,16 @@ def written(out: Path) -> list[str]:
 
 def test_render_writes_one_proof_per_screen_and_a_contact_sheet(tmp_path, qapp, capsys) -> None:
     content_dir, out = write_content(tmp_path), tmp_path / "proofs"
-    assert cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1920x1080",
-                     "--lang", "zh"]) == 0
+    assert (
+        cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1920x1080", "--lang", "zh"])
+        == 0
+    )
     assert [shot.name for shot in render.shots(require_content(content_dir))] == SCREENS
-    assert written(out) == sorted([f"1920x1080/zh/{name}.png" for name in SCREENS]
-                                  + [f"1920x1080/operator/{name}.png" for name in STAFF_SCREENS]
-                                  + ["contact-1920x1080.png"])
+    assert written(out) == sorted(
+        [f"1920x1080/zh/{name}.png" for name in SCREENS]
+        + [f"1920x1080/operator/{name}.png" for name in STAFF_SCREENS]
+        + ["contact-1920x1080.png"]
+    )
     for folder, name in [("zh", name) for name in SCREENS] + [("operator", name) for name in STAFF_SCREENS]:
         image = QImage(str(out / "1920x1080" / folder / f"{name}.png"))
         assert (image.width(), image.height()) == (1920, 1080), name
@@ -51,8 +55,10 @@ def test_render_writes_one_proof_per_screen_and_a_contact_sheet(tmp_path, qapp, 
 
 def test_render_every_language_at_a_portrait_size(tmp_path, qapp) -> None:
     content_dir, out = write_content(tmp_path), tmp_path / "proofs"
-    assert cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1080x1920",
-                     "--lang", "all"]) == 0
+    assert (
+        cli.main(["render", "--content", str(content_dir), "--out", str(out), "--size", "1080x1920", "--lang", "all"])
+        == 0
+    )
     expected = [f"1080x1920/{lang}/{name}.png" for lang in ("zh", "en") for name in SCREENS]
     expected += [f"1080x1920/operator/{name}.png" for name in STAFF_SCREENS]
     assert written(out) == sorted(expected + ["contact-1080x1920.png"])
@@ -83,8 +89,14 @@ def test_render_refuses_a_size_it_cannot_draw(tmp_path, capsys, size) -> None:
 def test_run_with_broken_content_exits_1_with_every_error_and_no_traceback(tmp_path) -> None:
     write_content(tmp_path, outlook="outlook: [", pillar=edit(PILLAR, "icon: globe", "icon: glob"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--content", "content"], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--content", "content"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1, run.stderr
     lines = run.stderr.splitlines()
     assert lines[0].startswith("content/outlook.yaml:2:1: YAML syntax error")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
+from kiosk.qt.service.hot_reload import ContentReloader
 from kiosk.service.bundle.create import create_bundle
 from kiosk.service.bundle.install import install_bundle
 from kiosk.service.bundle.releases import current_content_dir, current_version
 from kiosk.service.bundle.watch import result_path
-from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
-from kiosk.qt.service.hot_reload import ContentReloader
 
 from ..exhibit_fixtures import CONTENT_DIR, Harness
 
@@ -44,16 +44,18 @@ def poll_until_done(qtbot, watch: BundleWatch) -> None:
     watch.poll()  # collects it
 
 
-def test_a_newer_bundle_on_the_stick_is_installed_and_shown_at_the_next_attract_loop(harness: Harness, qtbot,
-                                                                                        tmp_path: Path) -> None:
+def test_a_newer_bundle_on_the_stick_is_installed_and_shown_at_the_next_attract_loop(
+    harness: Harness, qtbot, tmp_path: Path
+) -> None:
     releases, stick = tmp_path / "releases-dir", tmp_path / "stick"
     install_bundle(bundle(tmp_path, tmp_path / "first", "2026.11.1"), releases, public_key=None)
     shown = current_content_dir(releases)
     assert shown is not None
     reloader = ContentReloader(harness.controller, shown, 2.0)
     newer = bundle(tmp_path, stick, "2026.11.20", edit=("short_title: {zh: 服务国家战略", "short_title: {zh: 新标题"))
-    watch = install_bundle_watch(harness.controller, stick, releases, public_key=None, max_bytes=64 * MB, keep=5,
-                                 interval_s=5)
+    watch = install_bundle_watch(
+        harness.controller, stick, releases, public_key=None, max_bytes=64 * MB, keep=5, interval_s=5
+    )
     assert watch.timer.isActive() and watch.timer.interval() == 5000
     poll_until_done(qtbot, watch)
     assert current_version(releases) == "2026.11.20"

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 from kiosk.clock import ManualClock
 from kiosk.exhibit.navigation import Attract
 from kiosk.qt.app.build import build_exhibit
+from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.service.guard import EXIT_TOO_MANY_ERRORS
 from kiosk.qt.service.health import Health, install_health
-from kiosk.qt.exhibit.screens.attract import AttractPage
 
 from ..exhibit_fixtures import CONTENT_DIR, Harness, Pointer, awake
 
@@ -75,7 +75,8 @@ def on_home(harness: Harness) -> None:
 # Errors --------------------------------------------------------------------------------------------------------
 @pytest.mark.qt_no_exception_capture
 def test_an_error_in_a_timer_slot_returns_to_the_attract_loop_with_its_traceback_logged(
-        harness: Harness, qtbot, caplog, health_for) -> None:
+    harness: Harness, qtbot, caplog, health_for
+) -> None:
     health_for(harness)
     on_home(harness)
 
@@ -93,8 +94,9 @@ def test_an_error_in_a_timer_slot_returns_to_the_attract_loop_with_its_traceback
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_error_in_a_tap_handler_returns_to_the_attract_loop(harness: Harness, pointer: Pointer, qtbot,
-                                                              caplog, health_for) -> None:
+def test_an_error_in_a_tap_handler_returns_to_the_attract_loop(
+    harness: Harness, pointer: Pointer, qtbot, caplog, health_for
+) -> None:
     health = health_for(harness)
     on_home(harness)
     trap = Trap(QRectF(200, 300, 300, 200))
@@ -108,8 +110,9 @@ def test_an_error_in_a_tap_handler_returns_to_the_attract_loop(harness: Harness,
 
 
 @pytest.mark.qt_no_exception_capture
-def test_recovery_runs_on_the_next_event_loop_turn_once_for_errors_of_one_turn(harness: Harness, qtbot,
-                                                                               health_for) -> None:
+def test_recovery_runs_on_the_next_event_loop_turn_once_for_errors_of_one_turn(
+    harness: Harness, qtbot, health_for
+) -> None:
     health = health_for(harness)
     on_home(harness)
     for _ in range(3):
@@ -137,8 +140,7 @@ def test_a_recovery_that_fails_is_logged_not_raised(harness: Harness, qtbot, cap
 
 
 @pytest.mark.qt_no_exception_capture
-def test_errors_that_keep_coming_end_the_event_loop_with_status_70(harness: Harness, qapp, caplog,
-                                                                  health_for) -> None:
+def test_errors_that_keep_coming_end_the_event_loop_with_status_70(harness: Harness, qapp, caplog, health_for) -> None:
     clock = ManualClock()
     health = health_for(harness, clock=clock)
 
@@ -159,7 +161,7 @@ def test_errors_that_keep_coming_end_the_event_loop_with_status_70(harness: Harn
 def test_errors_spread_out_are_each_recovered(harness: Harness, qtbot, health_for) -> None:
     clock = ManualClock()
     health = health_for(harness, clock=clock)
-    for i in range(8):
+    for _i in range(8):
         clock.advance(15)  # four per minute: under the limit
         on_home(harness)
         QTimer.singleShot(0, lambda: [][1])
@@ -201,7 +203,8 @@ def drain(sock: socket.socket) -> list[bytes]:
 
 
 def test_ready_once_after_the_first_paint_and_watchdog_pings_only_while_the_gui_thread_runs(
-        harness: Harness, qtbot, notify_socket, health_for) -> None:
+    harness: Harness, qtbot, notify_socket, health_for
+) -> None:
     sock, address = notify_socket
     environ = {"NOTIFY_SOCKET": address, "WATCHDOG_USEC": "100000", "WATCHDOG_PID": str(os.getpid())}
     health = health_for(harness, environ=environ)
@@ -250,11 +253,17 @@ def test_quitting_says_stopping(harness: Harness, qapp, notify_socket, health_fo
 
 # Memory ceiling -----------------------------------------------------------------------------------------------
 def test_over_the_memory_ceiling_the_exhibit_restarts_at_the_next_attract_loop(
-        harness: Harness, qapp, qtbot, caplog, notify_socket, health_for) -> None:
+    harness: Harness, qapp, qtbot, caplog, notify_socket, health_for
+) -> None:
     sock, address = notify_socket
     restarts: list[str] = []
-    health = health_for(harness, environ={"NOTIFY_SOCKET": address}, max_rss_mb=512, rss=lambda: 700.0,
-                        restart=lambda: restarts.append("again"))
+    health = health_for(
+        harness,
+        environ={"NOTIFY_SOCKET": address},
+        max_rss_mb=512,
+        rss=lambda: 700.0,
+        restart=lambda: restarts.append("again"),
+    )
     on_home(harness)
     qtbot.wait(50)
     assert not health.restart_requested  # never under a visitor

@@ -4,9 +4,9 @@ content leaves the old content on screen, and every error is logged with its fil
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -78,8 +78,9 @@ def test_valid_content_waits_for_the_visitor_to_go_home(harness: Harness, folder
     assert harness.controller.offered_content is None and reloader.errors == ()
 
 
-def test_invalid_content_keeps_the_old_content_and_reports_every_error(harness: Harness, folder: Path,
-                                                                         caplog: pytest.LogCaptureFixture) -> None:
+def test_invalid_content_keeps_the_old_content_and_reports_every_error(
+    harness: Harness, folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     reloader = ContentReloader(harness.controller, folder, 2.0)
     pillar = on_a_pillar(harness)
     old_content = harness.controller.content
@@ -145,9 +146,9 @@ def test_a_release_folder_knows_its_version(tmp_path: Path) -> None:
     assert release_version(tmp_path) is None
 
 
-
 def test_the_version_and_time_on_screen_change_only_when_the_controller_takes_the_content(
-        harness: Harness, tmp_path: Path) -> None:
+    harness: Harness, tmp_path: Path
+) -> None:
     releases = tmp_path / "releases"
     for version in ("2026.11.1", "2026.11.2"):
         shutil.copytree(CONTENT_DIR, releases / version / "content")

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.clock import ManualClock
 from kiosk.qt.service.lockdown import LockDown, install_lockdown, refused_combination
 
 from ..exhibit_fixtures import LANDSCAPE, Harness, build_shown
@@ -51,9 +50,11 @@ class KeyRecorder(QObject):
         for target in targets:
             target.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
-                and event.key() not in HARMLESS_MODIFIER_KEYS):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+            and event.key() not in HARMLESS_MODIFIER_KEYS
+        ):
             self.seen.append(event.key())
         return False
 
@@ -196,7 +197,12 @@ print(code, window.isVisible(), lockdown.released)
 
 def test_the_applications_own_quit_is_not_refused() -> None:
     """SIGTERM (and the operator's Exit) quit with QApplication.quit(), which asks every window to close."""
-    run = subprocess.run([sys.executable, "-c", QUIT_SCRIPT], capture_output=True, text=True, timeout=60,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    run = subprocess.run(
+        [sys.executable, "-c", QUIT_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["0", "False", "True"]

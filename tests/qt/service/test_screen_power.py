@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from kiosk.service.screen_power import Ran, ScreenPower, Xset
 from kiosk.qt.service.screensaver import ScreenSaverInhibit, screen_power
+from kiosk.service.screen_power import Ran, ScreenPower, Xset
 
 pytestmark = pytest.mark.gui
 
@@ -66,8 +66,10 @@ def test_xset_is_used_only_with_a_display_and_the_program(caplog):
     assert runner.commands == []
 
 
-@pytest.mark.parametrize("failure", [Ran(1, "unable to open display \":0\""), FileNotFoundError(2, "No such file"),
-                                     subprocess.TimeoutExpired([X], 2.0)])
+@pytest.mark.parametrize(
+    "failure",
+    [Ran(1, 'unable to open display ":0"'), FileNotFoundError(2, "No such file"), subprocess.TimeoutExpired([X], 2.0)],
+)
 def test_a_failing_xset_logs_one_line_per_failure_and_never_raises(caplog, failure):
     caplog.set_level(logging.INFO)
     runner = FakeRunner([failure, failure, failure])
@@ -119,6 +121,7 @@ def test_no_mechanism_at_all_is_said_once(caplog):
 
 
 # --- D-Bus -------------------------------------------------------------------------------------------------------
+
 
 def test_no_session_bus_is_one_line_and_no_exception(qapp, caplog, tmp_path):
     caplog.set_level(logging.INFO)
@@ -172,8 +175,9 @@ app.exec()
 def private_bus() -> Iterator[str]:
     if shutil.which("dbus-daemon") is None:
         pytest.skip("dbus-daemon is not installed")
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, text=True)
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert daemon.stdout is not None
         yield daemon.stdout.readline().strip()
@@ -187,8 +191,12 @@ def fake_screensaver(private_bus: str):
     started: list[subprocess.Popen] = []
 
     def start(path: str) -> subprocess.Popen:
-        process = subprocess.Popen([sys.executable, "-c", FAKE_SCREENSAVER, private_bus, path],
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", FAKE_SCREENSAVER, private_bus, path],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         started.append(process)
         assert process.stdout is not None and process.stdout.readline().strip() == "ready True"
         return process
@@ -216,8 +224,12 @@ def test_inhibit_while_awake_and_uninhibit_the_same_cookie_for_sleep(qapp, priva
     assert not inhibit.inhibited
     inhibit.keep_awake()
     inhibit.release()
-    assert said_by(service) == ["Inhibit guangzhou-exhibit | the exhibit is open 42", "UnInhibit 42",
-                                "Inhibit guangzhou-exhibit | the exhibit is open 43", "UnInhibit 43"]
+    assert said_by(service) == [
+        "Inhibit guangzhou-exhibit | the exhibit is open 42",
+        "UnInhibit 42",
+        "Inhibit guangzhou-exhibit | the exhibit is open 43",
+        "UnInhibit 43",
+    ]
 
 
 def test_a_bus_without_the_service_is_one_line(qapp, private_bus, caplog):

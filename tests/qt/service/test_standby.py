@@ -10,21 +10,29 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
+from kiosk.exhibit.navigation import Attract, PillarPage
+from kiosk.qt.exhibit.screens.attract import AttractPage
+from kiosk.qt.service.opening_hours import RECHECK_S, OpeningHours, install_opening_hours
+from kiosk.qt.service.standby_screen import STANDBY_Z, StandbyScreen, opening_words
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.service.screen_power import ScreenPower
-from kiosk.exhibit.navigation import Attract, PillarPage
-from kiosk.qt.service.opening_hours import RECHECK_S, OpeningHours, install_opening_hours
-from kiosk.qt.exhibit.screens.attract import AttractPage
-from kiosk.qt.service.standby_screen import STANDBY_Z, StandbyScreen, opening_words
 
 from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, Harness, Pointer
 
 pytestmark = pytest.mark.gui
 
 FRI = date(2026, 11, 27)
-HOURS = WeeklySchedule.from_texts({"monday": "09:00-17:30", "tuesday": "09:00-17:30", "wednesday": "09:00-17:30",
-                                   "thursday": "09:00-17:30", "friday": "09:00-17:30", "saturday": "closed",
-                                   "sunday": "closed"})
+HOURS = WeeklySchedule.from_texts(
+    {
+        "monday": "09:00-17:30",
+        "tuesday": "09:00-17:30",
+        "wednesday": "09:00-17:30",
+        "thursday": "09:00-17:30",
+        "friday": "09:00-17:30",
+        "saturday": "closed",
+        "sunday": "closed",
+    }
+)
 
 
 def at(day: date, hh: int, mm: int = 0, ss: int = 0) -> datetime:
@@ -55,11 +63,13 @@ class WallClock:
         return self.now
 
 
-def keeper_for(harness: Harness, now: datetime, sleep_display: bool = True,
-               schedule: WeeklySchedule = HOURS) -> tuple[OpeningHours, WallClock, Recorder]:
+def keeper_for(
+    harness: Harness, now: datetime, sleep_display: bool = True, schedule: WeeklySchedule = HOURS
+) -> tuple[OpeningHours, WallClock, Recorder]:
     clock, recorder = WallClock(now), Recorder()
-    keeper = install_opening_hours(harness.controller, schedule, sleep_display=sleep_display,
-                                   power=ScreenPower([recorder]), now=clock)
+    keeper = install_opening_hours(
+        harness.controller, schedule, sleep_display=sleep_display, power=ScreenPower([recorder]), now=clock
+    )
     return keeper, clock, recorder
 
 
@@ -78,8 +88,9 @@ def test_opening_words_in_both_languages():
     assert opening_words(evening, None, "en") == "Closed for now"
 
 
-def test_open_closing_standby_touches_do_nothing_then_opening_starts_the_attract_loop(harness: Harness,
-                                                                                       pointer: Pointer):
+def test_open_closing_standby_touches_do_nothing_then_opening_starts_the_attract_loop(
+    harness: Harness, pointer: Pointer
+):
     keeper, clock, power = keeper_for(harness, at(FRI, 17, 29, 30))
     controller = harness.controller
     assert not keeper.closed and not standby_shown(harness) and power.calls == ["keep_awake"]
@@ -195,6 +206,7 @@ def test_an_operator_hold_outlives_opening_time(harness: Harness):
 def luminance(colour: QColor) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b, _a = colour.getRgbF()
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
@@ -222,8 +234,11 @@ def test_standby_is_dark_readable_and_its_text_stays_on_screen_as_it_drifts(open
     assert len(places) > 40  # it really wanders
     assert not any(block.elided for block in standby.titles + standby.words)
     image = harness.viewport.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    lit = sum(luminance(image.pixelColor(x, y)) > 0.02 for x in range(0, image.width(), 8)
-              for y in range(0, image.height(), 8))
+    lit = sum(
+        luminance(image.pixelColor(x, y)) > 0.02
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+    )
     assert lit / ((image.width() // 8) * (image.height() // 8)) < 0.02  # nearly black: under 2 % of pixels lit
     ground = QColor(standby.ground)
     assert luminance(ground) < 0.005

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.staff.pin_hash import hash_pin
-from kiosk.staff.content_status import ContentStatus
 from kiosk.exhibit.navigation import Attract, Home, PillarPage
 from kiosk.qt.service.lockdown import LockDown
 from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
@@ -19,6 +17,8 @@ from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.pin_hash import hash_pin
 
 from ..exhibit_fixtures import LANDSCAPE, MIN_TARGET_PX, PORTRAIT, Harness, Pointer, awake
 
@@ -80,8 +80,9 @@ def pad(access: OperatorAccess) -> PinPad:
     return access.overlay
 
 
-def test_corners_then_the_right_pin_open_the_panel(harness: Harness, pointer: Pointer, access: OperatorAccess,
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_corners_then_the_right_pin_open_the_panel(
+    harness: Harness, pointer: Pointer, access: OperatorAccess, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.INFO):
         four_corners(harness, pointer)
         assert access.showing == "pad" and harness.controller.held
@@ -105,8 +106,9 @@ def test_the_corner_taps_still_reach_the_exhibit(harness: Harness, pointer: Poin
 
 
 @pytest.mark.parametrize("order", [(1, 0, 2, 3), (0, 2, 1, 3), (3, 2, 1, 0), (0, 1, 2)])
-def test_corners_in_the_wrong_order_do_nothing(harness: Harness, pointer: Pointer, access: OperatorAccess,
-                                               order) -> None:
+def test_corners_in_the_wrong_order_do_nothing(
+    harness: Harness, pointer: Pointer, access: OperatorAccess, order
+) -> None:
     four_corners(harness, pointer, order)
     assert access.showing == "nothing" and not harness.controller.held
 
@@ -118,8 +120,9 @@ def test_corners_too_slowly_do_nothing(harness: Harness, pointer: Pointer, acces
     assert access.showing == "pad"
 
 
-def test_a_wrong_pin_says_how_many_tries_are_left(harness: Harness, pointer: Pointer, access: OperatorAccess,
-                                                  caplog: pytest.LogCaptureFixture) -> None:
+def test_a_wrong_pin_says_how_many_tries_are_left(
+    harness: Harness, pointer: Pointer, access: OperatorAccess, caplog: pytest.LogCaptureFixture
+) -> None:
     four_corners(harness, pointer)
     with caplog.at_level(logging.WARNING):
         type_pin(harness, pointer, "1234")
@@ -131,7 +134,8 @@ def test_a_wrong_pin_says_how_many_tries_are_left(harness: Harness, pointer: Poi
 
 
 def test_five_wrong_pins_lock_the_pad_for_sixty_seconds_across_reopening(
-        harness: Harness, pointer: Pointer, access: OperatorAccess) -> None:
+    harness: Harness, pointer: Pointer, access: OperatorAccess
+) -> None:
     four_corners(harness, pointer)
     for _ in range(5):
         type_pin(harness, pointer, "9999")
@@ -155,8 +159,9 @@ def test_five_wrong_pins_lock_the_pad_for_sixty_seconds_across_reopening(
 
 
 @pytest.mark.parametrize("screen", ["pad", "panel"])
-def test_the_pad_and_the_panel_close_after_a_minute_untouched(harness: Harness, pointer: Pointer,
-                                                              access: OperatorAccess, screen: str) -> None:
+def test_the_pad_and_the_panel_close_after_a_minute_untouched(
+    harness: Harness, pointer: Pointer, access: OperatorAccess, screen: str
+) -> None:
     four_corners(harness, pointer)
     if screen == "panel":
         type_pin(harness, pointer, PIN)
@@ -180,8 +185,9 @@ def open_panel(harness: Harness, pointer: Pointer) -> None:
     type_pin(harness, pointer, PIN)
 
 
-def test_the_panel_shows_the_status_and_its_buttons_act(harness: Harness, pointer: Pointer, actions: FakeActions,
-                                                        access: OperatorAccess) -> None:
+def test_the_panel_shows_the_status_and_its_buttons_act(
+    harness: Harness, pointer: Pointer, actions: FakeActions, access: OperatorAccess
+) -> None:
     lockdown = LockDown(harness.stage, harness.clock)
     access.lockdown = lockdown
     open_panel(harness, pointer)
@@ -210,8 +216,9 @@ def test_return_to_the_exhibit_lets_it_go(harness: Harness, pointer: Pointer, ac
     assert access.showing == "nothing" and not harness.controller.held
 
 
-def test_the_exhibit_under_the_panel_does_not_start_over(harness: Harness, pointer: Pointer,
-                                                         access: OperatorAccess) -> None:
+def test_the_exhibit_under_the_panel_does_not_start_over(
+    harness: Harness, pointer: Pointer, access: OperatorAccess
+) -> None:
     awake(harness)
     pillar = harness.navigator.pillar_ids[0]
     harness.navigator.open_pillar(pillar)
@@ -228,8 +235,9 @@ def test_the_exhibit_under_the_panel_does_not_start_over(harness: Harness, point
     assert harness.screen == PillarPage(pillar)
 
 
-def test_without_a_pin_the_gesture_shows_how_to_set_one(harness: Harness, pointer: Pointer, actions: FakeActions,
-                                                        caplog: pytest.LogCaptureFixture) -> None:
+def test_without_a_pin_the_gesture_shows_how_to_set_one(
+    harness: Harness, pointer: Pointer, actions: FakeActions, caplog: pytest.LogCaptureFixture
+) -> None:
     access = install_operator_access(harness.controller, harness.stage, object(), actions, harness.clock)
     assert access.settings == OperatorSettings()  # a settings object without the keys: the defaults
     with caplog.at_level(logging.WARNING):
@@ -240,9 +248,9 @@ def test_without_a_pin_the_gesture_shows_how_to_set_one(harness: Harness, pointe
     assert access.showing == "nothing" and not harness.controller.held
 
 
-def test_a_failing_action_is_logged_and_the_panel_stays(harness: Harness, pointer: Pointer, actions: FakeActions,
-                                                        access: OperatorAccess,
-                                                        caplog: pytest.LogCaptureFixture) -> None:
+def test_a_failing_action_is_logged_and_the_panel_stays(
+    harness: Harness, pointer: Pointer, actions: FakeActions, access: OperatorAccess, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken() -> None:
         raise OSError("content folder unreadable")
 
@@ -254,8 +262,9 @@ def test_a_failing_action_is_logged_and_the_panel_stays(harness: Harness, pointe
     assert any("reloading the content failed" in r.getMessage() for r in caplog.records)
 
 
-def test_a_new_screen_shape_lays_the_open_screen_out_again(harness: Harness, qtbot, pointer: Pointer,
-                                                           access: OperatorAccess) -> None:
+def test_a_new_screen_shape_lays_the_open_screen_out_again(
+    harness: Harness, qtbot, pointer: Pointer, access: OperatorAccess
+) -> None:
     open_panel(harness, pointer)
     before = access.overlay
     harness.stage.resize(1080, 1920)
@@ -271,10 +280,16 @@ def test_every_operator_screen_fits_both_screen_shapes(open_exhibit, actions: Fa
     harness = open_exhibit(size)
     settings = OperatorSettings(pin_hash=None if screen == "no-pin" else SETTINGS.pin_hash)
     access = install_operator_access(harness.controller, harness.stage, settings, actions, harness.clock)
-    actions.errors = tuple(f"pillars/industry.yaml:{i}:5: cards.{i}.title.en: is empty; write the text or remove "
-                           "the field" for i in range(1, 30))
-    {"pad": access.open_pad, "no-pin": access.open_pad, "panel": access.open_panel,
-     "diagnostics": access.open_diagnostics}[screen]()
+    actions.errors = tuple(
+        f"pillars/industry.yaml:{i}:5: cards.{i}.title.en: is empty; write the text or remove the field"
+        for i in range(1, 30)
+    )
+    {
+        "pad": access.open_pad,
+        "no-pin": access.open_pad,
+        "panel": access.open_panel,
+        "diagnostics": access.open_diagnostics,
+    }[screen]()
     overlay = access.overlay
     assert overlay is not None and access.showing == screen
     screen_rect = harness.scene.sceneRect()
@@ -289,7 +304,7 @@ def test_every_operator_screen_fits_both_screen_shapes(open_exhibit, actions: Fa
     for i, button in enumerate(buttons):
         rect = button.sceneBoundingRect()
         assert screen_rect.contains(rect) and min(rect.width(), rect.height()) >= MIN_TARGET_PX, button.name
-        for other in buttons[i + 1:]:
+        for other in buttons[i + 1 :]:
             assert not rect.intersects(other.sceneBoundingRect()), (button.name, other.name)
         for block in blocks:
             if not button.isAncestorOf(block):

@@ -41,22 +41,31 @@ def write_zip(path: Path, entries: dict[str, bytes] | list[tuple[str | zipfile.Z
 
 def manifest_for(files: dict[str, bytes], version: str) -> bytes:
     """A manifest.json that truly describes ``files`` (content-relative names)."""
-    return json.dumps({
-        "format": 1, "version": version, "created_utc": "2026-01-01T00:00:00Z",
-        "files": [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for p, d in files.items()],
-    }).encode()
+    return json.dumps(
+        {
+            "format": 1,
+            "version": version,
+            "created_utc": "2026-01-01T00:00:00Z",
+            "files": [{"path": p, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()} for p, d in files.items()],
+        }
+    ).encode()
 
 
-def rebuilt(bundle: Path, out: Path, *, version: str | None = None, change: dict[str, bytes] | None = None,
-            extra: dict[str, bytes] | None = None) -> Path:
+def rebuilt(
+    bundle: Path,
+    out: Path,
+    *,
+    version: str | None = None,
+    change: dict[str, bytes] | None = None,
+    extra: dict[str, bytes] | None = None,
+) -> Path:
     """The bundle's files with some changed or added, under a manifest that truly lists them (unsigned)."""
     entries = zip_entries(bundle)
     files = {n.removeprefix("content/"): d for n, d in entries.items() if n.startswith("content/")}
     files.update(change or {})
     old_version = json.loads(entries["manifest.json"])["version"]
     manifest = manifest_for(files, version or old_version)
-    return write_zip(out, {"manifest.json": manifest, **{f"content/{p}": d for p, d in files.items()},
-                           **(extra or {})})
+    return write_zip(out, {"manifest.json": manifest, **{f"content/{p}": d for p, d in files.items()}, **(extra or {})})
 
 
 def assert_current_complete(releases: Path) -> str:

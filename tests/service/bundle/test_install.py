@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import os
 import stat
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -13,16 +14,16 @@ import pytest
 from kiosk.cli import main
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.install import install_bundle
-from kiosk.service.bundle.releases import list_releases
+from kiosk.service.bundle.releases import current_content_dir, list_releases, release_dir
 from kiosk.service.bundle.rollback import rollback
-from kiosk.service.bundle.releases import current_content_dir, release_dir
 from kiosk.service.bundle.version import default_version, version_key, version_problem
 
 from .bundle_helpers import assert_current_complete, make_bundle, zip_entries
 
 
-def test_a_bundle_holds_a_manifest_of_every_content_file_and_installs_as_the_current_release(content, releases,
-                                                                                             tmp_path):
+def test_a_bundle_holds_a_manifest_of_every_content_file_and_installs_as_the_current_release(
+    content, releases, tmp_path
+):
     bundle = make_bundle(content, tmp_path / "b.zip", "2026.12.1")
     names = set(zip_entries(bundle))
     shipped = {p.relative_to(content).as_posix() for p in content.rglob("*") if p.is_file()}
@@ -77,12 +78,10 @@ def test_a_different_bundle_under_an_installed_version_is_refused(content, relea
 
 def test_only_the_newest_releases_are_kept_and_never_current_or_the_previous_one(content, releases, tmp_path):
     for version in ("2026.12.1", "2026.12.2", "2026.12.10", "2026.12.3"):
-        install_bundle(make_bundle(content, tmp_path / f"{version}.zip", version), releases, public_key=None,
-                       keep=2)
+        install_bundle(make_bundle(content, tmp_path / f"{version}.zip", version), releases, public_key=None, keep=2)
     # 2026.12.3 is current and 2026.12.10 was current before it: both stay although 2026.12.10 sorts newer
     assert list_releases(releases) == ["2026.12.3", "2026.12.10"]
-    result = install_bundle(make_bundle(content, tmp_path / "11.zip", "2026.12.11"), releases, public_key=None,
-                            keep=2)
+    result = install_bundle(make_bundle(content, tmp_path / "11.zip", "2026.12.11"), releases, public_key=None, keep=2)
     assert result.removed == ["2026.12.10"]  # 2026.12.3 was current until now: kept, for a rollback
     assert list_releases(releases) == ["2026.12.3", "2026.12.11"]
     assert not release_dir(releases, "2026.12.10").exists()
@@ -99,11 +98,11 @@ def test_versions_sort_naturally_and_odd_names_are_refused():
 
 
 def test_the_same_content_and_time_make_the_same_bytes(content, tmp_path):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kiosk.service.bundle.create import create_bundle
 
-    when = datetime(2026, 11, 28, 1, 2, 3, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 28, 1, 2, 3, tzinfo=UTC)
     first = create_bundle(content, tmp_path / "1.zip", now=when).path.read_bytes()
     os.utime(content / "exhibit.yaml", (0, 0))
     second = create_bundle(content, tmp_path / "2.zip", now=when).path.read_bytes()
@@ -130,18 +129,59 @@ def test_the_commands_keygen_create_install_list_rollback(content, tmp_path, cap
     assert main(["bundle", "keygen", "--out-dir", str(keys)]) == 1  # never overwrites a key
 
     for version in ("1.0", "1.1"):
-        assert main(["bundle", "create", str(content), str(tmp_path / f"{version}.zip"), "--version", version,
-                     "--sign-key", str(keys / "bundle-signing.key")]) == 0
-        assert main(["bundle", "install", str(tmp_path / f"{version}.zip"), "--releases-dir", str(releases),
-                     "--public-key", public.strip(), "--keep", "3", "--max-mb", "10"]) == 0
+        assert (
+            main(
+                [
+                    "bundle",
+                    "create",
+                    str(content),
+                    str(tmp_path / f"{version}.zip"),
+                    "--version",
+                    version,
+                    "--sign-key",
+                    str(keys / "bundle-signing.key"),
+                ]
+            )
+            == 0
+        )
+        assert (
+            main(
+                [
+                    "bundle",
+                    "install",
+                    str(tmp_path / f"{version}.zip"),
+                    "--releases-dir",
+                    str(releases),
+                    "--public-key",
+                    public.strip(),
+                    "--keep",
+                    "3",
+                    "--max-mb",
+                    "10",
+                ]
+            )
+            == 0
+        )
     capsys.readouterr()
     assert main(["bundle", "list", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("* 1.1 ") and lines[1].startswith("  1.0 ")
     assert main(["bundle", "rollback", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     assert "current is now 1.0" in capsys.readouterr().out
-    assert main(["bundle", "install", str(tmp_path / "1.1.zip"), "--releases-dir", str(releases),
-                 "--public-key", "bm90IGEga2V5"]) == 1
+    assert (
+        main(
+            [
+                "bundle",
+                "install",
+                str(tmp_path / "1.1.zip"),
+                "--releases-dir",
+                str(releases),
+                "--public-key",
+                "bm90IGEga2V5",
+            ]
+        )
+        == 1
+    )
     assert "not an Ed25519 public key" in capsys.readouterr().err
 
 
@@ -180,8 +220,9 @@ def test_the_commands_take_the_folder_key_and_limits_from_the_settings_file(cont
     private, public = keys
     releases = tmp_path / "state" / "releases"
     settings = tmp_path / "kiosk.yaml"
-    settings.write_text(f"folders:\n  releases_dir: {releases}\n"
-                        f"content_updates:\n  public_key: {base64.b64encode(public).decode()}\n")
+    settings.write_text(
+        f"folders:\n  releases_dir: {releases}\ncontent_updates:\n  public_key: {base64.b64encode(public).decode()}\n"
+    )
     config = ["--config", str(settings)]
     unsigned = make_bundle(content, tmp_path / "u.zip", "1")
     assert main(["bundle", "install", str(unsigned), *config]) == 1

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.service.bundle.install import install_bundle
+from kiosk.service.bundle.install import STEPS, install_bundle
 from kiosk.service.bundle.releases import list_releases
-from kiosk.service.bundle.install import STEPS
 
 from .bundle_helpers import assert_current_complete, make_bundle
 
@@ -37,8 +36,13 @@ def bundles(content, tmp_path) -> dict[str, Path]:
 
 def start_worker(bundle: Path, releases: Path, pause_at: str, pause_s: float) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.Popen([sys.executable, str(WORKER), str(bundle), str(releases), pause_at, str(pause_s)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), str(bundle), str(releases), pause_at, str(pause_s)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def fresh_releases(root: Path, bundles: dict[str, Path], name: str) -> Path:
@@ -62,8 +66,9 @@ def read_until(worker: subprocess.Popen[str], step: str, timeout_s: float = 60) 
                 break
             chunk = os.read(fd, 4096)
             if not chunk:
-                raise AssertionError(f"the worker ended before '{step}': "
-                                     f"{worker.stderr.read() if worker.stderr else ''}")
+                raise AssertionError(
+                    f"the worker ended before '{step}': {worker.stderr.read() if worker.stderr else ''}"
+                )
             pending += chunk
             *lines, pending = pending.split(b"\n")
             if any(line.strip() == step.encode() for line in lines):

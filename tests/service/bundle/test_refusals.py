@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.service.bundle.archive import MAX_ENTRIES
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.install import install_bundle
-from kiosk.service.bundle.archive import MAX_ENTRIES
 
-from .bundle_helpers import (assert_current_complete, make_bundle, manifest_for, rebuilt, write_zip,
-                             zip_entries)
+from .bundle_helpers import assert_current_complete, make_bundle, manifest_for, rebuilt, write_zip, zip_entries
 
 MB = 1024 * 1024
 
@@ -101,18 +100,22 @@ def symlink_entry(name: str) -> zipfile.ZipInfo:
     return info
 
 
-@pytest.mark.parametrize(("name", "why"), [
-    ("/etc/kiosk-owned", "an absolute path"),
-    ("content/../../escaped.yaml", "'..' in the path"),
-    ("../escaped.yaml", "'..' in the path"),
-    ("content\\..\\..\\escaped.yaml", "a backslash"),
-    ("C:/escaped.yaml", "drive letter"),
-    ("content/C:escaped.yaml", "drive letter"),
-    ("content/./x.yaml", "'.' part"),
-])
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("/etc/kiosk-owned", "an absolute path"),
+        ("content/../../escaped.yaml", "'..' in the path"),
+        ("../escaped.yaml", "'..' in the path"),
+        ("content\\..\\..\\escaped.yaml", "a backslash"),
+        ("C:/escaped.yaml", "drive letter"),
+        ("content/C:escaped.yaml", "drive letter"),
+        ("content/./x.yaml", "'.' part"),
+    ],
+)
 def test_unsafe_names_are_refused_before_anything_is_written(content, installed, tmp_path, name, why):
-    bundle = rebuilt(make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "t.zip", version="2",
-                     extra={name: b"x: 1\n"})
+    bundle = rebuilt(
+        make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "t.zip", version="2", extra={name: b"x: 1\n"}
+    )
     error = refused(bundle, installed, "refused, nothing was installed")
     assert any(why in p for p in error.problems), error.problems
     assert not (tmp_path / "escaped.yaml").exists() and not (installed.parent / "escaped.yaml").exists()
@@ -137,8 +140,9 @@ def test_a_name_twice_is_refused(content, installed, tmp_path):
 
 def test_a_zip_bomb_is_refused_while_streaming_even_when_its_header_lies(content, installed, tmp_path):
     zeros = b"\0" * (60 * MB)
-    bomb = rebuilt(make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "bomb.zip", version="2",
-                   change={"bomb.yaml": zeros})
+    bomb = rebuilt(
+        make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "bomb.zip", version="2", change={"bomb.yaml": zeros}
+    )
     error = refused(bomb, installed, "refused", max_bytes=1000 * MB)
     assert any("bomb.yaml" in p and "zip bomb" in p for p in error.problems)
 
@@ -152,14 +156,15 @@ def test_a_zip_bomb_is_refused_while_streaming_even_when_its_header_lies(content
     name = b"content/bomb.yaml"
     local = data.index(name) - 30
     central = data.index(name, local + 30 + len(name)) - 46
-    assert data[local + 22:local + 26] == real and data[central + 24:central + 28] == real
-    data[local + 22:local + 26] = data[central + 24:central + 28] = fake
+    assert data[local + 22 : local + 26] == real and data[central + 24 : central + 28] == real
+    data[local + 22 : local + 26] = data[central + 24 : central + 28] = fake
     liar = tmp_path / "liar.zip"
     liar.write_bytes(bytes(data))
     with zipfile.ZipFile(liar) as archive:
         assert archive.getinfo("content/bomb.yaml").file_size == MB
-    error = refused(liar, installed, "cannot be read from the archive|more bytes than its header|zip bomb",
-            max_bytes=1000 * MB)
+    error = refused(
+        liar, installed, "cannot be read from the archive|more bytes than its header|zip bomb", max_bytes=1000 * MB
+    )
     assert "content/bomb.yaml" in str(error)
 
 
@@ -167,8 +172,9 @@ def test_an_archive_over_the_size_limit_is_refused(content, installed, tmp_path)
     import os
 
     noise = os.urandom(3 * MB // 2).hex().encode()  # 3 MB that packs to about half: no bomb, just too large
-    bundle = rebuilt(make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "big.zip", version="2",
-                     change={"noise.bin": noise})
+    bundle = rebuilt(
+        make_bundle(content, tmp_path / "v2.zip", "2"), tmp_path / "big.zip", version="2", change={"noise.bin": noise}
+    )
     error = refused(bundle, installed, "refused", max_bytes=2 * MB)
     assert any("more than the 2097152 allowed" in p for p in error.problems)
     assert install_bundle(bundle, installed, public_key=None, max_bytes=4 * MB).installed
@@ -176,23 +182,30 @@ def test_an_archive_over_the_size_limit_is_refused(content, installed, tmp_path)
 
 def test_too_many_entries_are_refused(content, installed, tmp_path):
     files = {f"n/{i}.txt": b"" for i in range(MAX_ENTRIES)}
-    bundle = write_zip(tmp_path / "many.zip", {"manifest.json": manifest_for(files, "2"),
-                                               **{f"content/{p}": d for p, d in files.items()}})
+    bundle = write_zip(
+        tmp_path / "many.zip",
+        {"manifest.json": manifest_for(files, "2"), **{f"content/{p}": d for p, d in files.items()}},
+    )
     error = refused(bundle, installed, "refused")
     assert error.problems == [f"{MAX_ENTRIES + 1} entries, more than the {MAX_ENTRIES} allowed"]
 
 
-def test_invalid_content_inside_a_bundle_is_refused_with_every_error_naming_the_file_and_line(content, installed,
-                                                                                              tmp_path):
+def test_invalid_content_inside_a_bundle_is_refused_with_every_error_naming_the_file_and_line(
+    content, installed, tmp_path
+):
     bundle = make_bundle(content, tmp_path / "v2.zip", "2")
     entries = zip_entries(bundle)
     pillar = entries["content/pillars/2-industry.yaml"].decode()
     broken = pillar.replace("order:", "ordre:", 1)
     outlook = entries["content/outlook.yaml"].decode() + "unknown_key: 1\n"
-    bad = rebuilt(bundle, tmp_path / "bad.zip", version="2",
-                  change={"pillars/2-industry.yaml": broken.encode(), "outlook.yaml": outlook.encode()})
+    bad = rebuilt(
+        bundle,
+        tmp_path / "bad.zip",
+        version="2",
+        change={"pillars/2-industry.yaml": broken.encode(), "outlook.yaml": outlook.encode()},
+    )
     error = refused(bad, installed, r"the content has \d+ error\(s\); nothing was installed")
-    line = 1 + broken[:broken.index("ordre:")].count("\n")
+    line = 1 + broken[: broken.index("ordre:")].count("\n")
     assert any(p.startswith(f"content/pillars/2-industry.yaml:{line}:") for p in error.problems), error.problems
     assert any(p.startswith("content/outlook.yaml:") for p in error.problems), error.problems
 

@@ -12,7 +12,7 @@ import pytest
 from kiosk.service.bundle.install import install_bundle
 from kiosk.service.bundle.watch import check_watch_folder
 
-from .bundle_helpers import assert_current_complete, make_bundle, zip_entries, write_zip
+from .bundle_helpers import assert_current_complete, make_bundle, write_zip, zip_entries
 
 LATER = time.time() + 60  # a wall clock past the settle time of freshly copied bundles
 
@@ -51,8 +51,9 @@ def test_older_and_equal_bundles_are_ignored(content, releases, stick, tmp_path)
     assert assert_current_complete(releases) == "2026.12.10"
 
 
-def test_a_bad_bundle_gets_its_errors_in_the_result_file_and_is_not_tried_again(content, releases, stick, tmp_path,
-                                                                                 keys):
+def test_a_bad_bundle_gets_its_errors_in_the_result_file_and_is_not_tried_again(
+    content, releases, stick, tmp_path, keys
+):
     install_bundle(make_bundle(content, tmp_path / "v1.zip", "1"), releases, public_key=None)
     entries = zip_entries(make_bundle(content, tmp_path / "v2.zip", "2"))
     entries["content/outlook.yaml"] = entries["content/outlook.yaml"][:-1] + b" "
@@ -95,8 +96,6 @@ def test_a_bundle_dated_in_the_future_is_not_kept_waiting(content, releases, sti
 
 def test_a_missing_folder_is_nothing_to_do(releases, tmp_path):
     assert check(tmp_path / "no-stick", releases) == []
-
-
 
 
 def test_a_result_that_cannot_be_written_is_only_logged(content, releases, stick, caplog):

@@ -17,17 +17,17 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence, QPixmapC
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.clock import monotonic
-from kiosk.settings.model import Settings
 from kiosk.content.model import Content
-from kiosk.qt.exhibit.controller import Behaviour, Controller
-from kiosk.service.logs import start_process_logs
 from kiosk.paths import default_assets_dir
-from kiosk.qt.foundations.fonts import load_bundled_fonts
-from kiosk.qt.service.health import install_health
-from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.app.unattended import Operations
+from kiosk.qt.exhibit.controller import Behaviour, Controller
+from kiosk.qt.foundations.fonts import load_bundled_fonts
+from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.service.health import install_health
+from kiosk.service.logs import start_process_logs
+from kiosk.settings.model import Settings
 
 _log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 720)
@@ -47,9 +47,16 @@ def application() -> QApplication:
     return app
 
 
-def build_exhibit(content: Content, *, rotation: int = 0, language: str | None = None,
-                  behaviour: Behaviour = Behaviour(), clock: Callable[[], float] = monotonic,
-                  content_dir: Path | None = None, assets_dir: Path | None = None) -> Exhibit:
+def build_exhibit(
+    content: Content,
+    *,
+    rotation: int = 0,
+    language: str | None = None,
+    behaviour: Behaviour = Behaviour(),
+    clock: Callable[[], float] = monotonic,
+    content_dir: Path | None = None,
+    assets_dir: Path | None = None,
+) -> Exhibit:
     """The exhibit's view and controller for ``content`` (a QApplication must exist)."""
     assets = assets_dir or default_assets_dir()
     family = load_bundled_fonts(assets)[0]
@@ -60,14 +67,24 @@ def build_exhibit(content: Content, *, rotation: int = 0, language: str | None =
     scene = QGraphicsScene()
     stage = Stage(scene, QColor(content.exhibit.theme.ground), rotation)
     stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))
-    controller = Controller(content, stage, Typography(family), IconLibrary(assets / "icons"), clock, behaviour,
-                            content_dir, language)
+    controller = Controller(
+        content, stage, Typography(family), IconLibrary(assets / "icons"), clock, behaviour, content_dir, language
+    )
     return Exhibit(stage, controller)
 
 
-def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, screen: int = 0,
-                rotation: int = 0, language: str | None = None, behaviour: Behaviour = Behaviour(),
-                settings: Settings | None = None, config_path: Path | None = None) -> int:
+def run_exhibit(
+    content: Content,
+    content_dir: Path,
+    *,
+    windowed: bool = False,
+    screen: int = 0,
+    rotation: int = 0,
+    language: str | None = None,
+    behaviour: Behaviour = Behaviour(),
+    settings: Settings | None = None,
+    config_path: Path | None = None,
+) -> int:
     """Show ``content`` (already validated) until the application quits; returns the exit code.
 
     ``settings`` (the effective settings file) and ``config_path`` drive the unattended-operation features.
@@ -78,11 +95,12 @@ def run_exhibit(content: Content, content_dir: Path, *, windowed: bool = False, 
         _log.info("settings from %s", config_path or "the defaults (no settings file)")
     screens = QGuiApplication.screens()
     if not 0 <= screen < len(screens):
-        print(f"--screen {screen}: there is no such screen; this machine has {len(screens)} "
-              f"(0 to {len(screens) - 1})", file=sys.stderr)
+        print(
+            f"--screen {screen}: there is no such screen; this machine has {len(screens)} (0 to {len(screens) - 1})",
+            file=sys.stderr,
+        )
         return 1
-    exhibit = build_exhibit(content, rotation=rotation, language=language,
-                            behaviour=behaviour, content_dir=content_dir)
+    exhibit = build_exhibit(content, rotation=rotation, language=language, behaviour=behaviour, content_dir=content_dir)
     # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
     health = install_health(app, exhibit, max_rss_mb=settings.health.max_rss_mb if settings else None)
     stage = exhibit.stage

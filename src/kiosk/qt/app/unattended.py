@@ -11,17 +11,17 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.settings.model import Settings
-from kiosk.qt.exhibit.controller import Controller
 from kiosk.errors import display_path
-from kiosk.service.bundle.signing import parse_public_key
-from kiosk.service.schedule import WeeklySchedule
-from kiosk.staff.content_status import ContentStatus
+from kiosk.qt.exhibit.controller import Controller
 from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
 from kiosk.qt.service.hot_reload import ContentReloader
 from kiosk.qt.service.lockdown import LockDown, install_lockdown
 from kiosk.qt.service.opening_hours import OpeningHours, install_opening_hours
 from kiosk.qt.staff.access import OperatorAccess, install_operator_access
+from kiosk.service.bundle.signing import parse_public_key
+from kiosk.service.schedule import WeeklySchedule
+from kiosk.settings.model import Settings
+from kiosk.staff.content_status import ContentStatus
 
 _log = logging.getLogger(__name__)
 EXIT_OPERATOR = 10  # the operator chose Exit: the service manager must not start the exhibit again (see units)
@@ -39,8 +39,15 @@ def weekly_schedule(settings: Settings) -> WeeklySchedule:
 class Operations:
     """Everything that keeps a kiosk running for weeks, for the exhibit ``controller`` drives."""
 
-    def __init__(self, app: QApplication, controller: Controller, settings: Settings, *, kiosk_mode: bool,
-                 now: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        app: QApplication,
+        controller: Controller,
+        settings: Settings,
+        *,
+        kiosk_mode: bool,
+        now: Callable[[], datetime] = datetime.now,
+    ):
         self.app = app
         self.controller = controller
         self.stage = controller.stage
@@ -56,14 +63,24 @@ class Operations:
         releases_dir = settings.folders.releases_dir
         if updates.watch_dir is not None and releases_dir is not None:
             public_key = None if updates.public_key is None else parse_public_key(updates.public_key)
-            self.bundles = install_bundle_watch(self.controller, updates.watch_dir, releases_dir,
-                                                public_key=public_key, max_bytes=updates.max_bundle_mb * MB,
-                                                keep=updates.keep_releases, interval_s=updates.watch_check_s)
+            self.bundles = install_bundle_watch(
+                self.controller,
+                updates.watch_dir,
+                releases_dir,
+                public_key=public_key,
+                max_bytes=updates.max_bundle_mb * MB,
+                keep=updates.keep_releases,
+                interval_s=updates.watch_check_s,
+            )
         self.hours: OpeningHours = install_opening_hours(
-            self.controller, weekly_schedule(settings),
-            sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False, now=now)
-        self.operator: OperatorAccess = install_operator_access(self.controller, self.stage, settings.operator, self,
-                                                                lockdown=self.lockdown)
+            self.controller,
+            weekly_schedule(settings),
+            sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False,
+            now=now,
+        )
+        self.operator: OperatorAccess = install_operator_access(
+            self.controller, self.stage, settings.operator, self, lockdown=self.lockdown
+        )
         self.reloader.status_changed.connect(self.operator.refresh_status)
 
     # What the operator panel asks for -------------------------------------------------------------------------
@@ -83,14 +100,17 @@ class Operations:
         pending = None
         if offered is not None and waiting is not None:
             release = f"release {waiting[0]}, " if waiting[0] else ""
-            pending = (f"{release}{offered.summary()}, loaded {waiting[1]:%H:%M} — shown at the next return to "
-                       "Home or the attract loop")
+            pending = (
+                f"{release}{offered.summary()}, loaded {waiting[1]:%H:%M} — shown at the next return to "
+                "Home or the attract loop"
+            )
         return ContentStatus(
             source=display_path(reloader.content_dir),
             version=reloader.version,
             loaded_at=f"{reloader.loaded_at:%Y-%m-%d %H:%M}",
             errors=reloader.errors,
-            pending=pending)
+            pending=pending,
+        )
 
     def stop(self) -> None:
         """Before quitting (or restarting): no more timers or worker threads, and the window may close."""

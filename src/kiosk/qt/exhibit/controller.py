@@ -19,12 +19,17 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from kiosk.content.model import Content
 from kiosk.exhibit.gesture import GestureConfig
 from kiosk.exhibit.idle import IdleTracker
-from kiosk.exhibit.navigation import (Attract, Home, Navigator, OutlookPage, PillarPage, Screen, StoryDetail, pillar_order,
-                               story_counts)
-from kiosk.qt.input.gesture_filter import GestureFilter
-from kiosk.qt.foundations.icons import IconLibrary
-from kiosk.qt.input.gesture_router import GestureRouter
-from kiosk.qt.foundations.look import TRANSITION_S, Look
+from kiosk.exhibit.navigation import (
+    Attract,
+    Home,
+    Navigator,
+    OutlookPage,
+    PillarPage,
+    Screen,
+    StoryDetail,
+    pillar_order,
+    story_counts,
+)
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.exhibit.screens.home import HomePage
@@ -32,11 +37,15 @@ from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
+from kiosk.qt.foundations.icons import IconLibrary
+from kiosk.qt.foundations.look import TRANSITION_S, Look
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.foundations.transition import Transition, picture
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.input.gesture_filter import GestureFilter
+from kiosk.qt.input.gesture_router import GestureRouter
 
 _log = logging.getLogger(__name__)
 ATTRACT_TICK_MS = 250
@@ -53,9 +62,17 @@ class Behaviour:
 
 
 class Controller(QObject):
-    def __init__(self, content: Content, stage: Stage, typography: Typography, icons: IconLibrary,
-                 clock: Callable[[], float], behaviour: Behaviour = Behaviour(), content_dir: Path | None = None,
-                 language: str | None = None):
+    def __init__(
+        self,
+        content: Content,
+        stage: Stage,
+        typography: Typography,
+        icons: IconLibrary,
+        clock: Callable[[], float],
+        behaviour: Behaviour = Behaviour(),
+        content_dir: Path | None = None,
+        language: str | None = None,
+    ):
         super().__init__(stage)
         self.content = content
         self.stage = stage
@@ -81,8 +98,9 @@ class Controller(QObject):
         self._offered: tuple[Content, Path | None] | None = None
 
         self.idle_timer = named_timer(self, "idle_timer", self.check_idle, single_shot=True)
-        self.attract_timer = named_timer(self, "attract_timer", self._attract_tick, single_shot=False,
-                                         interval_ms=ATTRACT_TICK_MS)
+        self.attract_timer = named_timer(
+            self, "attract_timer", self._attract_tick, single_shot=False, interval_ms=ATTRACT_TICK_MS
+        )
 
         self.gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
         self.gestures.activity.connect(self.on_activity)  # first: it decides whether the touch may do more
@@ -96,15 +114,27 @@ class Controller(QObject):
     def context(self) -> PageContext:
         size = self.stage.logical_size()
         look = Look(size.width(), size.height(), self.content.exhibit.theme, self.navigator.language)  # type: ignore[arg-type]
-        return PageContext(self.content, look, self.typography, self.icons, self.ticker, self.navigator,
-                           self.behaviour.reduced_motion, self.content_dir)
+        return PageContext(
+            self.content,
+            look,
+            self.typography,
+            self.icons,
+            self.ticker,
+            self.navigator,
+            self.behaviour.reduced_motion,
+            self.content_dir,
+        )
 
     def _on_navigation(self, old: Screen, new: Screen) -> None:
         if not self._follow_navigation:
             return
         language_only = old == new
-        sheet_only = (isinstance(old, (PillarPage, StoryDetail)) and isinstance(new, (PillarPage, StoryDetail))
-                      and old.pillar_id == new.pillar_id and not language_only)
+        sheet_only = (
+            isinstance(old, (PillarPage, StoryDetail))
+            and isinstance(new, (PillarPage, StoryDetail))
+            and old.pillar_id == new.pillar_id
+            and not language_only
+        )
         if sheet_only:
             self._show_sheet(new)
         else:
@@ -155,8 +185,9 @@ class Controller(QObject):
             duration = TRANSITION_S * 1.25
             for item in live:  # the live page's own entrance starts when the pictures are gone
                 self.ticker.delay(item, duration)
-            self._transition = Transition(self.scene, self.ticker, before, after, live, duration,
-                                          on_done=self._transition_done)
+            self._transition = Transition(
+                self.scene, self.ticker, before, after, live, duration, on_done=self._transition_done
+            )
 
     def _picture(self) -> QPixmap:
         return picture(self.scene, self.stage.device_scale(), QColor(self.content.exhibit.theme.ground))
@@ -183,8 +214,16 @@ class Controller(QObject):
             self.scene.addItem(self.sheet)
         if before is not None:
             live = [item for item in (self.page, self.sheet) if item is not None]
-            self._transition = Transition(self.scene, self.ticker, before, self._picture(), live, TRANSITION_S,
-                                          on_done=self._transition_done, crossfade=True)
+            self._transition = Transition(
+                self.scene,
+                self.ticker,
+                before,
+                self._picture(),
+                live,
+                TRANSITION_S,
+                on_done=self._transition_done,
+                crossfade=True,
+            )
 
     def _close_sheet(self) -> None:
         if self.sheet is not None:
@@ -289,8 +328,9 @@ class Controller(QObject):
         self._follow_navigation = False
         try:
             exhibit = content.exhibit
-            self.navigator.replace_content(story_counts(content), pillar_order(content), exhibit.default_language,
-                                           exhibit.languages)
+            self.navigator.replace_content(
+                story_counts(content), pillar_order(content), exhibit.default_language, exhibit.languages
+            )
         finally:
             self._follow_navigation = True
         self.content = content

@@ -32,9 +32,7 @@ def load_bundled_fonts(assets_dir: Path) -> list[str]:
     families: list[str] = []
     for path in bundled_font_paths(assets_dir):
         if not path.is_file():
-            raise RuntimeError(
-                f"bundled font missing: {path} (regenerate with tools/make_fonts.py)"
-            )
+            raise RuntimeError(f"bundled font missing: {path} (regenerate with tools/make_fonts.py)")
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id == -1:
             raise RuntimeError(f"Qt could not load bundled font: {path}")

@@ -20,7 +20,7 @@ class Item(QGraphicsObject):
         if parent is not None:
             self.setParentItem(parent)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -64,8 +64,14 @@ class Look:
     def style(self, role: str, colour: str | None = None, **changes: object) -> TextStyle:
         """A text style by role: title, heading, subheading, body, label, caption, button."""
         base = _ROLES[role]
-        style = TextStyle(px=base[0], min_px=max(TEXT_MIN, base[1]), colour=colour or self._colour(base[3]),
-                          bold=base[2], language=self.language, line_height=1.22 if base[2] else 1.38)
+        style = TextStyle(
+            px=base[0],
+            min_px=max(TEXT_MIN, base[1]),
+            colour=colour or self._colour(base[3]),
+            bold=base[2],
+            language=self.language,
+            line_height=1.22 if base[2] else 1.38,
+        )
         return style.with_(**changes) if changes else style
 
     def _colour(self, name: str) -> str:

@@ -56,8 +56,16 @@ class Ticker(QObject):
     def now(self) -> float:
         return self._clock()
 
-    def tween(self, owner: object, duration_s: float, apply: Callable[[float], None], *, delay_s: float = 0.0,
-              easing: Callable[[float], float] = ease_out_cubic, on_done: Callable[[], None] | None = None) -> Tween:
+    def tween(
+        self,
+        owner: object,
+        duration_s: float,
+        apply: Callable[[float], None],
+        *,
+        delay_s: float = 0.0,
+        easing: Callable[[float], float] = ease_out_cubic,
+        on_done: Callable[[], None] | None = None,
+    ) -> Tween:
         tween = Tween(owner, self.now() + delay_s, duration_s, apply, easing, on_done)
         return self.add(tween)
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 
-def named_timer(parent: QObject, name: str, slot: Callable[[], None], *, single_shot: bool,
-                interval_ms: int | None = None) -> QTimer:
+def named_timer(
+    parent: QObject, name: str, slot: Callable[[], None], *, single_shot: bool, interval_ms: int | None = None
+) -> QTimer:
     """A timer owned by ``parent`` (it dies with it), called ``name``, that calls ``slot`` (a bound method)."""
     timer = QTimer(parent)
     timer.setObjectName(name)

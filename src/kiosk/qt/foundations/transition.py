@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.exhibit.motion import linear
-from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.ticker import Ticker
 
 RISE = 28.0  # logical px the new page travels up as it arrives
 LEAVE_UNTIL = 0.45  # share of the transition in which the old picture fades out
@@ -30,8 +30,11 @@ def picture(scene: QGraphicsScene, scale: float, ground: QColor) -> QPixmap:
     pixmap = QPixmap(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
     pixmap.fill(ground)
     painter = QPainter(pixmap)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
     scene.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()), rect)
     painter.end()
     return pixmap
@@ -45,7 +48,7 @@ class Picture(Item):
         self._pixmap = pixmap
         self._rect = QRectF(rect)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -60,9 +63,17 @@ class Transition:
     ``crossfade`` (a sheet opening over its page) the new picture rises in over the old one, which stays.
     """
 
-    def __init__(self, scene: QGraphicsScene, ticker: Ticker, before: QPixmap, after: QPixmap,
-                 live: list[QGraphicsItem], duration_s: float, on_done: Callable[[], None] | None = None,
-                 crossfade: bool = False):
+    def __init__(
+        self,
+        scene: QGraphicsScene,
+        ticker: Ticker,
+        before: QPixmap,
+        after: QPixmap,
+        live: list[QGraphicsItem],
+        duration_s: float,
+        on_done: Callable[[], None] | None = None,
+        crossfade: bool = False,
+    ):
         rect = scene.sceneRect()
         self._scene = scene
         self._ticker = ticker

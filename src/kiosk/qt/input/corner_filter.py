@@ -29,7 +29,7 @@ class PressWatcher(QObject):
     def stop(self) -> None:
         self._viewport.removeEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
             touch: QTouchEvent = event  # type: ignore[assignment]

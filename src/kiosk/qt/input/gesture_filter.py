@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
@@ -34,8 +34,12 @@ MOUSE_POINT_ID = -1  # touch point ids are never negative
 SYNTHESISED_MOUSE_GRACE_S = 0.5  # after a touch sequence, synthesised mouse events are its echo
 
 _TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
-_MOUSE_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
-                 QEvent.Type.MouseButtonRelease)
+_MOUSE_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.MouseButtonRelease,
+)
 
 
 class EventClock:
@@ -84,9 +88,13 @@ class GestureFilter(QObject):
     swiped = Signal(str, QPointF, QPointF, float)  # direction, start, end, speed (px/s)
     cancelled = Signal()  # a drag in progress was abandoned
 
-    def __init__(self, target: QWidget, config: GestureConfig,
-                 map_point: Callable[[QPointF], QPointF] | None = None,
-                 clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self,
+        target: QWidget,
+        config: GestureConfig,
+        map_point: Callable[[QPointF], QPointF] | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
         super().__init__(target)
         self._recogniser = GestureRecogniser(config)
         self._map_point = map_point
@@ -130,7 +138,7 @@ class GestureFilter(QObject):
                 self._touch_active, self._touch_ended_at = False, now
         self._enabled = enabled
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._enabled:
             return False
         if event.type() in _TOUCH_EVENTS:
@@ -235,11 +243,13 @@ class GestureFilter(QObject):
             elif isinstance(event, Drag):
                 self.dragged.emit(QPointF(event.x0, event.y0), QPointF(event.x, event.y))
             elif isinstance(event, DragEnd):
-                self.drag_finished.emit(QPointF(event.x0, event.y0), QPointF(event.x, event.y),
-                                        QPointF(event.vx, event.vy))
+                self.drag_finished.emit(
+                    QPointF(event.x0, event.y0), QPointF(event.x, event.y), QPointF(event.vx, event.vy)
+                )
             elif isinstance(event, Swipe):
-                self.swiped.emit(event.direction, QPointF(event.x0, event.y0), QPointF(event.x, event.y),
-                                 event.velocity)
+                self.swiped.emit(
+                    event.direction, QPointF(event.x0, event.y0), QPointF(event.x, event.y), event.velocity
+                )
             elif isinstance(event, Cancelled):
                 self.cancelled.emit()
         self._arm_long_press_timer()

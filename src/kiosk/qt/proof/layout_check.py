@@ -15,8 +15,9 @@ from kiosk.qt.proof.render import charts_shown, text_blocks, visit
 LAYOUT_SIZES = ((1920, 1080), (1080, 1920))
 
 
-def layout_problems(result: LoadResult, content_dir: Path | None,
-                    sizes: tuple[tuple[int, int], ...] = LAYOUT_SIZES) -> list[str]:
+def layout_problems(
+    result: LoadResult, content_dir: Path | None, sizes: tuple[tuple[int, int], ...] = LAYOUT_SIZES
+) -> list[str]:
     """One line per text that does not fit, for each size and language it fails in."""
     assert result.content is not None
     locator = TextLocator(result.entries)
@@ -32,9 +33,11 @@ def layout_problems(result: LoadResult, content_dir: Path | None,
                         seen.add(key)
                         where = locator.where(origin, language) or origin
                         problems.append(
-                            f"{where}: chart {chart.chart.id} ({language}) is shrunk to {chart.fit_scale:.0%} to fit at "
+                            f"{where}: chart {chart.chart.id} ({language}) is shrunk to {chart.fit_scale:.0%} "
+                            "to fit at "
                             f"{size[0]}x{size[1]} on '{shot.name}', so its labels are under the smallest text size "
-                            "(use fewer items or shorter labels)")
+                            "(use fewer items or shorter labels)"
+                        )
                 for block in text_blocks(exhibit):
                     key = (block.origin, language, size)
                     if not block.elided or block.preview or key in seen:
@@ -43,5 +46,6 @@ def layout_problems(result: LoadResult, content_dir: Path | None,
                     where = locator.where(block.origin, language) or "the exhibit's own words"
                     problems.append(
                         f"{where}: {block.origin} ({language}) does not fit at {size[0]}x{size[1]} "
-                        f"on '{shot.name}' and is cut short (make the text shorter)")
+                        f"on '{shot.name}' and is cut short (make the text shorter)"
+                    )
     return problems

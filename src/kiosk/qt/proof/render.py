@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
-from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.app.build import Exhibit, application, build_exhibit
+from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.qt.widgets.text_block import TextBlock
 
 SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
@@ -35,6 +35,7 @@ def _attract_slide(index: int) -> Callable[[Exhibit, ManualClock], None]:
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
         exhibit.controller.navigator.go_idle()
         exhibit.controller.show_attract_at(exhibit.controller.behaviour.attract_slide_s * index + 0.01)
+
     return go
 
 
@@ -48,6 +49,7 @@ def _pillar(pillar_id: str) -> Callable[[Exhibit, ManualClock], None]:
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
         _home(exhibit, clock)
         exhibit.controller.navigator.open_pillar(pillar_id)
+
     return go
 
 
@@ -55,6 +57,7 @@ def _story(pillar_id: str, index: int) -> Callable[[Exhibit, ManualClock], None]
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
         _pillar(pillar_id)(exhibit, clock)
         exhibit.controller.navigator.open_story(index)
+
     return go
 
 
@@ -81,15 +84,17 @@ def shots(content: Content) -> list[Shot]:
     return found
 
 
-def visit(content: Content, content_dir: Path | None, size: tuple[int, int], language: str,
-          chosen: list[Shot] | None = None) -> Iterator[tuple[Shot, Exhibit]]:
+def visit(
+    content: Content, content_dir: Path | None, size: tuple[int, int], language: str, chosen: list[Shot] | None = None
+) -> Iterator[tuple[Shot, Exhibit]]:
     """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
     settled, and yield it."""
     app = application()
     for shot in shots(content) if chosen is None else chosen:
         clock = ManualClock()
-        exhibit = build_exhibit(content, language=language, clock=clock, content_dir=content_dir,
-                                behaviour=Behaviour(reduced_motion=False))
+        exhibit = build_exhibit(
+            content, language=language, clock=clock, content_dir=content_dir, behaviour=Behaviour(reduced_motion=False)
+        )
         exhibit.stage.resize(*size)
         exhibit.stage.show()
         app.processEvents()
@@ -122,9 +127,15 @@ def _shown(item: QGraphicsItem) -> bool:
     return item.isVisible() and item.effectiveOpacity() > 0.01
 
 
-def render(content: Content, content_dir: Path | None, out: Path, sizes: list[tuple[int, int]],
-           languages: list[str], progress: Callable[[str], None] = print,
-           staff_shots: list[Shot] | None = None) -> list[Path]:
+def render(
+    content: Content,
+    content_dir: Path | None,
+    out: Path,
+    sizes: list[tuple[int, int]],
+    languages: list[str],
+    progress: Callable[[str], None] = print,
+    staff_shots: list[Shot] | None = None,
+) -> list[Path]:
     """Write ``out/WxH/LANG/NAME.png`` for every state, ``out/WxH/operator/NAME.png`` for each of ``staff_shots``
     (bilingual screens, drawn once) and ``out/contact-WxH.png``; returns the files."""
     written: list[Path] = []
@@ -162,8 +173,7 @@ def contact_sheet(tiles: list[tuple[str, QImage]], size: tuple[int, int], column
     thumb_h = round(thumb_w * size[1] / size[0])
     caption, pad = 30, 16
     rows = -(-len(tiles) // columns)
-    sheet = QImage(columns * (thumb_w + pad) + pad, rows * (thumb_h + caption + pad) + pad,
-                   QImage.Format.Format_RGB32)
+    sheet = QImage(columns * (thumb_w + pad) + pad, rows * (thumb_h + caption + pad) + pad, QImage.Format.Format_RGB32)
     sheet.fill(QColor("#050B1A"))
     painter = QPainter(sheet)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -175,7 +185,10 @@ def contact_sheet(tiles: list[tuple[str, QImage]], size: tuple[int, int], column
         x = pad + (i % columns) * (thumb_w + pad)
         y = pad + (i // columns) * (thumb_h + caption + pad)
         painter.drawImage(QRectF(x, y, thumb_w, thumb_h), image)
-        painter.drawText(QRectF(x, y + thumb_h + 4, thumb_w, caption - 4),
-                         Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, name)
+        painter.drawText(
+            QRectF(x, y + thumb_h + 4, thumb_w, caption - 4),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
+            name,
+        )
     painter.end()
     return sheet

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from kiosk.clock import ManualClock
 from kiosk.errors import display_path
-from kiosk.staff.pin_hash import hash_pin
+from kiosk.qt.app.build import Exhibit
+from kiosk.qt.proof.render import Shot
+from kiosk.qt.service.opening_hours import OpeningHours
+from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.service.screen_power import ScreenPower
 from kiosk.staff.content_status import ContentStatus
-from kiosk.qt.app.build import Exhibit
-from kiosk.qt.service.opening_hours import OpeningHours
-from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
-from kiosk.qt.proof.render import Shot
+from kiosk.staff.pin_hash import hash_pin
 
 PROOF_TIME = datetime(2026, 11, 29, 20, 0)  # a Sunday evening: the proof's museum opens on Monday at 09:00
 PROOF_HOURS = WeeklySchedule({day: ((9 * 60, 17 * 60 + 30),) for day in range(1, 7)} | {0: ((9 * 60, 17 * 60),)})
@@ -40,8 +40,9 @@ class _ProofActions:
 
 def _access(exhibit: Exhibit, clock: ManualClock) -> OperatorAccess:
     settings = OperatorSettings(pin_hash=hash_pin("2580", salt=bytes(16)))
-    return install_operator_access(exhibit.controller, exhibit.stage, settings,
-                                   _ProofActions(exhibit.controller.content_dir), clock=clock)
+    return install_operator_access(
+        exhibit.controller, exhibit.stage, settings, _ProofActions(exhibit.controller.content_dir), clock=clock
+    )
 
 
 def _pin_pad(exhibit: Exhibit, clock: ManualClock) -> None:
@@ -59,11 +60,21 @@ def _touch_test(exhibit: Exhibit, clock: ManualClock) -> None:
 
 
 def _standby(exhibit: Exhibit, clock: ManualClock) -> None:
-    keeper = OpeningHours(exhibit.controller, exhibit.stage, PROOF_HOURS, sleep_display=False,
-                          power=ScreenPower([]), now=lambda: PROOF_TIME)
+    keeper = OpeningHours(
+        exhibit.controller,
+        exhibit.stage,
+        PROOF_HOURS,
+        sleep_display=False,
+        power=ScreenPower([]),
+        now=lambda: PROOF_TIME,
+    )
     keeper.start()
     keeper.timer.stop()  # the proof's clock stands still
 
 
-OPERATOR_SHOTS = [Shot("operator-pin", _pin_pad), Shot("operator-panel", _panel),
-                  Shot("operator-touch-test", _touch_test), Shot("standby", _standby)]
+OPERATOR_SHOTS = [
+    Shot("operator-pin", _pin_pad),
+    Shot("operator-panel", _panel),
+    Shot("operator-touch-test", _touch_test),
+    Shot("standby", _standby),
+]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from kiosk.service.bundle.watch import WatchResult, check_watch_folder
 from kiosk.qt.foundations.timers import named_timer
+from kiosk.service.bundle.watch import WatchResult, check_watch_folder
 
 _log = logging.getLogger(__name__)
 Check = Callable[[], list[WatchResult]]
@@ -28,8 +28,9 @@ class BundleWatch(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-watch")
         self._running: Future[list[WatchResult]] | None = None
         self.results: list[WatchResult] = []
-        self.timer = named_timer(self, "bundle_watch_timer", self.poll, single_shot=False,
-                                 interval_ms=max(100, int(interval_s * 1000)))
+        self.timer = named_timer(
+            self, "bundle_watch_timer", self.poll, single_shot=False, interval_ms=max(100, int(interval_s * 1000))
+        )
 
     def start(self) -> None:
         self.timer.start()
@@ -57,9 +58,18 @@ class BundleWatch(QObject):
         self.results.extend(results)  # each was logged by the watch itself, with its result file
 
 
-def install_bundle_watch(parent: QObject, watch_dir: Path, releases_dir: Path, *, public_key: bytes | None,
-                         max_bytes: int, keep: int, interval_s: float) -> BundleWatch:
+def install_bundle_watch(
+    parent: QObject,
+    watch_dir: Path,
+    releases_dir: Path,
+    *,
+    public_key: bytes | None,
+    max_bytes: int,
+    keep: int,
+    interval_s: float,
+) -> BundleWatch:
     """A started watch of ``watch_dir`` installing into ``releases_dir``."""
+
     def check() -> list[WatchResult]:
         return check_watch_folder(watch_dir, releases_dir, public_key=public_key, max_bytes=max_bytes, keep=keep)
 

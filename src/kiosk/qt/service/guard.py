@@ -28,8 +28,9 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 class ErrorBurst:
     """Counts errors on ``clock``: :meth:`note` says whether more than ``max_errors`` came within ``window_s``."""
 
-    def __init__(self, max_errors: int = MAX_ERRORS, window_s: float = ERROR_WINDOW_S,
-                 clock: Callable[[], float] = monotonic):
+    def __init__(
+        self, max_errors: int = MAX_ERRORS, window_s: float = ERROR_WINDOW_S, clock: Callable[[], float] = monotonic
+    ):
         self.max_errors = max_errors
         self.window_s = window_s
         self._clock = clock
@@ -50,8 +51,15 @@ class ExceptionGuard(QObject):
     ``on_error(text)`` (optional) hears of each error, e.g. for a systemd status line.
     """
 
-    def __init__(self, recover: Callable[[], None], quit: Callable[[int], None], *, burst: ErrorBurst | None = None,
-                 on_error: Callable[[str], None] | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        recover: Callable[[], None],
+        quit: Callable[[int], None],
+        *,
+        burst: ErrorBurst | None = None,
+        on_error: Callable[[str], None] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._recover_with = recover
         self._quit = quit
@@ -95,9 +103,13 @@ class ExceptionGuard(QObject):
             return
         if self.burst.note():
             self.gave_up = True
-            _log.critical("%d errors within %g s: the exhibit quits (exit status %d) so that the service manager "
-                          "starts a clean process", self.burst.max_errors + 1, self.burst.window_s,
-                          EXIT_TOO_MANY_ERRORS)
+            _log.critical(
+                "%d errors within %g s: the exhibit quits (exit status %d) so that the service manager "
+                "starts a clean process",
+                self.burst.max_errors + 1,
+                self.burst.window_s,
+                EXIT_TOO_MANY_ERRORS,
+            )
             self._quit(EXIT_TOO_MANY_ERRORS)
             return
         if recover and not self._recovery_pending:
@@ -111,7 +123,7 @@ class ExceptionGuard(QObject):
         _log.warning("recovering after the error: back to the attract loop")
         try:
             self._recover_with()
-        except Exception as exc:  # noqa: BLE001 (a failed recovery is logged, never raised)
+        except Exception as exc:
             _log.error("recovery after an error failed", exc_info=True)
             # Counted towards quitting, but not retried at once: it would most likely fail the same way.
             self._count(f"recovery failed: {type(exc).__name__}: {exc}", recover=False)

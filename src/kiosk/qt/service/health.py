@@ -19,13 +19,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.clock import monotonic
-from kiosk.service.memory import MemoryCeiling, rss_mb
-from kiosk.service.sd_notify import Notifier, watchdog_interval_s
-from kiosk.service.restart import reexec
 from kiosk.exhibit.navigation import Attract, Screen
 from kiosk.qt.service.guard import ErrorBurst, ExceptionGuard
 from kiosk.qt.service.posix_signals import QuitOnSignals
 from kiosk.qt.service.watchdog import SystemdLink
+from kiosk.service.memory import MemoryCeiling, rss_mb
+from kiosk.service.restart import reexec
+from kiosk.service.sd_notify import Notifier, watchdog_interval_s
 
 if TYPE_CHECKING:
     from kiosk.qt.app.build import Exhibit
@@ -36,9 +36,17 @@ _log = logging.getLogger(__name__)
 class Health(QObject):
     """The installed pieces (see the module's text); :meth:`finish` takes them away again."""
 
-    def __init__(self, app: QApplication, exhibit: Exhibit, *, recover: Callable[[], None],
-                 environ: Mapping[str, str], ceiling: MemoryCeiling,
-                 burst: ErrorBurst, restart: Callable[[], None]):
+    def __init__(
+        self,
+        app: QApplication,
+        exhibit: Exhibit,
+        *,
+        recover: Callable[[], None],
+        environ: Mapping[str, str],
+        ceiling: MemoryCeiling,
+        burst: ErrorBurst,
+        restart: Callable[[], None],
+    ):
         super().__init__(app)
         self.app = app
         self.exhibit = exhibit
@@ -46,8 +54,9 @@ class Health(QObject):
         self.restart_requested = False
         self._restart = restart
         notifier = Notifier.from_environ(environ)
-        self.systemd = (None if notifier is None else
-                        SystemdLink(notifier, exhibit.stage, watchdog_interval_s(environ), self))
+        self.systemd = (
+            None if notifier is None else SystemdLink(notifier, exhibit.stage, watchdog_interval_s(environ), self)
+        )
         self.guard = ExceptionGuard(recover, app.exit, burst=burst, on_error=self._on_error, parent=self)
         self.signals = QuitOnSignals(app.quit, parent=self)
         self.guard.install()
@@ -73,8 +82,10 @@ class Health(QObject):
         used = self.ceiling.exceeded()
         if used is None:
             return False
-        self.request_restart(f"the exhibit uses {used:.0f} MB, above the ceiling of {self.ceiling.max_mb:g} MB "
-                             f"(health max_rss_mb in the settings file)")
+        self.request_restart(
+            f"the exhibit uses {used:.0f} MB, above the ceiling of {self.ceiling.max_mb:g} MB "
+            f"(health max_rss_mb in the settings file)"
+        )
         return True
 
     def request_restart(self, reason: str) -> None:
@@ -116,17 +127,29 @@ class Health(QObject):
         return 1
 
 
-def install_health(app: QApplication, exhibit: Exhibit, *, recover: Callable[[], None] | None = None,
-                   environ: Mapping[str, str] | None = None, clock: Callable[[], float] = monotonic,
-                   max_rss_mb: float | None = None, rss: Callable[[], float | None] = rss_mb,
-                   max_errors: int = 5, error_window_s: float = 60.0,
-                   restart: Callable[[], None] = reexec) -> Health:
+def install_health(
+    app: QApplication,
+    exhibit: Exhibit,
+    *,
+    recover: Callable[[], None] | None = None,
+    environ: Mapping[str, str] | None = None,
+    clock: Callable[[], float] = monotonic,
+    max_rss_mb: float | None = None,
+    rss: Callable[[], float | None] = rss_mb,
+    max_errors: int = 5,
+    error_window_s: float = 60.0,
+    restart: Callable[[], None] = reexec,
+) -> Health:
     """Guard, systemd link, signal handling and memory ceiling for ``exhibit`` (see the module's text).
 
     ``recover`` defaults to the controller's ``reset_to_attract``; ``environ`` to the process's environment.
     """
-    return Health(app, exhibit,
-                  recover=recover or exhibit.controller.reset_to_attract,
-                  environ=os.environ if environ is None else environ,
-                  ceiling=MemoryCeiling(max_rss_mb, rss=rss),
-                  burst=ErrorBurst(max_errors, error_window_s, clock), restart=restart)
+    return Health(
+        app,
+        exhibit,
+        recover=recover or exhibit.controller.reset_to_attract,
+        environ=os.environ if environ is None else environ,
+        ceiling=MemoryCeiling(max_rss_mb, rss=rss),
+        burst=ErrorBurst(max_errors, error_window_s, clock),
+        restart=restart,
+    )

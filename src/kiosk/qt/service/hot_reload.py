@@ -31,8 +31,15 @@ class ContentReloader(QObject):
 
     status_changed = Signal()
 
-    def __init__(self, controller: Controller, content_dir: Path, check_s: float, *,
-                 load: Callable[..., LoadResult] = load_content, now: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        controller: Controller,
+        content_dir: Path,
+        check_s: float,
+        *,
+        load: Callable[..., LoadResult] = load_content,
+        now: Callable[[], datetime] = datetime.now,
+    ):
         super().__init__(controller)
         self.controller = controller
         self.content_dir = Path(content_dir)
@@ -89,8 +96,9 @@ class ContentReloader(QObject):
             self.errors = tuple(str(error) for error in result.errors) or ("the content could not be read",)
             for error in self.errors:
                 _log.error("content: %s", error)
-            _log.error("the changed content has %d error(s); the exhibit keeps showing its last good content",
-                       len(self.errors))
+            _log.error(
+                "the changed content has %d error(s); the exhibit keeps showing its last good content", len(self.errors)
+            )
             self.status_changed.emit()
             return False
         self.errors = ()
@@ -102,7 +110,9 @@ class ContentReloader(QObject):
         else:
             self._waiting = loaded
             self.controller.offer_content(result.content, self.content_dir)
-            _log.info("new content is valid (%s); it is shown from the next return to Home or the attract loop",
-                      result.content.summary())
+            _log.info(
+                "new content is valid (%s); it is shown from the next return to Home or the attract loop",
+                result.content.summary(),
+            )
         self.status_changed.emit()
         return True

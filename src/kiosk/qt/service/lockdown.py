@@ -27,8 +27,9 @@ LOG_EVERY_S = 60.0
 RESTORE_EVERY_S = 0.5  # at most two restores a second when something keeps taking the window away
 
 _KEY_EVENTS = frozenset((QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease))
-_WINDOW_EVENTS = frozenset((QEvent.Type.Close, QEvent.Type.WindowStateChange, QEvent.Type.Hide,
-                            QEvent.Type.WindowDeactivate))
+_WINDOW_EVENTS = frozenset(
+    (QEvent.Type.Close, QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.WindowDeactivate)
+)
 _WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | {QEvent.Type.Quit}
 
 K, M = Qt.Key, Qt.KeyboardModifier
@@ -62,8 +63,13 @@ def refused_combination(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
 class LockDown(QObject):
     """Application-wide event filter that keeps ``window`` closed to keys, full-screen and in front."""
 
-    def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic,
-                 log_every_s: float = LOG_EVERY_S, restore_every_s: float = RESTORE_EVERY_S):
+    def __init__(
+        self,
+        window: QWidget,
+        clock: Callable[[], float] = time.monotonic,
+        log_every_s: float = LOG_EVERY_S,
+        restore_every_s: float = RESTORE_EVERY_S,
+    ):
         super().__init__(window)  # dies with the window; Qt then drops the filter by itself
         self._window = window
         self._clock = clock
@@ -106,7 +112,7 @@ class LockDown(QObject):
         _log.info("kiosk lock-down released: the exhibit may close")
 
     # The filter --------------------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in _WATCHED or self._released:
             return False
@@ -121,13 +127,17 @@ class LockDown(QObject):
             return False
         if kind == QEvent.Type.Close:
             event.ignore()
-            self._note("close", "kiosk lock-down: a request to close the exhibit was refused "
-                                "(only the operator panel's Exit closes it)")
+            self._note(
+                "close",
+                "kiosk lock-down: a request to close the exhibit was refused "
+                "(only the operator panel's Exit closes it)",
+            )
             return True
         if kind == QEvent.Type.WindowStateChange:
             if self._window.isMinimized() or not self._window.isFullScreen():
-                self._take_back("the window left full screen" if not self._window.isMinimized()
-                                else "the window was minimised")
+                self._take_back(
+                    "the window left full screen" if not self._window.isMinimized() else "the window was minimised"
+                )
         elif kind == QEvent.Type.Hide:
             self._take_back("the window was hidden")
         elif kind == QEvent.Type.WindowDeactivate:

@@ -16,12 +16,12 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QSizeF
 
 from kiosk.qt.exhibit.controller import Controller
-from kiosk.service.schedule import WeeklySchedule
-from kiosk.service.screen_power import ScreenPower
-from kiosk.qt.service.standby_screen import StandbyScreen
-from kiosk.qt.service.screensaver import screen_power
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.timers import named_timer
+from kiosk.qt.service.screensaver import screen_power
+from kiosk.qt.service.standby_screen import StandbyScreen
+from kiosk.service.schedule import WeeklySchedule
+from kiosk.service.screen_power import ScreenPower
 
 _log = logging.getLogger(__name__)
 RECHECK_S = 60.0
@@ -32,8 +32,15 @@ _EPOCH = datetime(2000, 1, 1)
 class OpeningHours(QObject):
     """Keeps the exhibit's screen to ``schedule``; :meth:`start` once the exhibit is built."""
 
-    def __init__(self, controller: Controller, stage: Stage, schedule: WeeklySchedule, sleep_display: bool,
-                 power: ScreenPower, now: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        controller: Controller,
+        stage: Stage,
+        schedule: WeeklySchedule,
+        sleep_display: bool,
+        power: ScreenPower,
+        now: Callable[[], datetime] = datetime.now,
+    ):
         super().__init__(controller)
         self.controller = controller
         self.stage = stage
@@ -83,7 +90,9 @@ class OpeningHours(QObject):
     # Changes --------------------------------------------------------------------------------------------------
     def _close(self, now: datetime) -> None:
         opens = self.schedule.next_change(now)
-        _log.info("closing time: the exhibit rests until %s", opens.isoformat(" ", "minutes") if opens else "further notice")
+        _log.info(
+            "closing time: the exhibit rests until %s", opens.isoformat(" ", "minutes") if opens else "further notice"
+        )
         self.controller.hold()
         self.controller.attract_timer.stop()  # nothing moves under the standby screen (held: it would only idle)
         self._show_standby(now, opens)
@@ -135,9 +144,14 @@ class OpeningHours(QObject):
         return (now - _EPOCH).total_seconds() / 60.0
 
 
-def install_opening_hours(controller: Controller, schedule: WeeklySchedule, *, sleep_display: bool = True,
-                          power: ScreenPower | None = None,
-                          now: Callable[[], datetime] = datetime.now) -> OpeningHours:
+def install_opening_hours(
+    controller: Controller,
+    schedule: WeeklySchedule,
+    *,
+    sleep_display: bool = True,
+    power: ScreenPower | None = None,
+    now: Callable[[], datetime] = datetime.now,
+) -> OpeningHours:
     """Opening hours for a built exhibit, started; call ``stop()`` on the result at exit.
 
     ``power`` defaults to this machine's (``xset`` under X11, the D-Bus ScreenSaver where there is one).

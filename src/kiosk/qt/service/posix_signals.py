@@ -24,8 +24,9 @@ Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | No
 class QuitOnSignals(QObject):
     """While installed, each of ``signals`` calls ``quit()`` from the event loop (once per signal received)."""
 
-    def __init__(self, quit: Callable[[], None], signals: Iterable[signal.Signals] = QUIT_SIGNALS,
-                 parent: QObject | None = None):
+    def __init__(
+        self, quit: Callable[[], None], signals: Iterable[signal.Signals] = QUIT_SIGNALS, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self._quit = quit
         self.signals = tuple(signals)

@@ -80,7 +80,8 @@ class ScreenSaverInhibit:
         interface = QDBusInterface(SERVICE, path, INTERFACE, bus)
         interface.setTimeout(self._timeout_ms)
         sent = interface.isValid() and QMetaObject.invokeMethod(
-            interface, "UnInhibit", Qt.ConnectionType.DirectConnection, Q_ARG("uint", cookie))
+            interface, "UnInhibit", Qt.ConnectionType.DirectConnection, Q_ARG("uint", cookie)
+        )
         error = interface.lastError()
         if not sent or error.isValid():
             # Closing the connection below gives the inhibition back all the same.
@@ -115,8 +116,9 @@ class ScreenSaverInhibit:
             _log.info("screen power (%s): %s; not used", self.name, what)
 
 
-def screen_power(environ: Mapping[str, str] | None = None, *, runner: Runner = run_command,
-                 dbus_address: str | None = None) -> ScreenPower:
+def screen_power(
+    environ: Mapping[str, str] | None = None, *, runner: Runner = run_command, dbus_address: str | None = None
+) -> ScreenPower:
     """The screen power of this machine: ``xset`` in an X11 session and the D-Bus ScreenSaver inhibition."""
     environ = os.environ if environ is None else environ
     mechanisms: list[Mechanism] = []

@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.text import Language
-from kiosk.service.schedule import format_minutes
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.foundations.strings import say
-from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.service.schedule import format_minutes
 
 STANDBY_Z = 2000  # above sheets (10), the idle warning (100) and transition pictures (1000, 1001)
 DRIFT_PERIODS_MIN = (47.0, 31.0)  # a slow Lissajous path: it takes hours to come back to the same place
@@ -61,8 +61,14 @@ class StandbyScreen(Item):
     blocks_input = True
     name = "standby"
 
-    def __init__(self, ctx: PageContext, now: datetime, opens: datetime | None,
-                 on_touch: Callable[[], None] | None = None, parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        ctx: PageContext,
+        now: datetime,
+        opens: datetime | None,
+        on_touch: Callable[[], None] | None = None,
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__(parent)
         self.ctx = ctx
         look = ctx.look
@@ -70,8 +76,9 @@ class StandbyScreen(Item):
         self._on_touch = on_touch
         self.ground = mix(look.theme.ground, "#000000", _GROUND_DARKNESS)
         exhibit = ctx.content.exhibit
-        languages = [exhibit.default_language] + [lang for lang in exhibit.languages
-                                                  if lang != exhibit.default_language]
+        languages = [exhibit.default_language] + [
+            lang for lang in exhibit.languages if lang != exhibit.default_language
+        ]
         self.languages: tuple[Language, ...] = tuple(languages)  # type: ignore[assignment]
         self.title_colour = mix(look.theme.text, self.ground, 0.42).name()
         self.words_colour = mix(look.theme.muted, self.ground, 0.3).name()
@@ -83,10 +90,18 @@ class StandbyScreen(Item):
         self.titles: list[TextBlock] = []
         for i, lang in enumerate(self.languages):
             px = 40.0 if i == 0 else 28.0
-            style = look.style("heading" if i == 0 else "label", self.title_colour, px=px, min_px=28.0, max_lines=2,
-                               language=lang)
-            block = TextBlock(exhibit.title.get(lang), style, ctx.typography, width, px * 3.0, self.block,
-                              origin=f"standby.title.{lang}")
+            style = look.style(
+                "heading" if i == 0 else "label", self.title_colour, px=px, min_px=28.0, max_lines=2, language=lang
+            )
+            block = TextBlock(
+                exhibit.title.get(lang),
+                style,
+                ctx.typography,
+                width,
+                px * 3.0,
+                self.block,
+                origin=f"standby.title.{lang}",
+            )
             block.setPos(0, y)
             self.titles.append(block)
             y += block.text_height() + 8
@@ -94,8 +109,15 @@ class StandbyScreen(Item):
         self.words: list[TextBlock] = []
         for lang in self.languages:
             style = look.style("label", self.words_colour, px=28.0, max_lines=1, language=lang)
-            block = TextBlock(opening_words(now, opens, lang), style, ctx.typography, width, 48.0, self.block,
-                              origin=f"standby.opens.{lang}")
+            block = TextBlock(
+                opening_words(now, opens, lang),
+                style,
+                ctx.typography,
+                width,
+                48.0,
+                self.block,
+                origin=f"standby.opens.{lang}",
+            )
             block.setPos(0, y)
             self.words.append(block)
             y += 48.0
@@ -130,15 +152,16 @@ class StandbyScreen(Item):
         """Put the text where its slow path is after ``minutes`` (called about once a minute)."""
         margin = self.ctx.look.margin
         width, height = self.block_size
-        offset = drift_offset(minutes, self._rect.width() - width - 2 * margin,
-                              self._rect.height() - height - 2 * margin)
+        offset = drift_offset(
+            minutes, self._rect.width() - width - 2 * margin, self._rect.height() - height - 2 * margin
+        )
         self.block.setPos(margin + offset.x(), margin + offset.y())
 
     def on_tap(self, point: QPointF) -> None:
         if self._on_touch is not None:
             self._on_touch()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -10,8 +10,8 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from kiosk.service.sd_notify import Notifier
 from kiosk.qt.foundations.timers import named_timer
+from kiosk.service.sd_notify import Notifier
 
 _log = logging.getLogger(__name__)
 
@@ -19,8 +19,7 @@ _log = logging.getLogger(__name__)
 class SystemdLink(QObject):
     """Notifies ``notifier`` about ``window``: ready after its first paint, alive every ``watchdog_s`` seconds."""
 
-    def __init__(self, notifier: Notifier, window: QWidget, watchdog_s: float | None,
-                 parent: QObject | None = None):
+    def __init__(self, notifier: Notifier, window: QWidget, watchdog_s: float | None, parent: QObject | None = None):
         super().__init__(parent)
         self.notifier = notifier
         self.ready_sent = False
@@ -34,7 +33,7 @@ class SystemdLink(QObject):
             self.watchdog_timer.start(max(1, round(watchdog_s * 1000)))
             _log.info("systemd watchdog: a ping every %.3g s", watchdog_s)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not (self.ready_sent or self._ready_pending):
             self._ready_pending = True
             QTimer.singleShot(0, self, self._ready)  # once this paint has been done

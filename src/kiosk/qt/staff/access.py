@@ -24,19 +24,19 @@ from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.qt.exhibit.controller import Controller
-from kiosk.staff.content_status import ContentStatus, OperatorActions
-from kiosk.staff.corners import CornerSequence
-from kiosk.staff.pin_entry import PinGuard
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.stage import Stage
+from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.input.corner_filter import PressWatcher
 from kiosk.qt.service.lockdown import LockDown
-from kiosk.qt.staff.words import both
-from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.staff.overlay import NoPinNotice
 from kiosk.qt.staff.panel import OperatorPanel
 from kiosk.qt.staff.pin_pad import PinPad
-from kiosk.qt.foundations.stage import Stage
-from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.staff.touch_test import TouchDiagnostics
+from kiosk.qt.staff.words import both
+from kiosk.staff.content_status import ContentStatus, OperatorActions
+from kiosk.staff.corners import CornerSequence
+from kiosk.staff.pin_entry import PinGuard
 
 _log = logging.getLogger(__name__)
 
@@ -60,8 +60,15 @@ class OperatorSettings:
 class OperatorAccess(QObject):
     """Owns the corner watcher, the PIN guard, and whichever operator screen is open (one at a time)."""
 
-    def __init__(self, controller: Controller, stage: Stage, settings: object, actions: OperatorActions,
-                 clock: Callable[[], float] = time.monotonic, lockdown: LockDown | None = None):
+    def __init__(
+        self,
+        controller: Controller,
+        stage: Stage,
+        settings: object,
+        actions: OperatorActions,
+        clock: Callable[[], float] = time.monotonic,
+        lockdown: LockDown | None = None,
+    ):
         super().__init__(stage)
         self.settings = settings if isinstance(settings, OperatorSettings) else OperatorSettings.from_settings(settings)
         self.controller = controller
@@ -135,8 +142,10 @@ class OperatorAccess(QObject):
     def open_diagnostics(self) -> None:
         _log.info("touch diagnostics opened")
         viewport = self.stage.viewport()
-        self._show("diagnostics", TouchDiagnostics(self._context(), viewport, self.stage.to_logical,
-                                                   self.open_panel, self.touched))
+        self._show(
+            "diagnostics",
+            TouchDiagnostics(self._context(), viewport, self.stage.to_logical, self.open_panel, self.touched),
+        )
 
     def close(self) -> None:
         """Back to the exhibit: whatever operator screen is open goes, and the exhibit is let go."""
@@ -174,8 +183,12 @@ class OperatorAccess(QObject):
 
     def _on_resize(self, _size: QSizeF) -> None:
         """A new screen shape: the open screen again, laid out for it."""
-        reopen = {"pad": self.open_pad, "no-pin": self.open_pad, "panel": self.open_panel,
-                  "diagnostics": self.open_diagnostics}.get(self.showing)
+        reopen = {
+            "pad": self.open_pad,
+            "no-pin": self.open_pad,
+            "panel": self.open_panel,
+            "diagnostics": self.open_diagnostics,
+        }.get(self.showing)
         if reopen is not None:
             reopen()
 
@@ -186,9 +199,15 @@ class OperatorAccess(QObject):
 
     # The panel and its actions -----------------------------------------------------------------------------------
     def _panel(self) -> OperatorPanel:
-        return OperatorPanel(self._context(), self._status(), on_return=self.close, on_reload=self.reload,
-                             on_touch_test=self.open_diagnostics, on_exit=self.exit,
-                             timeout_s=self.settings.panel_timeout_s)
+        return OperatorPanel(
+            self._context(),
+            self._status(),
+            on_return=self.close,
+            on_reload=self.reload,
+            on_touch_test=self.open_diagnostics,
+            on_exit=self.exit,
+            timeout_s=self.settings.panel_timeout_s,
+        )
 
     def _status(self) -> ContentStatus:
         try:
@@ -220,8 +239,13 @@ class OperatorAccess(QObject):
             _log.exception("operator panel: exiting failed")
 
 
-def install_operator_access(controller: Controller, stage: Stage, settings: object, actions: OperatorActions,
-                            clock: Callable[[], float] = time.monotonic,
-                            lockdown: LockDown | None = None) -> OperatorAccess:
+def install_operator_access(
+    controller: Controller,
+    stage: Stage,
+    settings: object,
+    actions: OperatorActions,
+    clock: Callable[[], float] = time.monotonic,
+    lockdown: LockDown | None = None,
+) -> OperatorAccess:
     """Operator access on ``stage`` (after the controller is built: its press watcher must see events first)."""
     return OperatorAccess(controller, stage, settings, actions, clock, lockdown)

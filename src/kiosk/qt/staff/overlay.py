@@ -9,13 +9,13 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS
 from kiosk.qt.staff.words import both
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.button import Button
-from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.surface import Panel
-from kiosk.qt.exhibit.screens.base import PageContext
 
 OPERATOR_Z = 5000  # above the pages, sheets, idle warning and transition pictures
 BUTTON_H = 112.0  # operator buttons: taller than the 104 px minimum, for gloved or hurried fingers
@@ -36,7 +36,7 @@ class OperatorOverlay(Item):
         self.backdrop.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)  # under what the layer paints
         self.setZValue(OPERATOR_Z)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def on_tap(self, point: QPointF) -> None:
@@ -52,13 +52,35 @@ class OperatorOverlay(Item):
         panel.setPos((look.width - width) / 2 if x is None else x, (look.height - height) / 2 if y is None else y)
         return panel
 
-    def button(self, name: str, label: str, action: Callable[[], None], parent: QGraphicsItem, x: float, y: float,
-               width: float, height: float = BUTTON_H, *, fill: QColor | str | None = None, px: float = 30.0,
-               outline: QColor | str | None = None, text_colour: str | None = None) -> Button:
+    def button(
+        self,
+        name: str,
+        label: str,
+        action: Callable[[], None],
+        parent: QGraphicsItem,
+        x: float,
+        y: float,
+        width: float,
+        height: float = BUTTON_H,
+        *,
+        fill: QColor | str | None = None,
+        px: float = 30.0,
+        outline: QColor | str | None = None,
+        text_colour: str | None = None,
+    ) -> Button:
         look = self.ctx.look
-        button = Button(name, action, width, height, fill if fill is not None else look.surface_high, parent,
-                        label=label, label_style=look.style("button", text_colour, px=px),
-                        typography=self.ctx.typography, outline=outline if outline is not None else look.hairline)
+        button = Button(
+            name,
+            action,
+            width,
+            height,
+            fill if fill is not None else look.surface_high,
+            parent,
+            label=label,
+            label_style=look.style("button", text_colour, px=px),
+            typography=self.ctx.typography,
+            outline=outline if outline is not None else look.hairline,
+        )
         button.setPos(x, y)
         return button
 
@@ -75,8 +97,29 @@ class NoPinNotice(OperatorOverlay):
         pad = 48.0
         height = 470.0
         card = self.card(width, height)
-        ctx.text(both("no_pin_title", "\n"), "heading", width - 2 * pad, 110, card, pad, 40, origin="no_pin_title",
-                 align="center", max_lines=2)
-        ctx.text(both("no_pin_body", "\n"), "body", width - 2 * pad, 110, card, pad, 168, origin="no_pin_body",
-                 align="center", max_lines=3, colour=look.theme.muted)
+        ctx.text(
+            both("no_pin_title", "\n"),
+            "heading",
+            width - 2 * pad,
+            110,
+            card,
+            pad,
+            40,
+            origin="no_pin_title",
+            align="center",
+            max_lines=2,
+        )
+        ctx.text(
+            both("no_pin_body", "\n"),
+            "body",
+            width - 2 * pad,
+            110,
+            card,
+            pad,
+            168,
+            origin="no_pin_body",
+            align="center",
+            max_lines=3,
+            colour=look.theme.muted,
+        )
         self.button("no-pin-ok", both("understood"), on_close, card, (width - 320) / 2, height - pad - 104 - 8, 320)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.staff.content_status import ContentStatus
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
+from kiosk.qt.staff.overlay import BUTTON_H, OperatorOverlay
 from kiosk.qt.staff.words import both
 from kiosk.qt.widgets.button import Button
-from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
-from kiosk.qt.exhibit.screens.base import PageContext
-from kiosk.qt.staff.overlay import BUTTON_H, OperatorOverlay
+from kiosk.staff.content_status import ContentStatus
 
 PAD = 48.0
 BUTTONS_W = 520.0
@@ -27,9 +27,18 @@ LABEL_W = 320.0  # the status's names column
 class OperatorPanel(OperatorOverlay):
     name = "operator-panel"
 
-    def __init__(self, ctx: PageContext, status: ContentStatus, *, on_return: Callable[[], None],
-                 on_reload: Callable[[], None], on_touch_test: Callable[[], None], on_exit: Callable[[], None],
-                 timeout_s: float, parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        ctx: PageContext,
+        status: ContentStatus,
+        *,
+        on_return: Callable[[], None],
+        on_reload: Callable[[], None],
+        on_touch_test: Callable[[], None],
+        on_exit: Callable[[], None],
+        timeout_s: float,
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__(ctx, opacity=0.95, parent=parent)
         self._on_exit = on_exit
         self.confirming_exit = False
@@ -37,10 +46,30 @@ class OperatorPanel(OperatorOverlay):
         m = look.margin
         width, height = look.width - 2 * m, look.height - 2 * m
         self.sheet = self.card(width, height, m, m)
-        ctx.text(both("panel_title"), "title", width - 2 * PAD, 72, self.sheet, PAD, 36, origin="panel_title",
-                 max_lines=1, valign="center", px=52.0)
-        ctx.text(both("panel_closes", s=round(timeout_s)), "label", width - 2 * PAD, 46, self.sheet, PAD, 110,
-                 origin="panel_closes", max_lines=1)
+        ctx.text(
+            both("panel_title"),
+            "title",
+            width - 2 * PAD,
+            72,
+            self.sheet,
+            PAD,
+            36,
+            origin="panel_title",
+            max_lines=1,
+            valign="center",
+            px=52.0,
+        )
+        ctx.text(
+            both("panel_closes", s=round(timeout_s)),
+            "label",
+            width - 2 * PAD,
+            46,
+            self.sheet,
+            PAD,
+            110,
+            origin="panel_closes",
+            max_lines=1,
+        )
         top = 180.0
         inner_w = width - 2 * PAD
         if look.portrait:
@@ -52,8 +81,11 @@ class OperatorPanel(OperatorOverlay):
             buttons_w = BUTTONS_W
             buttons_x, buttons_y = width - PAD - buttons_w, top
             self._status_box = (PAD, top, inner_w - buttons_w - look.gap * 2, height - PAD - top)
-        actions = [("operator-return", "return", on_return), ("operator-reload", "reload", on_reload),
-                   ("operator-touch-test", "touch_test", on_touch_test)]
+        actions = [
+            ("operator-return", "return", on_return),
+            ("operator-reload", "reload", on_reload),
+            ("operator-touch-test", "touch_test", on_touch_test),
+        ]
         y = buttons_y
         for name, key, action in actions:
             self.button(name, both(key), action, self.sheet, buttons_x, y, buttons_w)
@@ -70,10 +102,21 @@ class OperatorPanel(OperatorOverlay):
         look = self.ctx.look
         x, y, width = self._exit_at
         if self.confirming_exit:
-            return self.button("operator-exit", both("exit_confirm"), self.exit, self.sheet, x, y, width,
-                               fill=look.theme.signature, outline=look.theme.signature, text_colour=look.theme.ground)
-        return self.button("operator-exit", both("exit"), self.exit, self.sheet, x, y, width,
-                           outline=look.theme.signature)
+            return self.button(
+                "operator-exit",
+                both("exit_confirm"),
+                self.exit,
+                self.sheet,
+                x,
+                y,
+                width,
+                fill=look.theme.signature,
+                outline=look.theme.signature,
+                text_colour=look.theme.ground,
+            )
+        return self.button(
+            "operator-exit", both("exit"), self.exit, self.sheet, x, y, width, outline=look.theme.signature
+        )
 
     def exit(self) -> None:
         if self.confirming_exit:
@@ -101,22 +144,36 @@ class OperatorPanel(OperatorOverlay):
     def _fill_status(self, status: ContentStatus, width: float, height: float) -> None:
         ctx, look, box = self.ctx, self.ctx.look, self.status
         assert box is not None
-        rows = [("source", status.source), ("version", status.version or both("no_version")),
-                ("loaded_at", status.loaded_at)]
+        rows = [
+            ("source", status.source),
+            ("version", status.version or both("no_version")),
+            ("loaded_at", status.loaded_at),
+        ]
         if status.pending:
             rows.append(("pending", status.pending))
         y = 0.0
         value_x = LABEL_W + look.gap
         for key, value in rows:
             ctx.text(both(key), "label", LABEL_W, 46, box, 0, y, origin=f"status_{key}", max_lines=1)
-            block = ctx.text(value, "body", width - value_x, 88, box, value_x, y, origin=f"status_{key}_value",
-                             max_lines=2, px=30.0)
+            block = ctx.text(
+                value, "body", width - value_x, 88, box, value_x, y, origin=f"status_{key}_value", max_lines=2, px=30.0
+            )
             y += max(46.0, block.text_height()) + look.gap * 0.5
         y += look.gap * 0.4
         errors = status.errors
         heading = both("errors") + f" ({len(errors)})" if errors else both("no_errors")
-        ctx.text(heading, "heading", width, 52, box, 0, y, origin="status_errors", max_lines=1,
-                 colour=look.theme.signature if errors else look.theme.text)
+        ctx.text(
+            heading,
+            "heading",
+            width,
+            52,
+            box,
+            0,
+            y,
+            origin="status_errors",
+            max_lines=1,
+            colour=look.theme.signature if errors else look.theme.text,
+        )
         y += 52 + look.gap * 0.6
         self.error_blocks, self.more = [], None
         more_h = 44.0
@@ -132,5 +189,6 @@ class OperatorPanel(OperatorOverlay):
             y += block.text_height() + ERROR_GAP
         hidden = len(errors) - len(self.error_blocks)
         if hidden:
-            self.more = ctx.text(both("more_errors", n=hidden), "label", width, more_h, box, 0, y,
-                                 origin="more_errors", max_lines=1)
+            self.more = ctx.text(
+                both("more_errors", n=hidden), "label", width, more_h, box, 0, y, origin="more_errors", max_lines=1
+            )

@@ -12,12 +12,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.staff.pin_entry import PinEntry, PinGuard
-from kiosk.qt.staff.words import both
-from kiosk.qt.foundations.item import Item
-from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.staff.overlay import OperatorOverlay
+from kiosk.qt.staff.words import both
+from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.staff.pin_entry import PinEntry, PinGuard
 
 KEY_W, KEY_H, KEY_GAP = 184.0, 108.0, 16.0
 PAD = 44.0
@@ -27,8 +27,7 @@ DOT_SLOTS = 4  # empty slots shown before anything is typed
 class PinDots(Item):
     """One filled dot per digit typed (at least four slots drawn, the rest hollow)."""
 
-    def __init__(self, width: float, height: float, colour: QColor | str, slot: QColor | str,
-                 parent: QGraphicsItem):
+    def __init__(self, width: float, height: float, colour: QColor | str, slot: QColor | str, parent: QGraphicsItem):
         super().__init__(parent)
         self._size = (width, height)
         self._colour = QColor(colour)
@@ -40,7 +39,7 @@ class PinDots(Item):
             self.count = count
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, *self._size)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -65,8 +64,14 @@ class PinDots(Item):
 class PinPad(OperatorOverlay):
     name = "pin-pad"
 
-    def __init__(self, ctx: PageContext, guard: PinGuard, on_accepted: Callable[[], None],
-                 on_cancel: Callable[[], None], parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        ctx: PageContext,
+        guard: PinGuard,
+        on_accepted: Callable[[], None],
+        on_cancel: Callable[[], None],
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__(ctx, parent=parent)
         self._guard = guard
         self._on_accepted = on_accepted
@@ -82,16 +87,50 @@ class PinPad(OperatorOverlay):
         height = top + title_h + 14 + dots_h + 10 + message_h + 18 + grid_h + 22 + cancel_h + top
         card = self.card(width, height)
         y = top
-        ctx.text(both("pin_title"), "heading", grid_w, title_h, card, PAD, y, origin="pin_title", align="center",
-                 max_lines=1, valign="center")
+        ctx.text(
+            both("pin_title"),
+            "heading",
+            grid_w,
+            title_h,
+            card,
+            PAD,
+            y,
+            origin="pin_title",
+            align="center",
+            max_lines=1,
+            valign="center",
+        )
         y += title_h + 14
         self.dots = PinDots(grid_w, dots_h, look.theme.number, look.hairline, card)
         self.dots.setPos(PAD, y)
         y += dots_h + 10
-        self.prompt = ctx.text(both("pin_prompt", "\n"), "label", grid_w, message_h, card, PAD, y,
-                               origin="pin_prompt", align="center", valign="center", max_lines=2)
-        self.alert: TextBlock = ctx.text("", "label", grid_w, message_h, card, PAD, y, origin="pin_alert",
-                                         align="center", valign="center", max_lines=2, colour=look.theme.signature)
+        self.prompt = ctx.text(
+            both("pin_prompt", "\n"),
+            "label",
+            grid_w,
+            message_h,
+            card,
+            PAD,
+            y,
+            origin="pin_prompt",
+            align="center",
+            valign="center",
+            max_lines=2,
+        )
+        self.alert: TextBlock = ctx.text(
+            "",
+            "label",
+            grid_w,
+            message_h,
+            card,
+            PAD,
+            y,
+            origin="pin_alert",
+            align="center",
+            valign="center",
+            max_lines=2,
+            colour=look.theme.signature,
+        )
         self.alert.setVisible(False)
         y += message_h + 18
         keys = [*"123456789", "delete", "0", "ok"]
@@ -101,8 +140,20 @@ class PinPad(OperatorOverlay):
             if key == "delete":
                 self.button("pin-delete", both("delete"), self.delete, card, kx, ky, KEY_W, KEY_H, px=28.0)
             elif key == "ok":
-                self.button("pin-ok", both("ok"), self.submit, card, kx, ky, KEY_W, KEY_H, px=28.0,
-                            fill=look.theme.signature, outline=look.theme.signature, text_colour=look.theme.ground)
+                self.button(
+                    "pin-ok",
+                    both("ok"),
+                    self.submit,
+                    card,
+                    kx,
+                    ky,
+                    KEY_W,
+                    KEY_H,
+                    px=28.0,
+                    fill=look.theme.signature,
+                    outline=look.theme.signature,
+                    text_colour=look.theme.ground,
+                )
             else:
                 self.button(f"pin-key-{key}", key, self._digit_action(key), card, kx, ky, KEY_W, KEY_H, px=46.0)
         y += grid_h + 22

@@ -15,11 +15,11 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QEventPoint, QMouseEvent, QPainter, QPainterPath, QPen, QTouchEvent
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.qt.foundations.look import mix
-from kiosk.qt.staff.words import both
 from kiosk.qt.exhibit.screens.base import PageContext
-from kiosk.qt.staff.overlay import OperatorOverlay
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.look import mix
+from kiosk.qt.staff.overlay import OperatorOverlay
+from kiosk.qt.staff.words import both
 
 TRAIL = 48  # positions kept per point
 MOUSE_ID = -1
@@ -46,7 +46,7 @@ class PointLayer(Item):
         self._rect = rect
         self.setZValue(10)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def shape(self) -> QPainterPath:
@@ -89,9 +89,15 @@ class PointLayer(Item):
 class TouchDiagnostics(OperatorOverlay):
     name = "touch-diagnostics"
 
-    def __init__(self, ctx: PageContext, viewport: QWidget, map_point: Callable[[QPointF], QPointF],
-                 on_close: Callable[[], None], on_touched: Callable[[], None],
-                 parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        ctx: PageContext,
+        viewport: QWidget,
+        map_point: Callable[[QPointF], QPointF],
+        on_close: Callable[[], None],
+        on_touched: Callable[[], None],
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__(ctx, opacity=1.0, parent=parent)
         look = ctx.look
         self.points: dict[int, TrackedPoint] = {}
@@ -99,18 +105,60 @@ class TouchDiagnostics(OperatorOverlay):
         self._grid = mix(look.theme.ground, "#FFFFFF", 0.08)
         self.text_colour = QColor(look.theme.text)
         self.label_font = ctx.typography.font(30, True, "en")
-        self._palette = [QColor(c) for c in (look.theme.number, look.theme.signature, "#5FD3F0", "#8FE388",
-                                             "#C49BFF", "#FF9F5A", "#F0F0F0", "#FF7BC0", "#7FA8FF", "#E6E05A")]
+        self._palette = [
+            QColor(c)
+            for c in (
+                look.theme.number,
+                look.theme.signature,
+                "#5FD3F0",
+                "#8FE388",
+                "#C49BFF",
+                "#FF9F5A",
+                "#F0F0F0",
+                "#FF7BC0",
+                "#7FA8FF",
+                "#E6E05A",
+            )
+        ]
         m = look.margin
         close_w = 300.0
-        ctx.text(both("touch_title"), "title", look.width - 2 * m - close_w - look.gap, 72, self, m, m * 0.8,
-                 origin="touch_title", max_lines=1, valign="center")
-        self.hint = ctx.text(both("touch_hint", "\n"), "label", look.width - 2 * m - close_w - look.gap, 84, self,
-                             m, m * 0.8 + 80, origin="touch_hint", max_lines=2)
-        self.count = ctx.text(self._count_text(), "heading", look.width - 2 * m, 56, self, m,
-                              look.height - m - 56, origin="touch_count", max_lines=1)
-        self.button("touch-close", both("close"), on_close, self, look.width - m - close_w, m * 0.8, close_w, 120,
-                    px=34.0)
+        ctx.text(
+            both("touch_title"),
+            "title",
+            look.width - 2 * m - close_w - look.gap,
+            72,
+            self,
+            m,
+            m * 0.8,
+            origin="touch_title",
+            max_lines=1,
+            valign="center",
+        )
+        self.hint = ctx.text(
+            both("touch_hint", "\n"),
+            "label",
+            look.width - 2 * m - close_w - look.gap,
+            84,
+            self,
+            m,
+            m * 0.8 + 80,
+            origin="touch_hint",
+            max_lines=2,
+        )
+        self.count = ctx.text(
+            self._count_text(),
+            "heading",
+            look.width - 2 * m,
+            56,
+            self,
+            m,
+            look.height - m - 56,
+            origin="touch_count",
+            max_lines=1,
+        )
+        self.button(
+            "touch-close", both("close"), on_close, self, look.width - m - close_w, m * 0.8, close_w, 120, px=34.0
+        )
         self.layer = PointLayer(self, QRectF(0, 0, look.width, look.height))
         self._watcher = _PointWatcher(self, viewport, map_point, on_touched)
 
@@ -169,8 +217,13 @@ class TouchDiagnostics(OperatorOverlay):
 class _PointWatcher(QObject):
     """Feeds the viewport's touch points and left-button mouse to the diagnostics; consumes nothing."""
 
-    def __init__(self, diagnostics: TouchDiagnostics, viewport: QWidget, map_point: Callable[[QPointF], QPointF],
-                 on_touched: Callable[[], None]):
+    def __init__(
+        self,
+        diagnostics: TouchDiagnostics,
+        viewport: QWidget,
+        map_point: Callable[[QPointF], QPointF],
+        on_touched: Callable[[], None],
+    ):
         super().__init__(viewport)
         self._diagnostics = diagnostics
         self._viewport = viewport
@@ -183,7 +236,7 @@ class _PointWatcher(QObject):
         self._viewport.removeEventFilter(self)
         self.deleteLater()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _TOUCH:
             self._touch(event)  # type: ignore[arg-type]

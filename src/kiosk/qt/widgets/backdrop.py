@@ -23,14 +23,15 @@ class Backdrop(Item):
 
     blocks_input = True
 
-    def __init__(self, width: float, height: float, colour: QColor, on_tap_action: Callable[[], object],
-                 parent: QGraphicsItem):
+    def __init__(
+        self, width: float, height: float, colour: QColor, on_tap_action: Callable[[], object], parent: QGraphicsItem
+    ):
         super().__init__(parent)
         self._rect = QRectF(0, 0, width, height)
         self._colour = colour
         self._action = on_tap_action
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -17,10 +17,23 @@ from kiosk.qt.widgets.text_block import TextBlock, TextStyle
 class Button(Panel):
     """Calls ``action()`` when tapped. ``name`` identifies it in tests and reports."""
 
-    def __init__(self, name: str, action: Callable[[], None], width: float, height: float, fill: QColor | str,
-                 parent: QGraphicsItem | None = None, *, icons: IconLibrary | None = None, icon: str | None = None,
-                 icon_colour: QColor | str = "#FFFFFF", label: str = "", label_style: TextStyle | None = None,
-                 typography: Typography | None = None, outline: QColor | str | None = None):
+    def __init__(
+        self,
+        name: str,
+        action: Callable[[], None],
+        width: float,
+        height: float,
+        fill: QColor | str,
+        parent: QGraphicsItem | None = None,
+        *,
+        icons: IconLibrary | None = None,
+        icon: str | None = None,
+        icon_colour: QColor | str = "#FFFFFF",
+        label: str = "",
+        label_style: TextStyle | None = None,
+        typography: Typography | None = None,
+        outline: QColor | str | None = None,
+    ):
         super().__init__(width, height, fill, min(width, height) / 2, parent, outline=outline)
         self.name = name
         self._action = action
@@ -41,4 +54,3 @@ class Button(Panel):
 
     def on_tap(self, point: QPointF) -> None:
         self._action()
-

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.ticker import Ticker
 
 DOTS_HEIGHT = 36.0
 MOMENTUM_S = 0.22  # how far a flick carries: velocity × this
@@ -21,7 +21,7 @@ RUBBER = 0.35  # how much of a drag beyond the ends is followed
 
 
 class _Strip(Item):
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -40,7 +40,7 @@ class PageDots(Item):
             self.current = index
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, DOTS_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -59,9 +59,18 @@ class PageDots(Item):
 class Carousel(Item):
     """Tiles of ``tile_width`` side by side in ``width``; drag, flick and snap when they do not all fit."""
 
-    def __init__(self, width: float, height: float, tile_width: float, gap: float, ticker: Ticker,
-                 dot_colour: QColor | str, dot_dim: QColor | str, parent: QGraphicsItem | None = None,
-                 name: str = "carousel"):
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        tile_width: float,
+        gap: float,
+        ticker: Ticker,
+        dot_colour: QColor | str,
+        dot_dim: QColor | str,
+        parent: QGraphicsItem | None = None,
+        name: str = "carousel",
+    ):
         super().__init__(parent)
         self.name = name
         self.setObjectName(name)
@@ -159,7 +168,7 @@ class Carousel(Item):
             index += -1 if velocity.x() > 0 else 1
         self.scroll_to(index)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -11,19 +11,30 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import KeyNumber
+from kiosk.content.number_format import format_number
 from kiosk.content.text import Language
 from kiosk.exhibit.motion import CountUp, count_up_for, count_up_text, linear
-from kiosk.content.number_format import format_number
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
-from kiosk.qt.foundations.item import Item
 
 
 class CountingNumber(Item):
     """Shows ``number`` in ``language``; :meth:`start` replays its count-up on ``ticker``."""
 
-    def __init__(self, number: KeyNumber, language: Language, typography: Typography, width: float, height: float,
-                 colour: QColor | str, max_px: float, parent: QGraphicsItem | None = None, *, align: str = "left"):
+    def __init__(
+        self,
+        number: KeyNumber,
+        language: Language,
+        typography: Typography,
+        width: float,
+        height: float,
+        colour: QColor | str,
+        max_px: float,
+        parent: QGraphicsItem | None = None,
+        *,
+        align: str = "left",
+    ):
         super().__init__(parent)
         self.number = number
         self._language = language
@@ -68,7 +79,7 @@ class CountingNumber(Item):
             self._text = text
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

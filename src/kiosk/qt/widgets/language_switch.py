@@ -20,19 +20,31 @@ NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 class _Segment(Panel):
     """One language: the whole height of the switch is its touch target; the highlight is drawn inset."""
 
-    def __init__(self, language: Language, active: bool, choose: Callable[[Language], None], width: float,
-                 height: float, inset: float, look: Look, typography: Typography, parent: QGraphicsItem):
+    def __init__(
+        self,
+        language: Language,
+        active: bool,
+        choose: Callable[[Language], None],
+        width: float,
+        height: float,
+        inset: float,
+        look: Look,
+        typography: Typography,
+        parent: QGraphicsItem,
+    ):
         super().__init__(width, height, QColor(0, 0, 0, 0), height / 2, parent)
         self.name = f"language-{language}"
         self.language = language
         self._choose = choose
         if active:
             Panel(width - inset, height - 2 * inset, look.theme.text, (height - 2 * inset) / 2, self).setPos(
-                inset / 2, inset)
+                inset / 2, inset
+            )
         colour = look.theme.ground if active else look.theme.text
         style = look.style("button", colour, language=language, align="center", valign="center", max_lines=1)
-        self.label = TextBlock(NAMES.get(language, language), style, typography, width - 24, height, self,
-                               origin=self.name)
+        self.label = TextBlock(
+            NAMES.get(language, language), style, typography, width - 24, height, self, origin=self.name
+        )
         self.label.setPos(12, 0)
 
     def on_tap(self, point: QPointF) -> None:
@@ -42,14 +54,23 @@ class _Segment(Panel):
 class LanguageSwitch(Panel):
     """Tapping a language calls ``choose(language)``; the current one is filled."""
 
-    def __init__(self, languages: Sequence[Language], current: Language, choose: Callable[[Language], None],
-                 look: Look, typography: Typography, parent: QGraphicsItem | None = None, height: float = 104.0,
-                 segment_width: float = 150.0):
+    def __init__(
+        self,
+        languages: Sequence[Language],
+        current: Language,
+        choose: Callable[[Language], None],
+        look: Look,
+        typography: Typography,
+        parent: QGraphicsItem | None = None,
+        height: float = 104.0,
+        segment_width: float = 150.0,
+    ):
         pad = 8.0
         width = len(languages) * segment_width + 2 * pad
         super().__init__(width, height, look.surface_high, height / 2, parent, outline=look.hairline)
         self.name = "language-switch"
         for i, language in enumerate(languages):
-            segment = _Segment(language, language == current, choose, segment_width, height, pad, look,
-                               typography, self)
+            segment = _Segment(
+                language, language == current, choose, segment_width, height, pad, look, typography, self
+            )
             segment.setPos(pad + i * segment_width, 0)

@@ -13,28 +13,51 @@ from kiosk.qt.widgets.text_block import TextBlock
 
 
 class NumberTile(Panel):
-    def __init__(self, number: KeyNumber, look: Look, typography: Typography, width: float, height: float,
-                 accent: str, parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        number: KeyNumber,
+        look: Look,
+        typography: Typography,
+        width: float,
+        height: float,
+        accent: str,
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__(width, height, look.surface, RADIUS, parent, accent=accent, band=6.0, band_edge="left")
         self.name = f"number-{number.id}"
         lang = look.language
         pad = 26.0
         inner = width - 2 * pad
         number_h = min(84.0, height * 0.3)
-        self.counter = CountingNumber(number, lang, typography, inner, number_h, look.theme.number,
-                                      number_h * 0.88, self)
+        self.counter = CountingNumber(
+            number, lang, typography, inner, number_h, look.theme.number, number_h * 0.88, self
+        )
         self.counter.setPos(pad, pad * 0.6)
         y = pad * 0.6 + number_h + 4
         bottom = height - pad * 0.7
         note_room = 44.0 if number.note is not None else 0.0
-        self.label = TextBlock(number.label.get(lang), look.style("label", look.theme.text, line_height=1.2),
-                               typography, inner, bottom - y - note_room, self, origin=f"{number.id}.label")
+        self.label = TextBlock(
+            number.label.get(lang),
+            look.style("label", look.theme.text, line_height=1.2),
+            typography,
+            inner,
+            bottom - y - note_room,
+            self,
+            origin=f"{number.id}.label",
+        )
         self.label.setPos(pad, y)
         self.note: TextBlock | None = None
         if number.note is not None:
             note_y = y + self.label.text_height() + 6
-            self.note = TextBlock(number.note.get(lang), look.style("label", accent, line_height=1.2), typography,
-                                  inner, bottom - note_y, self, origin=f"{number.id}.note")
+            self.note = TextBlock(
+                number.note.get(lang),
+                look.style("label", accent, line_height=1.2),
+                typography,
+                inner,
+                bottom - note_y,
+                self,
+                origin=f"{number.id}.note",
+            )
             self.note.setPos(pad, note_y)
         # Centre the figure and its words in the tile when they need less than its height.
         used = (self.note.y() + self.note.text_height()) if self.note is not None else y + self.label.text_height()

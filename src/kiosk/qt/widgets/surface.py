@@ -17,9 +17,20 @@ _log = logging.getLogger(__name__)
 class Panel(Item):
     """A rounded rectangle with an optional accent band along its top or left edge and an optional outline."""
 
-    def __init__(self, width: float, height: float, fill: QColor | str, radius: float,
-                 parent: QGraphicsItem | None = None, *, accent: QColor | str | None = None, band: float = 0.0,
-                 band_edge: str = "top", outline: QColor | str | None = None, glow: QColor | str | None = None):
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        fill: QColor | str,
+        radius: float,
+        parent: QGraphicsItem | None = None,
+        *,
+        accent: QColor | str | None = None,
+        band: float = 0.0,
+        band_edge: str = "top",
+        outline: QColor | str | None = None,
+        glow: QColor | str | None = None,
+    ):
         super().__init__(parent)
         self._rect = QRectF(0, 0, width, height)
         self._fill = QColor(fill)
@@ -40,7 +51,7 @@ class Panel(Item):
         self._path.addRoundedRect(self._rect, self._radius, self._radius)
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -57,8 +68,11 @@ class Panel(Item):
         if self._accent is not None and self._band > 0:
             painter.save()
             painter.setClipPath(self._path)
-            band = (QRectF(0, 0, self._rect.width(), self._band) if self._band_edge == "top"
-                    else QRectF(0, 0, self._band, self._rect.height()))
+            band = (
+                QRectF(0, 0, self._rect.width(), self._band)
+                if self._band_edge == "top"
+                else QRectF(0, 0, self._band, self._rect.height())
+            )
             painter.fillRect(band, self._accent)
             painter.restore()
         if self._outline is not None:
@@ -70,8 +84,9 @@ class Panel(Item):
 class IconItem(Item):
     """One icon of the exhibit's set, drawn in one colour."""
 
-    def __init__(self, icons: IconLibrary, name: str, size: float, colour: QColor | str,
-                 parent: QGraphicsItem | None = None):
+    def __init__(
+        self, icons: IconLibrary, name: str, size: float, colour: QColor | str, parent: QGraphicsItem | None = None
+    ):
         super().__init__(parent)
         self._icons = icons
         self._name = name
@@ -84,7 +99,7 @@ class IconItem(Item):
     def name(self) -> str:
         return self._name
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._size, self._size)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -13,11 +13,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOpt
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.text import Language
-from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.typography import Typography
 
-_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
-          "right": Qt.AlignmentFlag.AlignRight}
+_ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+}
 _SHRINK_STEP = 0.94
 ELLIPSIS = "…"
 
@@ -49,8 +52,9 @@ class Fitted:
     elided: bool
 
 
-def _layout(text: str, typography: Typography, style: TextStyle, px: float, width: float,
-            max_lines: int, anywhere: bool = False) -> tuple[QTextLayout, float, int, bool]:
+def _layout(
+    text: str, typography: Typography, style: TextStyle, px: float, width: float, max_lines: int, anywhere: bool = False
+) -> tuple[QTextLayout, float, int, bool]:
     """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over).
 
     Lines are ``line_height × px`` apart; the height counts the last line's full glyph box (ascent + descent).
@@ -59,8 +63,7 @@ def _layout(text: str, typography: Typography, style: TextStyle, px: float, widt
     font = typography.font(px, style.bold, style.language)
     layout = QTextLayout(text, font)
     option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere
-                       else QTextOption.WrapMode.WordWrap)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere else QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     too_wide = False
     spacing = px * style.line_height
@@ -110,7 +113,7 @@ def _elided(text: str, typography: Typography, style: TextStyle, px: float, widt
     last = layout.lineAt(lines - 1)
     head = text[: last.textStart()]
     metrics = QFontMetricsF(typography.font(px, style.bold, style.language))
-    tail = text[last.textStart():].replace("\u2028", " ")
+    tail = text[last.textStart() :].replace("\u2028", " ")
     shortened = metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width * 0.98)
     if not shortened.endswith(ELLIPSIS):
         shortened = shortened.rstrip() + ELLIPSIS
@@ -121,8 +124,17 @@ def _elided(text: str, typography: Typography, style: TextStyle, px: float, widt
 class TextBlock(Item):
     """A box of plain text. ``origin`` names where the text came from (``id.field``), for layout reports."""
 
-    def __init__(self, text: str, style: TextStyle, typography: Typography, width: float, height: float,
-                 parent: QGraphicsItem | None = None, origin: str = "", preview: bool = False):
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        typography: Typography,
+        width: float,
+        height: float,
+        parent: QGraphicsItem | None = None,
+        origin: str = "",
+        preview: bool = False,
+    ):
         super().__init__(parent)
         self._text = text
         self._style = style
@@ -170,7 +182,7 @@ class TextBlock(Item):
         self._fitted = fit_text(self._text, self._typography, self._style, self._width, self._height)
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

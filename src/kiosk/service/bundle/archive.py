@@ -61,13 +61,16 @@ def entry_problems(archive: zipfile.ZipFile, max_bytes: int) -> list[str]:
             problems.append(f"'{name}': the name appears twice (letter case ignored)")
         seen.add(key)
         if not (name in (MANIFEST_NAME, SIGNATURE_NAME) or name.startswith(CONTENT_PREFIX)):
-            problems.append(f"'{name}': not part of a bundle (only {MANIFEST_NAME}, {SIGNATURE_NAME} and "
-                            f"{CONTENT_PREFIX}...)")
+            problems.append(
+                f"'{name}': not part of a bundle (only {MANIFEST_NAME}, {SIGNATURE_NAME} and {CONTENT_PREFIX}...)"
+            )
         if info.flag_bits & 0x1:
             problems.append(f"'{name}': encrypted")
         if not ratio_allows(info.file_size, info.compress_size):
-            problems.append(f"'{name}': compressed more than {MAX_RATIO}:1 ({info.file_size} bytes in "
-                            f"{info.compress_size}), refused as a possible zip bomb")
+            problems.append(
+                f"'{name}': compressed more than {MAX_RATIO}:1 ({info.file_size} bytes in "
+                f"{info.compress_size}), refused as a possible zip bomb"
+            )
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
     if total > max_bytes:
@@ -77,8 +80,9 @@ def entry_problems(archive: zipfile.ZipFile, max_bytes: int) -> list[str]:
     return problems
 
 
-def stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget,
-                 write: Callable[[bytes], object]) -> tuple[int, str]:
+def stream_entry(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, write: Callable[[bytes], object]
+) -> tuple[int, str]:
     """Decompress one entry into ``write`` while counting the real bytes; returns (size, sha256 hex).
 
     Stops as soon as the entry outgrows its header, the ratio limit or the archive's budget.
@@ -101,8 +105,9 @@ def stream_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget
             if size > info.file_size:
                 raise BundleError(f"'{info.filename}': holds more bytes than its header says; refused")
             if not ratio_allows(size, info.compress_size):
-                raise BundleError(f"'{info.filename}': compressed more than {MAX_RATIO}:1, refused as a "
-                                  "possible zip bomb")
+                raise BundleError(
+                    f"'{info.filename}': compressed more than {MAX_RATIO}:1, refused as a possible zip bomb"
+                )
             if size > budget.left:
                 raise BundleError("the archive unpacks to more bytes than allowed; refused")
             digest.update(chunk)

@@ -68,8 +68,10 @@ def _create(args: argparse.Namespace) -> int:
 
     result = create_bundle(args.content_dir, args.out, version=args.version, sign_key=args.sign_key)
     signed = "signed" if result.signed else "not signed"
-    print(f"wrote {result.path}: version {result.manifest.version}, {len(result.manifest.files)} files, "
-          f"{result.size} bytes, {signed}")
+    print(
+        f"wrote {result.path}: version {result.manifest.version}, {len(result.manifest.files)} files, "
+        f"{result.size} bytes, {signed}"
+    )
     return EXIT_OK
 
 
@@ -91,8 +93,9 @@ def _install(args: argparse.Namespace) -> int:
     from kiosk.service.bundle.install import install_bundle
 
     start = time.monotonic()
-    result = install_bundle(args.bundle, args.releases_dir, public_key=_public_key(args),
-                            max_bytes=args.max_mb * MB, keep=args.keep)
+    result = install_bundle(
+        args.bundle, args.releases_dir, public_key=_public_key(args), max_bytes=args.max_mb * MB, keep=args.keep
+    )
     print(result.message)
     if result.removed:
         print(f"removed old release(s): {', '.join(result.removed)}")
@@ -136,6 +139,7 @@ def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
             return EXIT_INVALID
         except SettingsInvalid:
             return EXIT_INVALID
+
     return run
 
 
@@ -148,6 +152,7 @@ def _count(low: int, high: int):  # type: ignore[no-untyped-def]
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{text}: must be between {low} and {high}")
         return value
+
     return parse
 
 
@@ -163,29 +168,49 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     create = actions.add_parser("create", help="check a content folder and pack it as a bundle")
     create.add_argument("content_dir", type=Path, metavar="CONTENT_DIR")
     create.add_argument("out", type=Path, metavar="OUT.zip")
-    create.add_argument("--version", help="the release's name (default: the UTC time, YYYY.MM.DD-HHMMSS); newer "
-                                          "versions sort higher, digit runs compared as numbers")
+    create.add_argument(
+        "--version",
+        help="the release's name (default: the UTC time, YYYY.MM.DD-HHMMSS); newer "
+        "versions sort higher, digit runs compared as numbers",
+    )
     create.add_argument("--sign-key", type=Path, metavar="FILE", help="sign with this private key")
     create.set_defaults(func=_run(_create))
 
     from kiosk.settings.args import add_config_argument
 
     releases = argparse.ArgumentParser(add_help=False)
-    releases.add_argument("--releases-dir", type=Path, default=None, metavar="DIR",
-                          help="where releases/ and current live (default: folders.releases_dir of the settings)")
+    releases.add_argument(
+        "--releases-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where releases/ and current live (default: folders.releases_dir of the settings)",
+    )
     add_config_argument(releases)
 
-    install = actions.add_parser("install", parents=[releases], help="verify a bundle and make it the current "
-                                                                      "release")
+    install = actions.add_parser("install", parents=[releases], help="verify a bundle and make it the current release")
     install.add_argument("bundle", type=Path, metavar="BUNDLE.zip")
     key = install.add_mutually_exclusive_group()
-    key.add_argument("--public-key", metavar="B64", help="only install bundles signed with this key (default: "
-                                                         "content_updates.public_key of the settings)")
+    key.add_argument(
+        "--public-key",
+        metavar="B64",
+        help="only install bundles signed with this key (default: content_updates.public_key of the settings)",
+    )
     key.add_argument("--public-key-file", type=Path, metavar="FILE", help="the same, read from a .pub file")
-    install.add_argument("--max-mb", type=_count(1, 100_000), default=None, metavar="N",
-                         help="refuse bundles that unpack to more (default: content_updates.max_bundle_mb)")
-    install.add_argument("--keep", type=_count(2, 1000), default=None, metavar="N",
-                         help="releases kept, including the current one (default: content_updates.keep_releases)")
+    install.add_argument(
+        "--max-mb",
+        type=_count(1, 100_000),
+        default=None,
+        metavar="N",
+        help="refuse bundles that unpack to more (default: content_updates.max_bundle_mb)",
+    )
+    install.add_argument(
+        "--keep",
+        type=_count(2, 1000),
+        default=None,
+        metavar="N",
+        help="releases kept, including the current one (default: content_updates.keep_releases)",
+    )
     install.set_defaults(func=_run(_install, settings=True))
 
     back = actions.add_parser("rollback", parents=[releases], help="make the previous release current again")

@@ -8,14 +8,21 @@ import logging
 import os
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.content.loader import load_content
 from kiosk.errors import display_path
 from kiosk.service.bundle.archive import MAX_ENTRIES
 from kiosk.service.bundle.errors import BundleError
-from kiosk.service.bundle.manifest import CONTENT_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, FileRecord, Manifest, path_problem
+from kiosk.service.bundle.manifest import (
+    CONTENT_PREFIX,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    FileRecord,
+    Manifest,
+    path_problem,
+)
 from kiosk.service.bundle.signing import load_private_key, sign
 from kiosk.service.bundle.version import default_version, version_problem
 
@@ -33,11 +40,17 @@ class CreateResult:
     size: int
 
 
-def create_bundle(content_dir: Path, out_zip: Path, *, version: str | None = None, sign_key: Path | None = None,
-                  now: datetime | None = None) -> CreateResult:
+def create_bundle(
+    content_dir: Path,
+    out_zip: Path,
+    *,
+    version: str | None = None,
+    sign_key: Path | None = None,
+    now: datetime | None = None,
+) -> CreateResult:
     """Validate ``content_dir`` and write the bundle ``out_zip``. Raises BundleError (every problem) instead."""
     content_dir, out_zip = Path(content_dir), Path(out_zip)
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     version = version or default_version(now)
     problem = version_problem(version)
     if problem:
@@ -45,8 +58,10 @@ def create_bundle(content_dir: Path, out_zip: Path, *, version: str | None = Non
     key = load_private_key(sign_key) if sign_key is not None else None
     result = load_content(content_dir, strict_assets=True)
     if not result.ok:
-        raise BundleError(f"{display_path(content_dir)}: {len(result.errors)} error(s); no bundle was made",
-                          [str(e) for e in result.errors])
+        raise BundleError(
+            f"{display_path(content_dir)}: {len(result.errors)} error(s); no bundle was made",
+            [str(e) for e in result.errors],
+        )
     files = _content_files(content_dir, out_zip)
     records = tuple(FileRecord(rel, len(data), hashlib.sha256(data).hexdigest()) for rel, data in files)
     manifest = Manifest(version, now.strftime("%Y-%m-%dT%H:%M:%SZ"), records)

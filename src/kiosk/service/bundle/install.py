@@ -17,8 +17,18 @@ from kiosk.errors import ContentError
 from kiosk.service.bundle.archive import Budget, entry_problems, open_zip, read_small, stream_entry
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.manifest import CONTENT_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, Manifest, parse_manifest
-from kiosk.service.bundle.releases import (CONTENT, current_version, file_problems, fsync_dir, locked, prune, release_dir,
-                       remove_leftovers, switch_current, temp_name)
+from kiosk.service.bundle.releases import (
+    CONTENT,
+    current_version,
+    file_problems,
+    fsync_dir,
+    locked,
+    prune,
+    release_dir,
+    remove_leftovers,
+    switch_current,
+    temp_name,
+)
 from kiosk.service.bundle.signing import signature_matches
 
 log = logging.getLogger(__name__)
@@ -42,25 +52,42 @@ class InstallResult:
     message: str = ""
 
 
-def install_bundle(zip_path: Path, releases_dir: Path, *, public_key: bytes | None, max_bytes: int = DEFAULT_MAX_BYTES,
-                   keep: int = DEFAULT_KEEP, checkpoint: Callable[[str], None] = no_op) -> InstallResult:
+def install_bundle(
+    zip_path: Path,
+    releases_dir: Path,
+    *,
+    public_key: bytes | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: int = DEFAULT_KEEP,
+    checkpoint: Callable[[str], None] = no_op,
+) -> InstallResult:
     """Check, unpack, validate and switch to the bundle at ``zip_path``. Raises BundleError (for people)."""
     zip_path, releases_dir = Path(zip_path), Path(releases_dir)
     shown = zip_path.name
     try:
         if zip_path.is_file() and zip_path.stat().st_size > max_bytes:
-            raise BundleError(f"{shown}: {zip_path.stat().st_size} bytes, more than the {max_bytes} allowed; "
-                              "nothing was installed")
+            raise BundleError(
+                f"{shown}: {zip_path.stat().st_size} bytes, more than the {max_bytes} allowed; nothing was installed"
+            )
         with locked(releases_dir), open_zip(zip_path, shown) as archive:
             return _install_locked(archive, shown, releases_dir, public_key, max_bytes, keep, checkpoint)
     except OSError as exc:
         where = exc.filename or releases_dir
-        raise BundleError(f"{shown}: {where}: {exc.strerror or exc}; the current release was not changed (check "
-                          "that the releases folder is writable and has free space)") from None
+        raise BundleError(
+            f"{shown}: {where}: {exc.strerror or exc}; the current release was not changed (check "
+            "that the releases folder is writable and has free space)"
+        ) from None
 
 
-def _install_locked(archive: zipfile.ZipFile, shown: str, releases_dir: Path, public_key: bytes | None,
-                    max_bytes: int, keep: int, checkpoint: Callable[[str], None]) -> InstallResult:
+def _install_locked(
+    archive: zipfile.ZipFile,
+    shown: str,
+    releases_dir: Path,
+    public_key: bytes | None,
+    max_bytes: int,
+    keep: int,
+    checkpoint: Callable[[str], None],
+) -> InstallResult:
     remove_leftovers(releases_dir)
     budget = Budget(max_bytes)
     manifest_bytes, manifest = _checked_manifest(archive, shown, budget, public_key, max_bytes)
@@ -69,14 +96,21 @@ def _install_locked(archive: zipfile.ZipFile, shown: str, releases_dir: Path, pu
     version = manifest.version
     target = release_dir(releases_dir, version)
     if version == current:
-        return InstallResult(version, target, False, current,
-                             message=f"{shown}: version {version} is already the current release; nothing was "
-                                     "changed")
+        return InstallResult(
+            version,
+            target,
+            False,
+            current,
+            message=f"{shown}: version {version} is already the current release; nothing was changed",
+        )
     if target.exists():
         problems = file_problems(target / CONTENT, manifest)
         if problems:
-            raise BundleError(f"{shown}: a different release {version} is already installed; give the new bundle "
-                              "a new version (kiosk bundle create --version)", problems[:20])
+            raise BundleError(
+                f"{shown}: a different release {version} is already installed; give the new bundle "
+                "a new version (kiosk bundle create --version)",
+                problems[:20],
+            )
         how = "was already unpacked; switched to it"
     else:
         _unpack_validate_rename(archive, shown, manifest, manifest_bytes, target, budget, checkpoint)
@@ -86,8 +120,7 @@ def _install_locked(archive: zipfile.ZipFile, shown: str, releases_dir: Path, pu
     try:
         removed = prune(releases_dir, keep, {version, *([current] if current else [])})
     except OSError as exc:  # the install itself has succeeded
-        log.warning("%s: old releases could not all be removed (%s); the next install tries again", releases_dir,
-                    exc)
+        log.warning("%s: old releases could not all be removed (%s); the next install tries again", releases_dir, exc)
         removed = []
     checkpoint("pruned")
     previous = f" (previous: {current})" if current else ""
@@ -95,8 +128,9 @@ def _install_locked(archive: zipfile.ZipFile, shown: str, releases_dir: Path, pu
     return InstallResult(version, target, True, current, removed, f"{shown}: release {version} {how}{previous}")
 
 
-def _checked_manifest(archive: zipfile.ZipFile, shown: str, budget: Budget, public_key: bytes | None,
-                      max_bytes: int) -> tuple[bytes, Manifest]:
+def _checked_manifest(
+    archive: zipfile.ZipFile, shown: str, budget: Budget, public_key: bytes | None, max_bytes: int
+) -> tuple[bytes, Manifest]:
     problems = entry_problems(archive, max_bytes)
     if problems:
         raise BundleError(f"{shown}: refused, nothing was installed", problems)
@@ -106,27 +140,39 @@ def _checked_manifest(archive: zipfile.ZipFile, shown: str, budget: Budget, publ
     if public_key is not None:
         signature = read_small(archive, SIGNATURE_NAME, budget)
         if signature is None:
-            raise BundleError(f"{shown}: not signed, and this exhibit only installs signed bundles; sign it with "
-                              "'kiosk bundle create --sign-key'")
+            raise BundleError(
+                f"{shown}: not signed, and this exhibit only installs signed bundles; sign it with "
+                "'kiosk bundle create --sign-key'"
+            )
         if not signature_matches(public_key, manifest_bytes, signature):
-            raise BundleError(f"{shown}: the signature does not match (signed with another key, or the manifest "
-                              "was changed); nothing was installed")
+            raise BundleError(
+                f"{shown}: the signature does not match (signed with another key, or the manifest "
+                "was changed); nothing was installed"
+            )
     manifest = parse_manifest(manifest_bytes, shown)
     listed = {f"{CONTENT_PREFIX}{f.path}": f for f in manifest.files}
-    in_zip = {i.filename: i for i in archive.infolist() if i.filename.startswith(CONTENT_PREFIX)
-              and not i.is_dir()}
+    in_zip = {i.filename: i for i in archive.infolist() if i.filename.startswith(CONTENT_PREFIX) and not i.is_dir()}
     problems = [f"'{name}': in the archive but not in the manifest" for name in sorted(set(in_zip) - set(listed))]
     problems += [f"'{name}': in the manifest but not in the archive" for name in sorted(set(listed) - set(in_zip))]
-    problems += [f"'{name}': {in_zip[name].file_size} bytes, the manifest says {record.size}"
-                 for name, record in sorted(listed.items()) if name in in_zip
-                 and in_zip[name].file_size != record.size]
+    problems += [
+        f"'{name}': {in_zip[name].file_size} bytes, the manifest says {record.size}"
+        for name, record in sorted(listed.items())
+        if name in in_zip and in_zip[name].file_size != record.size
+    ]
     if problems:
         raise BundleError(f"{shown}: the files do not match the manifest; nothing was installed", problems)
     return manifest_bytes, manifest
 
 
-def _unpack_validate_rename(archive: zipfile.ZipFile, shown: str, manifest: Manifest, manifest_bytes: bytes,
-                            target: Path, budget: Budget, checkpoint: Callable[[str], None]) -> None:
+def _unpack_validate_rename(
+    archive: zipfile.ZipFile,
+    shown: str,
+    manifest: Manifest,
+    manifest_bytes: bytes,
+    target: Path,
+    budget: Budget,
+    checkpoint: Callable[[str], None],
+) -> None:
     temp = target.parent / temp_name(manifest.version)
     try:
         checkpoint("unpacking")
@@ -135,22 +181,27 @@ def _unpack_validate_rename(archive: zipfile.ZipFile, shown: str, manifest: Mani
         result = load_content(temp / CONTENT, strict_assets=True)
         if not result.ok:
             errors = [str(_in_bundle(e, temp / CONTENT)) for e in result.errors]
-            raise BundleError(f"{shown}: the content has {len(errors)} error(s); nothing was installed "
-                              "(fix them, check with 'kiosk validate', make the bundle again)", errors)
+            raise BundleError(
+                f"{shown}: the content has {len(errors)} error(s); nothing was installed "
+                "(fix them, check with 'kiosk validate', make the bundle again)",
+                errors,
+            )
         checkpoint("validated")
         os.rename(temp, target)
         fsync_dir(target.parent)
         checkpoint("renamed")
     except OSError as exc:
-        raise BundleError(f"{shown}: cannot unpack into {target.parent}: {exc.strerror or exc}; nothing was "
-                          "installed") from None
+        raise BundleError(
+            f"{shown}: cannot unpack into {target.parent}: {exc.strerror or exc}; nothing was installed"
+        ) from None
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
 
 
-def _unpack(archive: zipfile.ZipFile, shown: str, manifest: Manifest, manifest_bytes: bytes, temp: Path,
-            budget: Budget) -> None:
+def _unpack(
+    archive: zipfile.ZipFile, shown: str, manifest: Manifest, manifest_bytes: bytes, temp: Path, budget: Budget
+) -> None:
     content = temp / CONTENT
     content.mkdir(parents=True)
     bad: list[str] = []
@@ -159,15 +210,16 @@ def _unpack(archive: zipfile.ZipFile, shown: str, manifest: Manifest, manifest_b
         destination.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(fd, "wb") as handle:
-            size, digest = stream_entry(archive, archive.getinfo(CONTENT_PREFIX + record.path), budget,
-                                        handle.write)
+            size, digest = stream_entry(archive, archive.getinfo(CONTENT_PREFIX + record.path), budget, handle.write)
             handle.flush()
             os.fsync(handle.fileno())
         if size != record.size or digest != record.sha256:
             bad.append(f"'{CONTENT_PREFIX}{record.path}': its sha256 differs from the manifest")
     if bad:
-        raise BundleError(f"{shown}: the files do not match the manifest (changed after the bundle was made); "
-                          "nothing was installed", bad)
+        raise BundleError(
+            f"{shown}: the files do not match the manifest (changed after the bundle was made); nothing was installed",
+            bad,
+        )
     (temp / MANIFEST_NAME).write_bytes(manifest_bytes)
     for folder in sorted({p for p in content.rglob("*") if p.is_dir()} | {content, temp}, reverse=True):
         fsync_dir(folder)

@@ -33,8 +33,9 @@ class Manifest:
             "format": FORMAT,
             "version": self.version,
             "created_utc": self.created_utc,
-            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256}
-                      for f in sorted(self.files, key=lambda f: f.path)],
+            "files": [
+                {"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(self.files, key=lambda f: f.path)
+            ],
         }
         return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -69,14 +70,17 @@ def parse_manifest(data: bytes, where: str) -> Manifest:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{where}: {MANIFEST_NAME} is not readable JSON ({exc}); make the bundle again "
-                          "with 'kiosk bundle create'") from None
+        raise BundleError(
+            f"{where}: {MANIFEST_NAME} is not readable JSON ({exc}); make the bundle again with 'kiosk bundle create'"
+        ) from None
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise BundleError(f"{where}: {MANIFEST_NAME} is not a JSON object; make the bundle again")
     if raw.get("format") != FORMAT:
-        problems.append(f"format is {raw.get('format')!r}, this exhibit reads format {FORMAT} "
-                        "(make the bundle with the same exhibit version)")
+        problems.append(
+            f"format is {raw.get('format')!r}, this exhibit reads format {FORMAT} "
+            "(make the bundle with the same exhibit version)"
+        )
     version = raw.get("version")
     if not isinstance(version, str) or version_problem(version):
         problems.append(version_problem(version) if isinstance(version, str) else "version is missing")
@@ -99,8 +103,9 @@ def parse_manifest(data: bytes, where: str) -> Manifest:
             seen.add(record.path.casefold())
             files.append(record)
     if problems:
-        raise BundleError(f"{where}: {MANIFEST_NAME} is not valid; make the bundle again with "
-                          "'kiosk bundle create'", problems)
+        raise BundleError(
+            f"{where}: {MANIFEST_NAME} is not valid; make the bundle again with 'kiosk bundle create'", problems
+        )
     assert isinstance(version, str) and isinstance(created, str)
     return Manifest(version, created, tuple(files))
 

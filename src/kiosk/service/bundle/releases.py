@@ -176,8 +176,9 @@ def locked(releases_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BundleBusy(f"{releases_dir}: another install or rollback is running; try again when it "
-                              "has finished") from None
+            raise BundleBusy(
+                f"{releases_dir}: another install or rollback is running; try again when it has finished"
+            ) from None
         try:
             yield
         finally:

@@ -6,7 +6,14 @@ import logging
 from pathlib import Path
 
 from kiosk.service.bundle.errors import BundleError
-from kiosk.service.bundle.releases import current_version, locked, previous_version, release_dir, switch_current, verify_release
+from kiosk.service.bundle.releases import (
+    current_version,
+    locked,
+    previous_version,
+    release_dir,
+    switch_current,
+    verify_release,
+)
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +27,9 @@ def rollback(releases_dir: Path) -> tuple[str, str]:
             raise BundleError(f"{releases_dir}: no current release; install a bundle first")
         previous = previous_version(releases_dir, current)
         if previous is None:
-            raise BundleError(f"{releases_dir}: release {current} is the oldest one kept; there is nothing to go "
-                              "back to")
+            raise BundleError(
+                f"{releases_dir}: release {current} is the oldest one kept; there is nothing to go back to"
+            )
         problems = verify_release(release_dir(releases_dir, previous))
         if problems:
             raise BundleError(f"{releases_dir}: release {previous} is damaged; current stays {current}", problems)

@@ -31,8 +31,7 @@ def write_key_pair(out_dir: Path) -> tuple[Path, Path]:
         if path.exists():
             raise BundleError(f"{path}: already exists; move it away first (bundles signed with it need it)")
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     raw_public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -57,8 +56,9 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     except OSError as exc:
         raise BundleError(f"{path}: cannot read the signing key: {exc.strerror or exc}") from None
     except (ValueError, TypeError) as exc:
-        raise BundleError(f"{path}: not an unencrypted PEM private key ({exc}); "
-                          "make one with 'kiosk bundle keygen'") from None
+        raise BundleError(
+            f"{path}: not an unencrypted PEM private key ({exc}); make one with 'kiosk bundle keygen'"
+        ) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise BundleError(f"{path}: not an Ed25519 key; make one with 'kiosk bundle keygen'")
     return key
@@ -71,8 +71,9 @@ def parse_public_key(text: str, where: str = "public key") -> bytes:
     except (binascii.Error, ValueError):
         raw = b""
     if len(raw) != 32:
-        raise BundleError(f"{where}: not an Ed25519 public key (expected base64 of 32 bytes, the one line of "
-                          f"{PUBLIC_KEY_NAME})")
+        raise BundleError(
+            f"{where}: not an Ed25519 public key (expected base64 of 32 bytes, the one line of {PUBLIC_KEY_NAME})"
+        )
     return raw
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}")
 _RUNS = re.compile(r"(\d+)")
@@ -13,8 +13,10 @@ def version_problem(version: str) -> str | None:
     """Why ``version`` cannot name a release, or None when it can."""
     if VERSION_PATTERN.fullmatch(version):
         return None
-    return (f"'{version}' is not a usable version: use 1 to 64 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit (for example 2026.12.1)")
+    return (
+        f"'{version}' is not a usable version: use 1 to 64 letters, digits, '.', '_' or '-', "
+        "starting with a letter or digit (for example 2026.12.1)"
+    )
 
 
 def version_key(version: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
@@ -29,4 +31,4 @@ def is_newer(version: str, than: str | None) -> bool:
 
 def default_version(now: datetime | None = None) -> str:
     """The UTC time as ``YYYY.MM.DD-HHMMSS``."""
-    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y.%m.%d-%H%M%S")
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y.%m.%d-%H%M%S")

@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.service.bundle.archive import Budget, open_zip, read_small
@@ -35,15 +35,22 @@ class WatchResult:
     result_file: Path | None  # None when it could not be written (a read-only stick): the message is only logged
 
 
-def check_watch_folder(watch_dir: Path, releases_dir: Path, *, public_key: bytes | None,
-                       max_bytes: int = DEFAULT_MAX_BYTES, keep: int = DEFAULT_KEEP,
-                       wall_clock: Callable[[], float] = time.time) -> list[WatchResult]:
+def check_watch_folder(
+    watch_dir: Path,
+    releases_dir: Path,
+    *,
+    public_key: bytes | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    keep: int = DEFAULT_KEEP,
+    wall_clock: Callable[[], float] = time.time,
+) -> list[WatchResult]:
     """Install every bundle in ``watch_dir`` newer than the current release and not tried before (by path, size
     and modification time, remembered in ``releases_dir``). A missing folder means no stick: nothing to do."""
     watch_dir, releases_dir = Path(watch_dir), Path(releases_dir)
     try:
-        candidates = sorted(p for p in watch_dir.iterdir() if p.suffix.lower() == ".zip"
-                            and not p.name.startswith(".") and p.is_file())
+        candidates = sorted(
+            p for p in watch_dir.iterdir() if p.suffix.lower() == ".zip" and not p.name.startswith(".") and p.is_file()
+        )
     except OSError:
         return []
     tried = _load_tried(releases_dir)
@@ -68,9 +75,10 @@ def check_watch_folder(watch_dir: Path, releases_dir: Path, *, public_key: bytes
     return results
 
 
-def _install(bundle: Path, releases_dir: Path, public_key: bytes | None, max_bytes: int, keep: int,
-             version: str | None) -> WatchResult | None:
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+def _install(
+    bundle: Path, releases_dir: Path, public_key: bytes | None, max_bytes: int, keep: int, version: str | None
+) -> WatchResult | None:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     try:
         result = install_bundle(bundle, releases_dir, public_key=public_key, max_bytes=max_bytes, keep=keep)
     except BundleBusy as exc:
@@ -80,7 +88,7 @@ def _install(bundle: Path, releases_dir: Path, public_key: bytes | None, max_byt
         log.error("watch folder: %s", exc)
         text = f"NOT INSTALLED at {stamp}\n{exc}\nThe exhibit keeps showing the content it had.\n"
         return WatchResult(bundle, False, version, str(exc), _write_result(bundle, text))
-    except Exception as exc:  # never let one bad stick stop the exhibit  # noqa: BLE001
+    except Exception as exc:  # never let one bad stick stop the exhibit
         log.exception("watch folder: %s: unexpected failure", bundle)
         text = f"NOT INSTALLED at {stamp}\n{bundle.name}: unexpected failure: {exc}\n"
         return WatchResult(bundle, False, version, text.strip(), _write_result(bundle, text))
@@ -109,8 +117,12 @@ def _write_result(bundle: Path, text: str) -> Path | None:
     try:
         _replace_file(path, text)
     except OSError as exc:
-        log.warning("watch folder: cannot write %s (%s); the result is only in this log: %s",
-                    path, exc.strerror or exc, text.strip())
+        log.warning(
+            "watch folder: cannot write %s (%s); the result is only in this log: %s",
+            path,
+            exc.strerror or exc,
+            text.strip(),
+        )
         return None
     return path
 

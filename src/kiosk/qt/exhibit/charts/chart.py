@@ -14,21 +14,21 @@ import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from collections.abc import Callable, Sequence  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-import pyqtgraph as pg  # noqa: E402
-from PySide6.QtCore import QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFontMetricsF  # noqa: E402
-from PySide6.QtWidgets import QGraphicsItem  # noqa: E402
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import Chart, Theme  # noqa: E402
-from kiosk.content.text import Language  # noqa: E402
-from kiosk.content.number_format import chart_number, format_number  # noqa: E402
-from kiosk.qt.exhibit.charts.kinds import BUILDERS  # noqa: E402
-from kiosk.qt.foundations.typography import Typography  # noqa: E402
-from kiosk.qt.foundations.item import Item  # noqa: E402
-from kiosk.qt.widgets.text_block import TextBlock, TextStyle, fit_text  # noqa: E402
+from kiosk.content.model import Chart, Theme
+from kiosk.content.number_format import chart_number, format_number
+from kiosk.content.text import Language
+from kiosk.qt.exhibit.charts.kinds import BUILDERS
+from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.widgets.text_block import TextBlock, TextStyle, fit_text
 
 __all__ = ["Canvas", "ChartGraphic", "ChartStyle", "StillViewBox"]
 
@@ -67,10 +67,10 @@ class StillViewBox(pg.ViewBox):
         for part in self.childItems() + self.childGroup.childItems():  # background, border, child group
             _still(part)
 
-    def wheelEvent(self, ev: object, axis: int | None = None) -> None:  # noqa: N802 (Qt override)
+    def wheelEvent(self, ev: object, axis: int | None = None) -> None:
         ev.ignore()  # type: ignore[attr-defined]
 
-    def keyPressEvent(self, ev: object) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, ev: object) -> None:
         ev.ignore()  # type: ignore[attr-defined]
 
     def add(self, item: QGraphicsItem, static: bool = True) -> QGraphicsItem:
@@ -82,33 +82,63 @@ class StillViewBox(pg.ViewBox):
         return item
 
     def bars(self, rects: Sequence[QRectF], colour: QColor, static: bool = True) -> pg.BarGraphItem:
-        item = pg.BarGraphItem(x0=[r.x() for r in rects], y0=[r.y() for r in rects], width=[r.width() for r in rects],
-                               height=[r.height() for r in rects], brush=colour, pen=None)
+        item = pg.BarGraphItem(
+            x0=[r.x() for r in rects],
+            y0=[r.y() for r in rects],
+            width=[r.width() for r in rects],
+            height=[r.height() for r in rects],
+            brush=colour,
+            pen=None,
+        )
         return self.add(item, static)
 
-    def dots(self, xs: Sequence[float], ys: Sequence[float], size: float, colour: QColor, ring: QColor | None = None,
-             static: bool = True) -> pg.ScatterPlotItem:
+    def dots(
+        self,
+        xs: Sequence[float],
+        ys: Sequence[float],
+        size: float,
+        colour: QColor,
+        ring: QColor | None = None,
+        static: bool = True,
+    ) -> pg.ScatterPlotItem:
         pen = pg.mkPen(ring, width=size * 0.12) if ring is not None else None
-        item = pg.ScatterPlotItem(x=list(xs), y=list(ys), size=size, pxMode=False, brush=colour, pen=pen,
-                                  antialias=True, hoverable=False)
+        item = pg.ScatterPlotItem(
+            x=list(xs), y=list(ys), size=size, pxMode=False, brush=colour, pen=pen, antialias=True, hoverable=False
+        )
         return self.add(item, static)
 
 
 class Canvas:
     """What a chart kind draws with: fitted text blocks and one still pyqtgraph view, in the chart's pixels."""
 
-    def __init__(self, owner: QGraphicsItem, view: StillViewBox, chart: Chart, style: ChartStyle,
-                 typography: Typography, width: float, height: float):
+    def __init__(
+        self,
+        owner: QGraphicsItem,
+        view: StillViewBox,
+        chart: Chart,
+        style: ChartStyle,
+        typography: Typography,
+        width: float,
+        height: float,
+    ):
         self.chart, self.style, self.typography = chart, style, typography
         self.width, self.height = float(width), float(height)
         self.view = view
         self.owner = owner
         self.texts: list[TextBlock] = []
         self.needed = 0.0  # the least height the layout takes (see stack)
-        self.label_style = TextStyle(style.label_px, min(style.label_px, 28), style.theme.text, line_height=1.25,
-                                     language=style.language)
-        self.value_style = TextStyle(style.value_px, style.value_px * 0.8, style.theme.number, bold=True,
-                                     max_lines=1, line_height=1.2, language=style.language)
+        self.label_style = TextStyle(
+            style.label_px, min(style.label_px, 28), style.theme.text, line_height=1.25, language=style.language
+        )
+        self.value_style = TextStyle(
+            style.value_px,
+            style.value_px * 0.8,
+            style.theme.number,
+            bold=True,
+            max_lines=1,
+            line_height=1.2,
+            language=style.language,
+        )
 
     def number(self, value: float, qualifier: str | None = None) -> str:
         return format_number(chart_number(self.chart, value, qualifier), self.style.language)  # type: ignore[arg-type]
@@ -134,8 +164,9 @@ class Canvas:
         return fit_text(text, self.typography, style, width, 1e6).height
 
     def text(self, text: str, style: TextStyle, rect: QRectF, role: str) -> TextBlock:
-        block = TextBlock(text, style, self.typography, rect.width(), rect.height(),
-                          origin=f"chart:{self.chart.id}:{role}")
+        block = TextBlock(
+            text, style, self.typography, rect.width(), rect.height(), origin=f"chart:{self.chart.id}:{role}"
+        )
         block.setParentItem(self.owner)
         block.setPos(rect.topLeft())
         block.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -164,8 +195,15 @@ class ChartGraphic(Item):
     a progress step only moves, stretches or clips items that already exist.
     """
 
-    def __init__(self, chart: Chart, style: ChartStyle, typography: Typography, width: float, height: float,
-                 parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        chart: Chart,
+        style: ChartStyle,
+        typography: Typography,
+        width: float,
+        height: float,
+        parent: QGraphicsItem | None = None,
+    ):
         super().__init__()
         self.chart = chart
         self._rect = QRectF(0, 0, float(width), float(height))
@@ -182,16 +220,16 @@ class ChartGraphic(Item):
                 break
             zoom = self._canvas.needed / height
             self._body.setParentItem(None)
-            self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom,
-                                                                  True)
+            self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom, True)
         self._body.setScale(min(1 / zoom, height / max(self._canvas.needed, height * zoom)))
         self._progress = -1.0
         self.set_progress(1.0)
         if parent is not None:
             self.setParentItem(parent)
 
-    def _build(self, style: ChartStyle, typography: Typography, width: float, height: float,
-               compact: bool) -> tuple[Item, Canvas, Callable[[float], None]]:
+    def _build(
+        self, style: ChartStyle, typography: Typography, width: float, height: float, compact: bool
+    ) -> tuple[Item, Canvas, Callable[[float], None]]:
         body = Item(self)
         _still(body)
         body.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
@@ -223,5 +261,5 @@ class ChartGraphic(Item):
         """Every text the chart shows, for layout checks."""
         return list(self._canvas.texts)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)

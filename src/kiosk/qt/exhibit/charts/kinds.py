@@ -1,9 +1,11 @@
-"""How each kind of chart is laid out and animated; :class:`kiosk.qt.exhibit.charts.chart.ChartGraphic` is the item to use.
+"""How each kind of chart is laid out and animated; :class:`kiosk.qt.exhibit.charts.chart.ChartGraphic` is the item
+to use.
 
-Shapes are pyqtgraph items in the chart's :class:`~kiosk.qt.exhibit.charts.chart.StillViewBox`, whose range is the chart's own
-logical pixels (x right, y down), so squares stay square and markers round at every screen size and rotation;
-values are turned into pixels here. Text sits on top as fitted :class:`TextBlock` items. A kind's builder returns
-the one function that animates it, which only moves, stretches or clips items that exist already.
+Shapes are pyqtgraph items in the chart's :class:`~kiosk.qt.exhibit.charts.chart.StillViewBox`, whose range is the
+chart's own logical pixels (x right, y down), so squares stay square and markers round at every screen size and
+rotation; values are turned into pixels here. Text sits on top as fitted :class:`TextBlock` items.
+A kind's builder returns the one function that animates it, which only moves,
+stretches or clips items that exist already.
 """
 
 from __future__ import annotations
@@ -67,13 +69,17 @@ def build_share(canvas: Canvas, compact: bool) -> Animate:
     track = _faded(style.theme.text, 0.12)
     bars = []
     for index, (item, label_h, value, top, row_h) in enumerate(zip(chart.items, label_hs, values, tops, heights)):
-        label_top, row = (top + (row_h - label_h) / 2, top + (row_h - bar_row) / 2) if compact else \
-            (top, top + label_h + inner)
+        label_top, row = (
+            (top + (row_h - label_h) / 2, top + (row_h - bar_row) / 2) if compact else (top, top + label_h + inner)
+        )
         canvas.text(labels[index], fits[index][0], QRectF(0, label_top, fits[index][1], label_h), f"label:{index}")
         bar_top = row + (bar_row - bar_h) / 2
         canvas.view.bars([QRectF(bar_x, bar_top, track_w, bar_h)], track)
-        bars.append(canvas.view.bars([QRectF(bar_x, bar_top, track_w * item.value / 100, bar_h)],
-                                     QColor(style.accent), static=False))
+        bars.append(
+            canvas.view.bars(
+                [QRectF(bar_x, bar_top, track_w * item.value / 100, bar_h)], QColor(style.accent), static=False
+            )
+        )
         value_style = canvas.value_style.with_(align="right", valign="center")
         canvas.text(value, value_style, QRectF(width - value_w, row, value_w, bar_row), f"value:{index}")
 
@@ -127,15 +133,18 @@ def build_rank(canvas: Canvas, compact: bool) -> Animate:
         if ticks:
             canvas.view.dots(ticks, [cy] * len(ticks), line_h * 2.4, _faded(style.theme.muted, 0.55))
         x_rank = x_start + (x_end - x_start) * (scale_n - item.value) / max(1, scale_n - 1)
-        fill = canvas.view.bars([QRectF(x_start, cy - line_h / 2, x_rank - x_start, line_h)], QColor(style.accent),
-                                static=False)
-        dot = canvas.view.dots([x_start], [cy], marker, QColor(style.accent), ring=QColor(style.theme.ground),
-                               static=False)  # a cached copy would land on whole pixels as it moves
+        fill = canvas.view.bars(
+            [QRectF(x_start, cy - line_h / 2, x_rank - x_start, line_h)], QColor(style.accent), static=False
+        )
+        dot = canvas.view.dots(
+            [x_start], [cy], marker, QColor(style.accent), ring=QColor(style.theme.ground), static=False
+        )  # a cached copy would land on whole pixels as it moves
         moving.append((fill, dot, x_rank - x_start))
     half, ends_top = (width - left) / 2, tops[-1] + heights[-1]
     canvas.text(canvas.number(scale_n), end_style, QRectF(left, ends_top, half, end_h), "scale:worst")
-    canvas.text(canvas.number(1), end_style.with_(align="right"), QRectF(left + half, ends_top, half, end_h),
-                "scale:best")
+    canvas.text(
+        canvas.number(1), end_style.with_(align="right"), QRectF(left + half, ends_top, half, end_h), "scale:best"
+    )
 
     def animate(progress: float) -> None:
         for index, (fill, dot, distance) in enumerate(moving):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.content.model import Content
 from kiosk.content.text import Language
 from kiosk.qt.foundations.icons import IconLibrary
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import TARGET, Look
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
@@ -20,7 +21,6 @@ from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.qt.foundations.item import Item
 
 
 class Actions(Protocol):
@@ -61,19 +61,62 @@ class PageContext:
     def height(self) -> float:
         return self.look.height
 
-    def text(self, text: str, role: str, width: float, height: float, parent: QGraphicsItem, x: float, y: float,
-             origin: str = "", colour: str | None = None, preview: bool = False, **style: object) -> TextBlock:
-        block = TextBlock(text, self.look.style(role, colour, **style), self.typography, width, height, parent,
-                          origin=origin, preview=preview)
+    def text(
+        self,
+        text: str,
+        role: str,
+        width: float,
+        height: float,
+        parent: QGraphicsItem,
+        x: float,
+        y: float,
+        origin: str = "",
+        colour: str | None = None,
+        preview: bool = False,
+        **style: object,
+    ) -> TextBlock:
+        block = TextBlock(
+            text,
+            self.look.style(role, colour, **style),
+            self.typography,
+            width,
+            height,
+            parent,
+            origin=origin,
+            preview=preview,
+        )
         block.setPos(x, y)
         return block
 
-    def button(self, name: str, action: object, parent: QGraphicsItem, x: float, y: float, *, icon: str | None = None,
-               label: str = "", width: float = TARGET, height: float = TARGET) -> Button:
+    def button(
+        self,
+        name: str,
+        action: object,
+        parent: QGraphicsItem,
+        x: float,
+        y: float,
+        *,
+        icon: str | None = None,
+        label: str = "",
+        width: float = TARGET,
+        height: float = TARGET,
+    ) -> Button:
         look = self.look
-        button = Button(name, action, width, height, look.surface_high, parent, icons=self.icons, icon=icon,
-                        icon_colour=look.theme.text, label=label, label_style=look.style("button"),
-                        typography=self.typography, outline=look.hairline)
+        button = Button(
+            name,
+            action,
+            width,
+            height,
+            look.surface_high,
+            parent,
+            icons=self.icons,
+            icon=icon,
+            icon_colour=look.theme.text,
+            label=label,
+            label_style=look.style("button"),
+            typography=self.typography,
+            outline=look.hairline,
+        )
         button.setPos(x, y)
         return button
 
@@ -90,7 +133,7 @@ class Page(Item):
     def enter(self) -> None:
         """Start the entrance animations; the page is already complete without them."""
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.ctx.width, self.ctx.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -100,7 +143,7 @@ class Page(Item):
         """Every text on the page (for layout checks)."""
         return [item for item in self.childItems_recursive() if isinstance(item, TextBlock)]
 
-    def childItems_recursive(self) -> list[QGraphicsItem]:  # noqa: N802 (reads like Qt's childItems)
+    def childItems_recursive(self) -> list[QGraphicsItem]:
         found: list[QGraphicsItem] = []
         stack = list(self.childItems())
         while stack:
@@ -129,8 +172,9 @@ def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float,
     ticker.tween(owner, 0.42, step, delay_s=delay_s)
 
 
-def build_header(page: Page, title: str, *, origin: str, accent: str | None = None, back: bool = True,
-                 icon: str | None = None) -> float:
+def build_header(
+    page: Page, title: str, *, origin: str, accent: str | None = None, back: bool = True, icon: str | None = None
+) -> float:
     """Back, title, language switch and Home along the top; returns the y below the header."""
     ctx, look = page.ctx, page.ctx.look
     m = look.margin
@@ -144,8 +188,15 @@ def build_header(page: Page, title: str, *, origin: str, accent: str | None = No
     right -= TARGET + look.gap
     languages = ctx.content.exhibit.languages
     if len(languages) > 1:
-        switch = LanguageSwitch(languages, ctx.language, ctx.actions.set_language, look, ctx.typography, page,
-                                segment_width=132.0 if look.portrait else 150.0)
+        switch = LanguageSwitch(
+            languages,
+            ctx.language,
+            ctx.actions.set_language,
+            look,
+            ctx.typography,
+            page,
+            segment_width=132.0 if look.portrait else 150.0,
+        )
         right -= switch.boundingRect().width()
         switch.setPos(right, top)
         right -= look.gap
@@ -154,6 +205,18 @@ def build_header(page: Page, title: str, *, origin: str, accent: str | None = No
     if icon is not None and accent is not None:
         IconItem(ctx.icons, icon, 64, accent, page).setPos(x, top + (TARGET - 64) / 2)
         x += 64 + 20
-    block = ctx.text(title, "heading", right - x, TARGET, page, x, top, origin=origin, colour=accent,
-                     valign="center", max_lines=2, px=44.0 if not look.portrait else 40.0)
+    block = ctx.text(
+        title,
+        "heading",
+        right - x,
+        TARGET,
+        page,
+        x,
+        top,
+        origin=origin,
+        colour=accent,
+        valign="center",
+        max_lines=2,
+        px=44.0 if not look.portrait else 40.0,
+    )
     return top + max(TARGET, block.text_height()) + look.gap * 1.2

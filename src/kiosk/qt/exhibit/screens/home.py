@@ -7,11 +7,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import KeyNumber, Pillar
+from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
-from kiosk.qt.exhibit.screens.base import Page, PageContext
 
 
 class PillarTile(Panel):
@@ -19,8 +19,16 @@ class PillarTile(Panel):
 
     def __init__(self, ctx: PageContext, pillar: Pillar, width: float, height: float, parent: QGraphicsItem):
         look = ctx.look
-        super().__init__(width, height, look.surface, RADIUS, parent, accent=pillar.accent, band=10.0,
-                         glow=_tint(pillar.accent, look))
+        super().__init__(
+            width,
+            height,
+            look.surface,
+            RADIUS,
+            parent,
+            accent=pillar.accent,
+            band=10.0,
+            glow=_tint(pillar.accent, look),
+        )
         self.name = f"pillar-{pillar.id}"
         self.pillar_id = pillar.id
         self._open = ctx.actions.open_pillar
@@ -31,18 +39,41 @@ class PillarTile(Panel):
         icon = 60.0
         IconItem(ctx.icons, pillar.icon, icon, pillar.accent, self).setPos(pad, top + 4)
         title_h = 96.0
-        ctx.text(pillar.short_title.get(lang), "heading", inner - icon - 18, title_h, self, pad + icon + 18, top,
-                 origin=f"{pillar.id}.short_title", max_lines=2, px=36.0, min_px=28.0, valign="center")
+        ctx.text(
+            pillar.short_title.get(lang),
+            "heading",
+            inner - icon - 18,
+            title_h,
+            self,
+            pad + icon + 18,
+            top,
+            origin=f"{pillar.id}.short_title",
+            max_lines=2,
+            px=36.0,
+            min_px=28.0,
+            valign="center",
+        )
         label_h = min(118.0, height - top - title_h - 12 - 76 - pad)
         number_h = height - top - title_h - 12 - label_h - pad
         self.number: CountingNumber | None = None
         if pillar.headline_number:
             number = ctx.content.number(pillar.headline_number)
-            self.number = CountingNumber(number, lang, ctx.typography, inner, number_h, look.theme.number,
-                                         min(96.0, number_h * 0.95), self)
+            self.number = CountingNumber(
+                number, lang, ctx.typography, inner, number_h, look.theme.number, min(96.0, number_h * 0.95), self
+            )
             self.number.setPos(pad, top + title_h + 12)
-            ctx.text(number.label.get(lang), "label", inner, label_h, self, pad, height - pad - label_h,
-                     origin=f"{number.id}.label", max_lines=3, line_height=1.3)
+            ctx.text(
+                number.label.get(lang),
+                "label",
+                inner,
+                label_h,
+                self,
+                pad,
+                height - pad - label_h,
+                origin=f"{number.id}.label",
+                max_lines=3,
+                line_height=1.3,
+            )
 
     def on_tap(self, point: QPointF) -> None:
         self._open(self.pillar_id)
@@ -50,8 +81,6 @@ class PillarTile(Panel):
 
 def _tint(accent: str, look: Look) -> QColor:
     return mix(look.surface, accent, 0.16)
-
-
 
 
 class HomePage(Page):
@@ -75,11 +104,31 @@ class HomePage(Page):
         title_y = top if not look.portrait else top + TARGET + gap
         if look.portrait:
             mark.setPos(m, title_y + 4)
-        title = ctx.text(exhibit.title.get(lang), "title", title_w, 130, self, title_x, title_y,
-                         origin="exhibit.title", max_lines=2, px=52.0)
+        title = ctx.text(
+            exhibit.title.get(lang),
+            "title",
+            title_w,
+            130,
+            self,
+            title_x,
+            title_y,
+            origin="exhibit.title",
+            max_lines=2,
+            px=52.0,
+        )
         sub_y = title_y + title.text_height() + 8
-        ctx.text(exhibit.subtitle.get(lang), "subheading", title_w, 48, self, title_x, sub_y,
-                 origin="exhibit.subtitle", max_lines=1, px=32.0)
+        ctx.text(
+            exhibit.subtitle.get(lang),
+            "subheading",
+            title_w,
+            48,
+            self,
+            title_x,
+            sub_y,
+            origin="exhibit.subtitle",
+            max_lines=1,
+            px=32.0,
+        )
         y = sub_y + 48 + gap * 1.3
 
         # 数说: the headline figures.
@@ -110,20 +159,49 @@ class HomePage(Page):
             self.tiles.append(tile)
         footer_y = h - m - footer_h
         outlook_w = 520.0 if not look.portrait else 500.0
-        ctx.button("outlook", ctx.actions.open_outlook, self, w - m - outlook_w, footer_y, icon="rocket",
-                   label=ctx.content.outlook.title.get(lang), width=outlook_w)
+        ctx.button(
+            "outlook",
+            ctx.actions.open_outlook,
+            self,
+            w - m - outlook_w,
+            footer_y,
+            icon="rocket",
+            label=ctx.content.outlook.title.get(lang),
+            width=outlook_w,
+        )
         article = exhibit.article
         credit = f"{article.publisher.get(lang)} · {article.date.isoformat()}"
-        ctx.text(credit, "label", w - 2 * m - outlook_w - gap, footer_h, self, m, footer_y,
-                 origin="exhibit.article", valign="center", max_lines=2)
+        ctx.text(
+            credit,
+            "label",
+            w - 2 * m - outlook_w - gap,
+            footer_h,
+            self,
+            m,
+            footer_y,
+            origin="exhibit.article",
+            valign="center",
+            max_lines=2,
+        )
 
     def _figure(self, number: KeyNumber, width: float, figure_h: float, label_h: float) -> QGraphicsItem:
         ctx = self.ctx
         holder = Panel(width, figure_h + label_h, "#00000000", 0, self)
-        counter = CountingNumber(number, ctx.language, ctx.typography, width, figure_h, ctx.look.theme.number,
-                                 figure_h * 0.9, holder)
-        ctx.text(number.label.get(ctx.language), "label", width, label_h, holder, 0, figure_h,
-                 origin=f"{number.id}.label", max_lines=4, line_height=1.3)
+        counter = CountingNumber(
+            number, ctx.language, ctx.typography, width, figure_h, ctx.look.theme.number, figure_h * 0.9, holder
+        )
+        ctx.text(
+            number.label.get(ctx.language),
+            "label",
+            width,
+            label_h,
+            holder,
+            0,
+            figure_h,
+            origin=f"{number.id}.label",
+            max_lines=4,
+            line_height=1.3,
+        )
         self.numbers.append(counter)
         self.figures.append(holder)
         return holder

@@ -6,12 +6,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.foundations.strings import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
-from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.surface import Panel
-from kiosk.qt.exhibit.screens.base import PageContext
 
 
 class Countdown(Item):
@@ -36,7 +36,7 @@ class Countdown(Item):
             self._seconds = seconds
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._size, self._size)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -69,15 +69,48 @@ class IdleOverlay(Item):
         height = 620.0
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
         panel.setPos((look.width - width) / 2, (look.height - height) / 2)
-        ctx.text(say("still_there", lang), "title", width - 96, 80, panel, 48, 48, origin="still_there",
-                 align="center", max_lines=1, px=56.0)
+        ctx.text(
+            say("still_there", lang),
+            "title",
+            width - 96,
+            80,
+            panel,
+            48,
+            48,
+            origin="still_there",
+            align="center",
+            max_lines=1,
+            px=56.0,
+        )
         ring = 240.0
         self.countdown = Countdown(ctx, ring, seconds, panel)
         self.countdown.setPos((width - ring) / 2, 150)
-        ctx.text(say("restart_in", lang), "body", width - 96, 52, panel, 48, 150 + ring + 24, origin="restart_in",
-                 align="center", max_lines=1, colour=look.theme.muted)
-        ctx.text(say("touch_to_continue", lang), "heading", width - 96, 60, panel, 48, 150 + ring + 90,
-                 origin="touch_to_continue", align="center", max_lines=1, colour=look.theme.text)
+        ctx.text(
+            say("restart_in", lang),
+            "body",
+            width - 96,
+            52,
+            panel,
+            48,
+            150 + ring + 24,
+            origin="restart_in",
+            align="center",
+            max_lines=1,
+            colour=look.theme.muted,
+        )
+        ctx.text(
+            say("touch_to_continue", lang),
+            "heading",
+            width - 96,
+            60,
+            panel,
+            48,
+            150 + ring + 90,
+            origin="touch_to_continue",
+            align="center",
+            max_lines=1,
+            colour=look.theme.text,
+        )
         self.setZValue(100)
 
     def set_seconds(self, seconds: int) -> None:
@@ -89,5 +122,5 @@ class IdleOverlay(Item):
     def _stay(self) -> None:
         """A tap on the dimmed screen only cancels the warning (the controller did that on the press)."""
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)

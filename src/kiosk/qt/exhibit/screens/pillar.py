@@ -6,31 +6,54 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import Chart, Pillar
 from kiosk.exhibit.navigation import stories
+from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
+from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.widgets.carousel import Carousel
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
-from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
-from kiosk.qt.exhibit.screens.story_tile import StoryTile
 
 
 class ChartPanel(Panel):
     """One chart on a panel, with its title; the chart grows when :meth:`grow` runs."""
 
-    def __init__(self, ctx: PageContext, pillar: Pillar, chart: Chart, width: float, height: float,
-                 parent: QGraphicsItem | None = None):
+    def __init__(
+        self,
+        ctx: PageContext,
+        pillar: Pillar,
+        chart: Chart,
+        width: float,
+        height: float,
+        parent: QGraphicsItem | None = None,
+    ):
         look = ctx.look
         super().__init__(width, height, look.surface, RADIUS, parent)
-        from kiosk.qt.exhibit.charts.chart import ChartGraphic, ChartStyle  # pyqtgraph is imported only when a chart is shown
+        from kiosk.qt.exhibit.charts.chart import (
+            ChartGraphic,
+            ChartStyle,
+        )  # pyqtgraph is imported only when a chart is shown
 
         self.name = f"chart-{chart.id}"
         pad = 28.0
-        title = ctx.text(chart.title.get(ctx.language), "heading", width - 2 * pad, 84, self, pad, pad * 0.8,
-                         origin=f"{chart.id}.title", px=30.0, min_px=28.0, max_lines=2, line_height=1.15)
+        title = ctx.text(
+            chart.title.get(ctx.language),
+            "heading",
+            width - 2 * pad,
+            84,
+            self,
+            pad,
+            pad * 0.8,
+            origin=f"{chart.id}.title",
+            px=30.0,
+            min_px=28.0,
+            max_lines=2,
+            line_height=1.15,
+        )
         top = pad * 0.8 + title.text_height() + 12
         box_h = height - top - pad
-        style = ChartStyle(language=ctx.language, theme=look.theme, accent=pillar.accent,
-                           value_px=46.0 if box_h >= 300 else 40.0)
+        style = ChartStyle(
+            language=ctx.language, theme=look.theme, accent=pillar.accent, value_px=46.0 if box_h >= 300 else 40.0
+        )
         self.graphic = ChartGraphic(chart, style, ctx.typography, width - 2 * pad, box_h, self)
         self.graphic.setPos(pad, top)
 
@@ -51,8 +74,9 @@ class PillarPageView(Page):
         self.name = f"pillar-{pillar.id}"
         look, lang = ctx.look, ctx.language
         m, gap, w, h = look.margin, look.gap, look.width, look.height
-        y = build_header(self, pillar.title.get(lang), origin=f"{pillar.id}.title", accent=pillar.accent,
-                         icon=pillar.icon)
+        y = build_header(
+            self, pillar.title.get(lang), origin=f"{pillar.id}.title", accent=pillar.accent, icon=pillar.icon
+        )
         dots_dim = mix(look.theme.ground, "#FFFFFF", 0.25)
         content_w = w - 2 * m
         charts = list(pillar.charts)
@@ -65,14 +89,36 @@ class PillarPageView(Page):
             numbers_w = shown * number_w + max(0, shown - 1) * gap
             lead_w = content_w - numbers_w - (gap * 1.5 if shown else 0.0)
         stories_min = 380.0 if not look.portrait else 440.0
-        fixed_below = (350.0 + gap if look.portrait and pillar.numbers else 0.0) + \
-            (430.0 + gap if look.portrait and charts else 0.0)
+        fixed_below = (350.0 + gap if look.portrait and pillar.numbers else 0.0) + (
+            430.0 + gap if look.portrait and charts else 0.0
+        )
         lead_max = h - m - y - gap - stories_min - fixed_below
-        tagline = ctx.text(pillar.tagline.get(lang), "subheading", lead_w, 100, self, m, y,
-                           origin=f"{pillar.id}.tagline", colour=pillar.accent, max_lines=2, bold=True)
+        tagline = ctx.text(
+            pillar.tagline.get(lang),
+            "subheading",
+            lead_w,
+            100,
+            self,
+            m,
+            y,
+            origin=f"{pillar.id}.tagline",
+            colour=pillar.accent,
+            max_lines=2,
+            bold=True,
+        )
         lead_y = y + tagline.text_height() + 14
-        lead = ctx.text(pillar.lead.get(lang), "body", lead_w, lead_max - (lead_y - y), self, m, lead_y,
-                        origin=f"{pillar.id}.lead", px=30.0, line_height=1.32)
+        lead = ctx.text(
+            pillar.lead.get(lang),
+            "body",
+            lead_w,
+            lead_max - (lead_y - y),
+            self,
+            m,
+            lead_y,
+            origin=f"{pillar.id}.lead",
+            px=30.0,
+            line_height=1.32,
+        )
         row_h = max(362.0, lead_y - y + lead.text_height()) if not look.portrait else lead_y - y + lead.text_height()
         if look.portrait:
             numbers_box = (m, y + row_h + gap, content_w, 350.0)
@@ -91,8 +137,9 @@ class PillarPageView(Page):
 
         self.numbers = self._carousel("numbers", numbers_box, number_w, dots_dim)
         for number in pillar.numbers:
-            self.numbers.add(NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height,
-                                        pillar.accent))
+            self.numbers.add(
+                NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height, pillar.accent)
+            )
         self.numbers.finish()
 
         self.stories = self._carousel("stories", stories_box, story_w, dots_dim)
@@ -111,8 +158,9 @@ class PillarPageView(Page):
 
     def _carousel(self, name: str, box: tuple[float, float, float, float], tile_w: float, dim: object) -> Carousel:
         x, y, width, height = box
-        carousel = Carousel(width, height, tile_w, self.ctx.look.gap, self.ctx.ticker, self.pillar.accent, dim,
-                            self, name=name)
+        carousel = Carousel(
+            width, height, tile_w, self.ctx.look.gap, self.ctx.ticker, self.pillar.accent, dim, self, name=name
+        )
         carousel.setPos(x, y)
         return carousel
 

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Card, Pillar
 from kiosk.exhibit.navigation import Story, stories
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.exhibit.screens.story_tile import badge
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, TARGET, mix
 from kiosk.qt.foundations.strings import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
-from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.qt.exhibit.screens.base import PageContext
-from kiosk.qt.exhibit.screens.story_tile import badge
 
 _log = logging.getLogger(__name__)
 
@@ -33,11 +33,15 @@ class CardImage(Item):
     def __init__(self, pixmap: QPixmap, width: float, height: float, parent: QGraphicsItem):
         super().__init__(parent)
         self._rect = QRectF(0, 0, width, height)
-        self._pixmap = pixmap.scaled(int(width * 2), int(height * 2), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                                     Qt.TransformationMode.SmoothTransformation)
+        self._pixmap = pixmap.scaled(
+            int(width * 2),
+            int(height * 2),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -99,8 +103,14 @@ class StorySheet(Item):
     def _illustration(self, story: Story, art: QRectF) -> None:
         ctx, look = self.ctx, self.ctx.look
         accent = self.pillar.accent
-        panel = Panel(art.width(), art.height(), mix(look.surface, accent, 0.22), RADIUS * 1.4, self.sheet,
-                      glow=mix(look.surface, accent, 0.45))
+        panel = Panel(
+            art.width(),
+            art.height(),
+            mix(look.surface, accent, 0.22),
+            RADIUS * 1.4,
+            self.sheet,
+            glow=mix(look.surface, accent, 0.45),
+        )
         image = story.image if isinstance(story, Card) else None
         if image and ctx.content_dir is not None:
             pixmap = QPixmap(str(ctx.content_dir / image))
@@ -110,12 +120,11 @@ class StorySheet(Item):
             _log.warning("%s: image %s cannot be read; showing its icon instead", story.id, image)
         icon_name = story.icon if isinstance(story, Card) else self.pillar.icon
         size = min(art.width(), art.height()) * 0.5
-        IconItem(ctx.icons, icon_name, size, accent, panel).setPos((art.width() - size) / 2,
-                                                                  (art.height() - size) / 2)
+        IconItem(ctx.icons, icon_name, size, accent, panel).setPos((art.width() - size) / 2, (art.height() - size) / 2)
 
     def _text(self, story: Story, box: QRectF) -> tuple[TextBlock, TextBlock]:
         """The words of the sheet; returns the body text and the source line."""
-        ctx, look, lang = self.ctx, self.ctx.look, self.ctx.language
+        ctx, _look, lang = self.ctx, self.ctx.look, self.ctx.language
         y = box.y()
         first = story.first.get(lang) if isinstance(story, Card) and story.first else None
         if first:
@@ -123,15 +132,46 @@ class StorySheet(Item):
             y += 48 + 24
         else:
             kind = say("policy" if not isinstance(story, Card) else "achievement", lang)
-            ctx.text(kind, "label", box.width(), 44, self.sheet, box.x(), y, origin="kind",
-                     colour=self.pillar.accent, bold=True, max_lines=1)
+            ctx.text(
+                kind,
+                "label",
+                box.width(),
+                44,
+                self.sheet,
+                box.x(),
+                y,
+                origin="kind",
+                colour=self.pillar.accent,
+                bold=True,
+                max_lines=1,
+            )
             y += 44 + 16
-        title = ctx.text(story.title.get(lang), "title", box.width(), 200, self.sheet, box.x(), y,
-                         origin=f"{story.id}.title", px=50.0, max_lines=3)
+        title = ctx.text(
+            story.title.get(lang),
+            "title",
+            box.width(),
+            200,
+            self.sheet,
+            box.x(),
+            y,
+            origin=f"{story.id}.title",
+            px=50.0,
+            max_lines=3,
+        )
         y += title.text_height() + 14
         if isinstance(story, Card):
-            org = ctx.text(story.organisation.get(lang), "subheading", box.width(), 96, self.sheet, box.x(), y,
-                           origin=f"{story.id}.organisation", colour=self.pillar.accent, max_lines=2)
+            org = ctx.text(
+                story.organisation.get(lang),
+                "subheading",
+                box.width(),
+                96,
+                self.sheet,
+                box.x(),
+                y,
+                origin=f"{story.id}.organisation",
+                colour=self.pillar.accent,
+                max_lines=2,
+            )
             y += org.text_height() + 28
             body = story.achievement.get(lang)
         else:
@@ -139,11 +179,21 @@ class StorySheet(Item):
             body = story.text.get(lang)
         article = ctx.content.exhibit.article
         credit = f"{say('source', lang)}: {article.publisher.get(lang)} · {article.date.isoformat()}"
-        source = ctx.text(credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44,
-                          origin="source", max_lines=1)
-        block = ctx.text(body, "body", box.width(), box.bottom() - 64 - y, self.sheet, box.x(), y,
-                         origin=f"{story.id}.{'achievement' if isinstance(story, Card) else 'text'}", px=36.0,
-                         line_height=1.45)
+        source = ctx.text(
+            credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44, origin="source", max_lines=1
+        )
+        block = ctx.text(
+            body,
+            "body",
+            box.width(),
+            box.bottom() - 64 - y,
+            self.sheet,
+            box.x(),
+            y,
+            origin=f"{story.id}.{'achievement' if isinstance(story, Card) else 'text'}",
+            px=36.0,
+            line_height=1.45,
+        )
         return block, source
 
     def _buttons(self, sheet_w: float, sheet_h: float, pad: float, footer_y: float, art: QRectF, count: int) -> None:
@@ -155,18 +205,31 @@ class StorySheet(Item):
         left = (art.width() + pad) if not ctx.look.portrait else pad
         languages = ctx.content.exhibit.languages
         if len(languages) > 1:
-            switch = LanguageSwitch(languages, ctx.language, actions.set_language, ctx.look, ctx.typography,
-                                    self.sheet, segment_width=132.0)
+            switch = LanguageSwitch(
+                languages, ctx.language, actions.set_language, ctx.look, ctx.typography, self.sheet, segment_width=132.0
+            )
             switch.setPos(sheet_w - pad * 0.6 - switch.boundingRect().width(), footer_y)
         if count > 1:
-            previous = ctx.button("previous", actions.previous_story, self.sheet, left, footer_y,
-                                  icon="ui-chevron-left")
-            following = ctx.button("next", actions.next_story, self.sheet, left + TARGET + 20, footer_y,
-                                   icon="ui-chevron-right")
+            previous = ctx.button(
+                "previous", actions.previous_story, self.sheet, left, footer_y, icon="ui-chevron-left"
+            )
+            following = ctx.button(
+                "next", actions.next_story, self.sheet, left + TARGET + 20, footer_y, icon="ui-chevron-right"
+            )
             previous.setOpacity(1.0 if self.index > 0 else 0.3)  # the ends do not wrap round
             following.setOpacity(1.0 if self.index < count - 1 else 0.3)
-            ctx.text(f"{self.index + 1} / {count}", "label", 200, TARGET, self.sheet, left + 2 * TARGET + 44,
-                     footer_y, origin="position", valign="center", max_lines=1)
+            ctx.text(
+                f"{self.index + 1} / {count}",
+                "label",
+                200,
+                TARGET,
+                self.sheet,
+                left + 2 * TARGET + 44,
+                footer_y,
+                origin="position",
+                valign="center",
+                max_lines=1,
+            )
 
     def on_swipe(self, direction: str) -> None:
         if direction == "left":
@@ -174,5 +237,5 @@ class StorySheet(Item):
         elif direction == "right":
             self.ctx.actions.previous_story()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.ctx.width, self.ctx.height)
