@@ -153,19 +153,19 @@ def test_run_with_a_broken_settings_file_exits_1_and_shows_nothing(tmp_path: Pat
 
 @pytest.mark.gui
 def test_run_passes_the_effective_settings_to_the_exhibit(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kiosk.qt.app.build
+    import kiosk.qt.app.run
 
     calls: list[tuple[tuple, dict]] = []
-    monkeypatch.setattr(kiosk.qt.app.build, "run_exhibit", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
+    monkeypatch.setattr(kiosk.qt.app.run, "run_exhibit", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
     Path("kiosk.yaml").write_text(
         f"exhibit:\n  content_dir: {PROJECT_ROOT / 'content'}\n  rotate_deg: 90\n"
         "  idle_timeout_s: 120\n  idle_warning_s: 20\n  language: en\n"
     )
     assert cli.main(["run", "--config", "kiosk.yaml", "--screen", "1", "--attract-slide-s", "4"]) == 0
-    (content, content_dir), kwargs = calls[0]
-    assert content_dir == PROJECT_ROOT / "content" and content.exhibit is not None
-    assert (kwargs["rotation"], kwargs["screen"], kwargs["language"], kwargs["windowed"]) == (90, 1, "en", False)
-    behaviour = kwargs["behaviour"]
-    assert (behaviour.idle_timeout_s, behaviour.idle_warning_s, behaviour.attract_slide_s) == (120, 20, 4)
+    (content, settings), kwargs = calls[0]
+    exhibit = settings.exhibit
+    assert exhibit.content_dir == PROJECT_ROOT / "content" and content.exhibit is not None
+    assert (exhibit.rotate_deg, exhibit.screen, exhibit.language, exhibit.windowed) == (90, 1, "en", False)
+    assert (exhibit.idle_timeout_s, exhibit.idle_warning_s, exhibit.attract_slide_s) == (120, 20, 4)
     assert kwargs["config_path"] == Path("kiosk.yaml")
-    assert kwargs["settings"].exhibit.screen == 1 and kwargs["settings"].folders.log_dir is not None
+    assert settings.folders.log_dir is not None

@@ -98,20 +98,24 @@ def test_run_is_ready_alive_and_quits_cleanly_on_a_signal(tmp_path: Path, signum
 RESTARTING = """
 import os, sys
 from PySide6.QtCore import QTimer
+from kiosk.clock import monotonic
 from kiosk.content.loader import load_content
 from kiosk.service.restart import reexec
+from kiosk.settings.model import ExhibitSettings
 from kiosk.qt.app.build import application, build_exhibit
 from kiosk.qt.service.health import install_health
 
 app = application()
 content_dir = sys.argv[1]
-exhibit = build_exhibit(load_content(content_dir).content, content_dir=content_dir)
+exhibit = build_exhibit(load_content(content_dir).content, ExhibitSettings(), monotonic, content_dir=content_dir)
 exhibit.stage.resize(640, 360)
 exhibit.stage.show()
 fresh = [sys.executable, "-c", "import os; print('fresh start in', os.getpid(), flush=True)"]
-health = install_health(app, exhibit, environ={}, max_rss_mb=1, restart=lambda: reexec(fresh))
-exhibit.controller.navigator.wake()
-QTimer.singleShot(100, exhibit.controller.navigator.go_idle)  # back to the attract loop: over the ceiling
+health = install_health(app, exhibit.stage, exhibit.controller.reset_to_attract, monotonic, environ={}, max_rss_mb=1,
+                        restart=lambda: reexec(fresh))
+exhibit.controller.screen_shown.connect(health.on_screen_shown)
+exhibit.controller.wake()
+QTimer.singleShot(100, exhibit.controller.go_idle)  # back to the attract loop: over the ceiling
 print("first start in", os.getpid(), flush=True)
 sys.exit(health.finish(app.exec()))
 """

@@ -23,6 +23,7 @@ from kiosk.content.loader import load_content
 from kiosk.paths import default_content_dir
 from kiosk.qt.app.build import application, build_exhibit
 from kiosk.service.memory import rss_mb
+from kiosk.settings.model import ExhibitSettings
 
 
 def main() -> None:
@@ -36,10 +37,10 @@ def main() -> None:
     content = load_content(content_dir).content
     assert content is not None
     clock = ManualClock()
-    exhibit = build_exhibit(content, clock=clock, content_dir=content_dir)
+    exhibit = build_exhibit(content, ExhibitSettings(), clock, content_dir=content_dir)
     exhibit.stage.resize(width, height)
     exhibit.stage.show()
-    controller, navigator = exhibit.controller, exhibit.controller.navigator
+    controller, navigator = exhibit.controller, exhibit.controller
 
     def settled() -> None:
         controller.settle(clock.advance)

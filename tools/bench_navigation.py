@@ -19,6 +19,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.paths import default_content_dir
 from kiosk.qt.app.build import application, build_exhibit
+from kiosk.settings.model import ExhibitSettings
 
 FRAMES = 40
 
@@ -28,12 +29,12 @@ def bench(size: tuple[int, int]) -> list[str]:
     content = load_content(default_content_dir()).content
     assert content is not None
     clock = ManualClock()
-    exhibit = build_exhibit(content, clock=clock)
+    exhibit = build_exhibit(content, ExhibitSettings(), clock)
     exhibit.stage.resize(*size)
     exhibit.stage.show()
     app.processEvents()
-    exhibit.controller.attract_timer.stop()
-    nav = exhibit.controller.navigator
+    exhibit.controller.idle_loop.attract_timer.stop()
+    nav = exhibit.controller
     pillar = content.pillars[0].id
     steps = [
         ("home", nav.wake),
@@ -54,7 +55,7 @@ def bench(size: tuple[int, int]) -> list[str]:
         for _ in range(FRAMES):
             clock.advance(1 / 60)
             start = time.perf_counter()
-            exhibit.controller.ticker.tick()
+            exhibit.controller.context().ticker.tick()
             app.processEvents()
             frames.append((time.perf_counter() - start) * 1000)
         frames.sort()

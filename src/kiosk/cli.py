@@ -13,12 +13,11 @@ from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
+from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
 from kiosk.service.bundle.cli import register as register_bundle_commands
 from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.settings.commands import register as register_config_commands
-
-EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -28,7 +27,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             article = Path(args.article).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             print(f"{args.article}: cannot read the article: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+            return ExitCode.INVALID
     result = load_content(args.content_dir, strict_assets=True, article_text=article)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -38,7 +37,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
         files = len({e.path for e in result.errors})
         print(f"{shown}: {len(result.errors)} error(s) in {files} file(s); nothing was changed", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     assert result.content is not None
     if args.layout:
         from kiosk.qt.proof.layout_check import layout_problems  # Qt is needed to measure text
@@ -48,10 +47,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if problems:
             print(f"{shown}: {len(problems)} text(s) do not fit on screen; nothing was changed", file=sys.stderr)
-            return EXIT_INVALID
+            return ExitCode.INVALID
     checked = ", and every text fits at 1920x1080 and 1080x1920" if args.layout else ""
     print(f"{shown}: OK — {result.content.summary()} ({len(result.files)} files){checked}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -61,14 +60,14 @@ def _cmd_schema(args: argparse.Namespace) -> int:
         print(f"wrote {args.out}")
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     loaded = load_from_args(args, run_overrides(args))
     if not loaded.ok:
         print_errors(loaded, "the exhibit was not started")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if args.config is not None and not loaded.exists:
         print(
             f"note: {loaded.shown_path}: there is no such settings file; every setting is the default", file=sys.stderr
@@ -78,27 +77,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     exhibit = settings.exhibit
     content = _loaded_for_screens(exhibit.content_dir, "the exhibit was not started")
     if content is None:
-        return EXIT_INVALID
-    from kiosk.qt.app.build import run_exhibit  # Qt is imported only by the commands that show something
-    from kiosk.qt.exhibit.controller import Behaviour
+        return ExitCode.INVALID
+    from kiosk.qt.app.run import run_exhibit  # Qt is imported only by the commands that show something
 
-    behaviour = Behaviour(
-        idle_timeout_s=exhibit.idle_timeout_s,
-        idle_warning_s=exhibit.idle_warning_s,
-        attract_slide_s=exhibit.attract_slide_s,
-        reduced_motion=exhibit.reduced_motion,
-    )
-    return run_exhibit(
-        content,
-        exhibit.content_dir,
-        windowed=exhibit.windowed,
-        screen=exhibit.screen,
-        rotation=exhibit.rotate_deg,
-        language=exhibit.language,
-        behaviour=behaviour,
-        settings=settings,
-        config_path=loaded.path if loaded.exists else None,
-    )
+    return run_exhibit(content, settings, config_path=loaded.path if loaded.exists else None)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -127,7 +109,7 @@ def _loaded_for_screens(content_dir: Path, outcome: str) -> Content | None:
 def _cmd_render(args: argparse.Namespace) -> int:
     content = _loaded_for_screens(args.content, "nothing was rendered")
     if content is None:
-        return EXIT_INVALID
+        return ExitCode.INVALID
     from kiosk.qt.proof.render import SIZES, render  # Qt is imported only by the commands that draw
     from kiosk.qt.proof.render_staff import OPERATOR_SHOTS
 
@@ -135,7 +117,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     sizes = args.size or list(SIZES)
     written = render(content, args.content, args.out, sizes, languages, staff_shots=OPERATOR_SHOTS)
     print(f"wrote {len(written)} files to {display_path(args.out)}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: a message, never a traceback
         print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("kiosk: this is a bug in the exhibit software, not in your content; please report it", file=sys.stderr)
-        return EXIT_INTERNAL
+        return ExitCode.INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

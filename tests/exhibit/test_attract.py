@@ -86,10 +86,6 @@ def test_next_change_and_cycle() -> None:
     assert loop.slide_at(9.5 + loop.next_change_in(9.5))[0] == 2
 
 
-def test_default_slide_time() -> None:
-    assert AttractLoop(PLAYLIST).slide_s == 7.0
-
-
 @pytest.mark.parametrize("slide_s", [0.0, -1.0, float("nan"), float("inf")])
 def test_slide_time_must_be_positive(slide_s: float) -> None:
     with pytest.raises(ValueError, match="slide_s"):
@@ -98,7 +94,7 @@ def test_slide_time_must_be_positive(slide_s: float) -> None:
 
 def test_an_empty_playlist_is_refused() -> None:
     with pytest.raises(ValueError, match="empty"):
-        AttractLoop(())
+        AttractLoop((), 7.0)
 
 
 @given(slide_s=st.floats(0.5, 30.0), elapsed=st.floats(0.0, 1e6), size=st.integers(1, 12))

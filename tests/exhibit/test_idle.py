@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.clock import ManualClock
 from kiosk.exhibit.idle import IdleTracker
+from kiosk.settings.model import ExhibitSettings
 
 
 class FakeClock:
@@ -149,8 +151,10 @@ def test_a_clock_going_back_counts_as_no_idle_time(clock, idle) -> None:
     assert idle.idle_s() == 0.0 and idle.seconds_left() == 60.0 and idle.phase() == "active"
 
 
-def test_defaults() -> None:
-    tracker = IdleTracker()
+def test_the_settings_defaults_make_a_valid_tracker() -> None:
+    """The defaults live in the settings model only (kiosk.settings.model.ExhibitSettings)."""
+    defaults = ExhibitSettings()
+    tracker = IdleTracker(defaults.idle_timeout_s, defaults.idle_warning_s, ManualClock())
     assert (tracker.timeout_s, tracker.warning_s) == (60.0, 10.0)
     assert tracker.phase() == "active"
 

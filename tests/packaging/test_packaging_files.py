@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.exit_codes import ExitCode
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
@@ -46,7 +48,8 @@ def test_session_unit_is_a_supervised_notify_service_of_the_kiosk_user(name: str
     assert values(service, "NotifyAccess") == ["all"]  # the exhibit is a child of cage / xinit, not the main process
     assert int(values(service, "WatchdogSec")[0]) > 0
     assert values(service, "Restart") == ["always"]
-    assert values(service, "RestartPreventExitStatus") == ["10"]  # the operator panel's Exit
+    # Only the operator panel's Exit stops the service for good; the status comes from the one enum of exit codes.
+    assert values(service, "RestartPreventExitStatus") == [str(int(ExitCode.OPERATOR_EXIT))]
     assert values(service, "User") == ["kiosk"]
     assert values(unit["Unit"], "StartLimitIntervalSec") == ["0"]  # never give up restarting
     assert values(service, "PAMName") == ["guangzhou-exhibit"]

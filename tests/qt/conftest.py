@@ -46,7 +46,7 @@ def content() -> Content:
 
 @pytest.fixture
 def open_exhibit(qtbot, content: Content) -> ExhibitFactory:
-    """``open_exhibit(size, rotation=, language=, behaviour=, content=)`` → a Harness on screen."""
+    """``open_exhibit(size, rotation=, language=, settings=, content=)`` → a Harness on screen."""
     return ExhibitFactory(qtbot, content)
 
 

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene, QWidg
 from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
-from kiosk.exhibit.navigation import Navigator, Screen
+from kiosk.exhibit.navigation import Screen
 from kiosk.qt.app.build import Exhibit, build_exhibit
-from kiosk.qt.exhibit.controller import Behaviour, Controller
+from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.stage import Stage
+from kiosk.settings.model import ExhibitSettings
 
 CONTENT_DIR = Path(__file__).parents[2] / "content"
 LANDSCAPE = (1920, 1080)
@@ -68,16 +69,12 @@ class Harness:
         return self.exhibit.stage
 
     @property
-    def controller(self) -> Controller:
+    def controller(self) -> ExhibitController:
         return self.exhibit.controller
 
     @property
-    def navigator(self) -> Navigator:
-        return self.controller.navigator
-
-    @property
     def screen(self) -> Screen:
-        return self.navigator.screen
+        return self.controller.screen
 
     @property
     def scene(self) -> QGraphicsScene:
@@ -253,13 +250,13 @@ def build_shown(
     *,
     rotation: int = 0,
     language: str | None = None,
-    behaviour: Behaviour = Behaviour(),
+    settings: ExhibitSettings | None = None,
 ) -> Harness:
-    """An exhibit with its own ManualClock, shown at ``size`` viewport pixels (close it when done)."""
+    """An exhibit with its own ManualClock, shown at ``size`` viewport pixels (close it when done); ``settings``
+    default to the settings file's defaults, with ``rotation`` and ``language`` on top."""
     clock = ManualClock()
-    exhibit = build_exhibit(
-        content, rotation=rotation, language=language, behaviour=behaviour, clock=clock, content_dir=CONTENT_DIR
-    )
+    chosen = (settings or ExhibitSettings()).model_copy(update={"rotate_deg": rotation, "language": language})
+    exhibit = build_exhibit(content, chosen, clock, content_dir=CONTENT_DIR)
     exhibit.stage.resize(*size)
     exhibit.stage.show()
     return Harness(exhibit, clock)
@@ -291,10 +288,10 @@ class ExhibitFactory:
         *,
         rotation: int = 0,
         language: str | None = None,
-        behaviour: Behaviour = Behaviour(),
+        settings: ExhibitSettings | None = None,
         content: Content | None = None,
     ) -> Harness:
-        harness = build_shown(content or self.content, size, rotation=rotation, language=language, behaviour=behaviour)
+        harness = build_shown(content or self.content, size, rotation=rotation, language=language, settings=settings)
         stage = harness.stage
         self.qtbot.addWidget(stage)  # type: ignore[attr-defined]
         self.qtbot.waitExposed(stage)  # type: ignore[attr-defined]
@@ -309,6 +306,6 @@ class ExhibitFactory:
 
 def awake(harness: Harness) -> Harness:
     """The exhibit woken to Home and still (as after a visitor's first touch)."""
-    harness.navigator.wake()
+    harness.controller.wake()
     harness.settle()
     return harness

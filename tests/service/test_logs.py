@@ -16,7 +16,7 @@ import pytest
 
 from kiosk.clock import ManualClock
 from kiosk.service.logs import LogSetup, level_number, setup_logging, start_process_logs
-from kiosk.settings.model import Settings
+from kiosk.settings.model import LoggingSettings, Settings
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def installed() -> Iterator[list[LogSetup]]:
 
 def test_messages_go_to_stderr_and_to_the_file(tmp_path: Path, installed) -> None:
     err = io.StringIO()
-    setup = setup_logging(tmp_path / "logs", level="info", stream=err)
+    setup = setup_logging(tmp_path / "logs", LoggingSettings(level="info"), stream=err)
     installed.append(setup)
     logging.getLogger("kiosk.qt.test").info("the exhibit shows")
     logging.getLogger("kiosk.qt.test").debug("not at info")
@@ -43,7 +43,7 @@ def test_messages_go_to_stderr_and_to_the_file(tmp_path: Path, installed) -> Non
 
 
 def test_the_file_rotates_at_its_size_and_keeps_the_number_of_files_asked(tmp_path: Path, installed) -> None:
-    setup = setup_logging(tmp_path, file_kb=64, files=2, stream=io.StringIO())
+    setup = setup_logging(tmp_path, LoggingSettings(file_kb=64, files=2), stream=io.StringIO())
     installed.append(setup)
     log = logging.getLogger("kiosk.test")
     for i in range(1000):
@@ -60,7 +60,7 @@ def test_a_log_folder_that_cannot_be_created_leaves_stderr_and_one_line(tmp_path
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     err = io.StringIO()
-    setup = setup_logging(blocker / "logs", stream=err)
+    setup = setup_logging(blocker / "logs", LoggingSettings(), stream=err)
     installed.append(setup)
     logging.getLogger("kiosk.test").warning("still told")
     assert setup.file_handler is None and setup.path is None
@@ -79,7 +79,7 @@ def test_a_full_disk_says_so_once_retries_every_minute_and_says_when_it_works_ag
     tmp_path: Path, installed, monkeypatch
 ) -> None:
     clock, err = ManualClock(), io.StringIO()
-    setup = setup_logging(tmp_path, stream=err, clock=clock)
+    setup = setup_logging(tmp_path, LoggingSettings(), stream=err, clock=clock)
     installed.append(setup)
     log, handler = logging.getLogger("kiosk.test"), setup.file_handler
     assert handler is not None
@@ -111,7 +111,7 @@ def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(
     tmp_path: Path, installed, monkeypatch
 ) -> None:
     clock, err = ManualClock(), io.StringIO()
-    setup = setup_logging(tmp_path, stream=err, clock=clock)
+    setup = setup_logging(tmp_path, LoggingSettings(), stream=err, clock=clock)
     installed.append(setup)
     assert setup.file_handler is not None
     # Every open of the file fails from now on (the folder became read-only, or the disk is gone).
@@ -123,7 +123,7 @@ def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(
 
 
 def test_a_broken_stderr_is_silent(tmp_path: Path, installed) -> None:
-    setup = setup_logging(None, stream=FullDisk())
+    setup = setup_logging(None, LoggingSettings(), stream=FullDisk())
     installed.append(setup)
     logging.getLogger("kiosk.test").error("nowhere to go")  # neither raises nor prints a traceback
 

@@ -84,4 +84,4 @@ def test_a_corner_pressed_twice_counts_once(clock: ManualClock) -> None:
 
 def test_a_time_limit_must_be_positive() -> None:
     with pytest.raises(ValueError):
-        CornerSequence(0)
+        CornerSequence(0, ManualClock())

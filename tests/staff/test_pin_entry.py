@@ -64,13 +64,13 @@ def test_after_the_lock_the_count_starts_again() -> None:
 
 
 def test_an_empty_entry_is_not_an_attempt_and_no_pin_set_says_so() -> None:
-    guard = PinGuard(STORED, clock=ManualClock())
+    guard = PinGuard(STORED, 5, 60.0, ManualClock())
     assert guard.check("") == Verdict("empty", 5)
     assert guard.tries_left() == 5
-    unset = PinGuard(None, clock=ManualClock())
+    unset = PinGuard(None, 5, 60.0, ManualClock())
     assert not unset.configured and unset.check(PIN).outcome == "no-pin"
 
 
 def test_limits_are_checked() -> None:
     with pytest.raises(ValueError):
-        PinGuard(STORED, attempts=0)
+        PinGuard(STORED, 0, 60.0, ManualClock())

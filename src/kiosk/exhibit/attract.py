@@ -40,7 +40,7 @@ def build_playlist(content: Content) -> tuple[Slide, ...]:
 class AttractLoop:
     """Which slide shows ``elapsed_s`` seconds after the loop started; each shows ``slide_s`` seconds."""
 
-    def __init__(self, playlist: Sequence[Slide], slide_s: float = 7.0) -> None:
+    def __init__(self, playlist: Sequence[Slide], slide_s: float) -> None:
         if not playlist:
             raise ValueError("the attract playlist is empty; it needs at least one slide")
         if not (math.isfinite(slide_s) and slide_s > 0):

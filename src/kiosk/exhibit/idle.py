@@ -7,7 +7,6 @@ The tracker only answers questions about time; the caller schedules its own time
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
 from typing import Literal
 
@@ -21,9 +20,7 @@ class IdleTracker:
     timeout is left and no change is due. ``resume()`` starts a fresh timeout.
     """
 
-    def __init__(
-        self, timeout_s: float = 60.0, warning_s: float = 10.0, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, timeout_s: float, warning_s: float, clock: Callable[[], float]) -> None:
         if not (math.isfinite(timeout_s) and math.isfinite(warning_s) and timeout_s > warning_s > 0):
             raise ValueError(
                 f"idle times must satisfy timeout_s > warning_s > 0, got timeout_s={timeout_s}, warning_s={warning_s}"

@@ -23,7 +23,11 @@ _LONG_JUMP_LOG10 = 6.0
 # From this jump on, ease-out expo races through the large digits and settles slowly on the last ones.
 # Below it, ease-out cubic keeps small counts (0 → 8) from sitting on their final value for most of the time.
 EXPO_FROM_JUMP = 100.0
+# Screen transitions, the one place of their timing: a sheet opening over its page takes TRANSITION_S, a change of
+# page a little longer (the old picture leaves before the new one arrives). Both ease out (cubic).
 TRANSITION_S = 0.32
+SHEET_TRANSITION_S = TRANSITION_S
+PAGE_TRANSITION_S = TRANSITION_S * 1.25
 DRIFT_AMPLITUDE_PX = 12.0
 DRIFT_PERIOD_S = 1800.0  # at 12 px the drift moves at most about 4.5 px per minute
 _EXPO_STEEPNESS = 10.0

@@ -20,7 +20,7 @@ from kiosk.clock import monotonic
 from kiosk.service.crash_log import CrashLog, enable_crash_log
 
 if TYPE_CHECKING:
-    from kiosk.settings.model import Settings
+    from kiosk.settings.model import LoggingSettings, Settings
 
 LOGGER = "kiosk"
 LOG_FILE = "kiosk.log"
@@ -135,19 +135,18 @@ def level_number(level: str | int) -> int:
 
 def setup_logging(
     log_dir: Path | None,
+    options: LoggingSettings,
     *,
-    level: str | int = "info",
-    file_kb: int = 1024,
-    files: int = 5,
     stream: TextIO | None = None,
     clock: Callable[[], float] = monotonic,
 ) -> LogSetup:
-    """Send the ``kiosk.*`` loggers to ``stream`` (default stderr) and to ``<log_dir>/kiosk.log`` rotated at
-    ``file_kb`` KiB with ``files`` old files kept. ``log_dir`` None, or a folder that cannot be created → stderr
-    only, with one line saying why. Call ``close()`` on the result to take the handlers away."""
+    """Send the ``kiosk.*`` loggers at ``options.level`` to ``stream`` (default stderr) and to
+    ``<log_dir>/kiosk.log`` rotated at ``options.file_kb`` KiB with ``options.files`` old files kept. ``log_dir``
+    None, or a folder that cannot be created → stderr only, with one line saying why. Call ``close()`` on the result
+    to take the handlers away."""
     err = stream if stream is not None else sys.stderr
     logger = logging.getLogger(LOGGER)
-    logger.setLevel(level_number(level))
+    logger.setLevel(level_number(options.level))
     stderr_handler = QuietStreamHandler(err)
     stderr_handler.setFormatter(logging.Formatter(STDERR_FORMAT))
     logger.addHandler(stderr_handler)
@@ -170,7 +169,7 @@ def setup_logging(
         else:
             path = Path(log_dir) / LOG_FILE
             file_handler = ResilientFileHandler(
-                path, max_bytes=max(1, file_kb) * 1024, backups=max(1, files), say=say, clock=clock
+                path, max_bytes=max(1, options.file_kb) * 1024, backups=max(1, options.files), say=say, clock=clock
             )
             file_handler.setFormatter(logging.Formatter(FILE_FORMAT))
             logger.addHandler(file_handler)
@@ -189,7 +188,7 @@ def start_process_logs(settings: Settings) -> ProcessLogs:
     """Logging and the crash log as the effective settings say (``logging`` section, ``folders.log_dir``)."""
     options = settings.logging
     log_dir = settings.folders.log_dir
-    logs = setup_logging(log_dir, level=options.level, file_kb=options.file_kb, files=options.files)
+    logs = setup_logging(log_dir, options)
     crash_log = enable_crash_log(log_dir) if log_dir is not None and logs.file_handler is not None else None
     logging.getLogger(__name__).info(
         "logging to %s (crash log: %s)", logs.path or "stderr only", crash_log.path if crash_log else "none"

@@ -8,6 +8,7 @@ import os
 import sys
 
 from kiosk.errors import display_path
+from kiosk.exit_codes import ExitCode
 from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.settings.folders import config_file
 from kiosk.settings.load import load_settings
@@ -15,19 +16,17 @@ from kiosk.settings.pin_file import PinFileError, store_pin_hash
 from kiosk.settings.report import example_text, settings_lines
 from kiosk.staff.pin_hash import hash_pin, pin_problem
 
-EXIT_OK, EXIT_INVALID = 0, 1
-
 
 def _cmd_config(args: argparse.Namespace) -> int:
     if args.example:
         sys.stdout.write(example_text())
-        return EXIT_OK
+        return ExitCode.OK
     loaded = load_from_args(args, run_overrides(args))
     if not loaded.ok:
         print_errors(loaded, "fix them and try again")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     print("\n".join(settings_lines(loaded)))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _read_pin(from_stdin: bool) -> str | None:
@@ -54,23 +53,23 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     shown = display_path(path)
     pin = _read_pin(args.pin_stdin)
     if pin is None:
-        return EXIT_INVALID
+        return ExitCode.INVALID
     problem = pin_problem(pin)
     if problem:
         print(f"set-pin: {problem}; nothing was changed", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     try:
         created = store_pin_hash(path, hash_pin(pin))
     except PinFileError as exc:
         print(f"{shown}: cannot store the PIN: {exc}; nothing was changed", file=sys.stderr)
-        return EXIT_INVALID
+        return ExitCode.INVALID
     except OSError as exc:
         print(
             f"{shown}: cannot write the settings file: {exc.strerror or exc} (run this as a user who may change "
             "it, e.g. with sudo, or give another file with --config); nothing was changed",
             file=sys.stderr,
         )
-        return EXIT_INVALID
+        return ExitCode.INVALID
     print(
         f"{shown}: operator PIN {'stored in a new settings file' if created else 'changed'} (only a salted "
         "hash is kept); restart the exhibit to use it"
@@ -78,7 +77,7 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     loaded = load_settings(path)
     if not loaded.ok:
         print_errors(loaded, "the exhibit will not start until they are fixed")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,6 @@ first, or nothing.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Literal
 
@@ -37,9 +36,7 @@ def corner_at(x: float, y: float, width: float, height: float, fraction: float =
 class CornerSequence:
     """Feed it every press; :meth:`press` answers True on the press that completes the gesture."""
 
-    def __init__(
-        self, within_s: float = 5.0, clock: Callable[[], float] = time.monotonic, fraction: float = ZONE_FRACTION
-    ) -> None:
+    def __init__(self, within_s: float, clock: Callable[[], float], fraction: float = ZONE_FRACTION) -> None:
         if not within_s > 0:
             raise ValueError(f"corner_gesture_s must be more than 0, not {within_s}")
         self._within_s = float(within_s)

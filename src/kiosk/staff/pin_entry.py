@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -63,9 +62,9 @@ class PinGuard:
     def __init__(
         self,
         pin_hash: str | None,
-        attempts: int = 5,
-        lockout_s: float = 60.0,
-        clock: Callable[[], float] = time.monotonic,
+        attempts: int,
+        lockout_s: float,
+        clock: Callable[[], float],
         verify: Callable[[str, str], bool] = verify_pin,
     ) -> None:
         if attempts < 1 or not lockout_s >= 0:

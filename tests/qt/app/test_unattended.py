@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.exhibit.navigation import PillarPage
-from kiosk.qt.app.unattended import EXIT_OPERATOR, Operations, weekly_schedule
+from kiosk.exit_codes import ExitCode
+from kiosk.qt.app.unattended import Operations, weekly_schedule
 from kiosk.settings.load import load_settings
 
 from ..exhibit_fixtures import CONTENT_DIR, Harness
@@ -42,10 +43,12 @@ class FakeApp:
 def operations(harness: Harness, settings, kiosk_mode: bool = False) -> tuple[Operations, FakeApp]:
     app = FakeApp()
     ops = Operations(
-        app,
+        app,  # type: ignore[arg-type]
+        harness.stage,
         harness.controller,
         settings,
-        kiosk_mode=kiosk_mode,  # type: ignore[arg-type]
+        harness.clock,
+        kiosk_mode=kiosk_mode,
         now=lambda: MONDAY_NOON,
     )
     return ops, app
@@ -91,9 +94,9 @@ def test_the_panel_reports_the_content_and_its_errors(harness: Harness, tmp_path
 def test_reload_from_the_panel_shows_new_content_at_once(harness: Harness, tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     ops, _ = operations(harness, settings)
-    pillar = harness.navigator.pillar_ids[0]
-    harness.navigator.wake()
-    harness.navigator.open_pillar(pillar)
+    pillar = harness.controller.pillar_ids[0]
+    harness.controller.wake()
+    harness.controller.open_pillar(pillar)
     path = next((settings.exhibit.content_dir / "pillars").glob("1-*.yaml"))
     path.write_text(
         path.read_text(encoding="utf-8").replace("short_title: {zh: 服务国家战略", "short_title: {zh: 新", 1),
@@ -111,7 +114,7 @@ def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_s
     ops, app = operations(harness, settings_for(tmp_path), kiosk_mode=True)
     assert ops.lockdown is not None and not ops.lockdown.released
     ops.exit_exhibit()
-    assert ops.lockdown.released and app.codes == [EXIT_OPERATOR]
+    assert ops.lockdown.released and app.codes == [ExitCode.OPERATOR_EXIT]
     ops.stop()
 
 

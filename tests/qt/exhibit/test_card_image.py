@@ -13,6 +13,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.qt.app.build import build_exhibit
 from kiosk.qt.exhibit.screens.story_sheet import CardImage
+from kiosk.settings.model import ExhibitSettings
 
 MAGENTA = QColor("#D020C0")
 
@@ -26,17 +27,17 @@ def _with_image(content: Content, image: str) -> Content:
 
 def _story_sheet_image(content: Content, content_dir: Path, qtbot) -> QImage:
     clock = ManualClock()
-    exhibit = build_exhibit(content, clock=clock, content_dir=content_dir)
+    exhibit = build_exhibit(content, ExhibitSettings(), clock, content_dir=content_dir)
     qtbot.addWidget(exhibit.stage)
     exhibit.stage.resize(1920, 1080)
     exhibit.stage.show()
-    nav = exhibit.controller.navigator
+    nav = exhibit.controller
     nav.wake()
     nav.open_pillar(content.pillars[0].id)
     nav.open_story(0)
     exhibit.controller.settle(clock.advance)
-    exhibit.controller.attract_timer.stop()
-    exhibit.controller.idle_timer.stop()
+    exhibit.controller.idle_loop.attract_timer.stop()
+    exhibit.controller.idle_loop.idle_timer.stop()
     assert exhibit.controller.sheet is not None
     found = [i for i in exhibit.stage.scene().items() if isinstance(i, CardImage)]
     image = exhibit.stage.grab().toImage()

@@ -14,10 +14,10 @@ pytestmark = pytest.mark.gui
 
 
 def on_a_story(harness: Harness) -> str:
-    pillar = harness.navigator.pillar_ids[0]
-    harness.navigator.wake()
-    harness.navigator.open_pillar(pillar)
-    harness.navigator.open_story(2)
+    pillar = harness.controller.pillar_ids[0]
+    harness.controller.wake()
+    harness.controller.open_pillar(pillar)
+    harness.controller.open_story(2)
     harness.settle()
     assert harness.controller.sheet is not None
     return pillar
@@ -28,8 +28,10 @@ def test_reset_to_attract_leaves_a_story_for_the_attract_loop_without_animation(
     harness.controller.reset_to_attract()
     assert harness.screen == Attract()
     assert isinstance(harness.controller.page, AttractPage)
-    assert harness.controller.sheet is None and harness.controller._transition is None
-    assert harness.controller.attract_timer.isActive() and not harness.controller.idle_timer.isActive()
+    assert harness.controller.sheet is None and not harness.controller.switcher.transition_running
+    assert (
+        harness.controller.idle_loop.attract_timer.isActive() and not harness.controller.idle_loop.idle_timer.isActive()
+    )
 
 
 def test_reset_on_the_attract_loop_rebuilds_it(harness: Harness) -> None:
@@ -79,12 +81,12 @@ def test_while_held_a_touch_neither_wakes_the_exhibit_nor_counts_as_a_visitor(ha
 def test_while_held_the_exhibit_does_not_start_over(harness: Harness) -> None:
     on_a_story(harness)
     harness.controller.hold()
-    assert not harness.controller.idle_timer.isActive()
+    assert not harness.controller.idle_loop.idle_timer.isActive()
     harness.clock.advance(3600)
     harness.controller.check_idle()
     assert isinstance(harness.screen, StoryDetail)
     harness.controller.release()
-    assert harness.controller.idle_timer.isActive()
-    harness.clock.advance(harness.controller.behaviour.idle_timeout_s + 1)
+    assert harness.controller.idle_loop.idle_timer.isActive()
+    harness.clock.advance(harness.controller.settings.idle_timeout_s + 1)
     harness.controller.check_idle()
     assert harness.screen == Attract()

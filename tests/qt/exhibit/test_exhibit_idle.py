@@ -15,30 +15,31 @@ from PySide6.QtCore import QPointF
 from kiosk.exhibit.attract import NumberSlide, PillarSlide, TitleSlide
 from kiosk.exhibit.motion import drift_offset
 from kiosk.exhibit.navigation import Attract, Home, PillarPage
-from kiosk.qt.exhibit.controller import ATTRACT_TICK_MS, Behaviour
+from kiosk.qt.exhibit.idle_loop import ATTRACT_TICK_MS
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
 from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.settings.model import ExhibitSettings
 
 from ..exhibit_fixtures import Finger, Harness, Pointer, awake
 
 pytestmark = pytest.mark.gui
 
-BEHAVIOUR = Behaviour()
+BEHAVIOUR = ExhibitSettings()
 QUIET_S = BEHAVIOUR.idle_timeout_s - BEHAVIOUR.idle_warning_s  # 50 s of nobody, then the warning
 EMPTY = QPointF(12, 540)  # the left margin: nothing to tap there on any screen
 
 
 def scheduled_ms(harness: Harness) -> int:
-    timer = harness.controller.idle_timer
+    timer = harness.controller.idle_loop.idle_timer
     assert timer.isActive() and timer.isSingleShot()
     return timer.interval()
 
 
 def countdown(harness: Harness) -> int:
-    overlay = harness.controller.overlay
+    overlay = harness.controller.idle_warning
     assert overlay is not None and overlay.scene() is harness.scene
     return overlay.countdown.seconds
 
@@ -50,13 +51,13 @@ def last_touch_now(harness: Harness, pointer: Pointer) -> None:
     """
     awake(harness)
     pointer.tap(EMPTY)
-    assert harness.screen == Home() and harness.controller.idle.idle_s() == 0.0
+    assert harness.screen == Home() and harness.controller.idle_loop.tracker.idle_s() == 0.0
 
 
 def into_warning(harness: Harness) -> None:
     harness.clock.advance(QUIET_S)
     harness.controller.check_idle()
-    assert harness.controller.overlay is not None
+    assert harness.controller.idle_warning is not None
 
 
 def test_the_warning_comes_after_the_quiet_time_and_not_before(harness, finger) -> None:
@@ -64,11 +65,11 @@ def test_the_warning_comes_after_the_quiet_time_and_not_before(harness, finger) 
     assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)  # the timer comes back at the warning
     harness.clock.advance(QUIET_S - 0.5)
     harness.controller.check_idle()  # early (a timer may fire early): nothing yet, and it asks again for the rest
-    assert harness.controller.overlay is None
+    assert harness.controller.idle_warning is None
     assert scheduled_ms(harness) == pytest.approx(500, abs=2)
     harness.clock.advance(0.5)
-    harness.controller.idle_timer.timeout.emit()  # what the timer does when it fires
-    assert isinstance(harness.controller.overlay, IdleOverlay)
+    harness.controller.idle_loop.idle_timer.timeout.emit()  # what the timer does when it fires
+    assert isinstance(harness.controller.idle_warning, IdleOverlay)
     assert countdown(harness) == 10
     assert harness.screen == Home()  # a warning over the screen, not a new screen
     assert isinstance(harness.controller.page, HomePage)
@@ -82,7 +83,7 @@ def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_
     harness.settle()
     finger.tap(harness.centre(harness.find("pillar-industry", PillarTile)))
     harness.settle()
-    assert harness.screen == PillarPage("industry") and harness.navigator.language == "en"
+    assert harness.screen == PillarPage("industry") and harness.controller.language == "en"
     finger.tap(EMPTY)
     into_warning(harness)
     seen = []
@@ -93,11 +94,11 @@ def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_
         harness.controller.check_idle()
     assert seen == list(range(10, 0, -1))
     assert harness.screen == Attract()
-    assert harness.navigator.language == content.exhibit.default_language == "zh"
-    assert harness.controller.overlay is None and not harness.controller.idle_timer.isActive()
+    assert harness.controller.language == content.exhibit.default_language == "zh"
+    assert harness.controller.idle_warning is None and not harness.controller.idle_loop.idle_timer.isActive()
     harness.settle()
     assert isinstance(harness.controller.page, AttractPage)
-    attract_timer = harness.controller.attract_timer
+    attract_timer = harness.controller.idle_loop.attract_timer
     assert attract_timer.isActive() and attract_timer.interval() == ATTRACT_TICK_MS
     titles = [block.text for block in harness.of_type(TextBlock) if block.origin == "exhibit.title"]
     assert titles == [content.exhibit.title.get("zh")]  # shown in Chinese again
@@ -111,13 +112,13 @@ def test_a_touch_during_the_warning_cancels_it_and_does_nothing_else(harness, po
     harness.controller.check_idle()
     assert countdown(harness) == 6
     pointer.tap(tile)  # on the overlay, over a pillar tile
-    assert harness.controller.overlay is None
+    assert harness.controller.idle_warning is None
     assert not harness.of_type(IdleOverlay)
     assert harness.screen == Home()
     assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)  # a full quiet time again
     harness.clock.advance(QUIET_S - 1)
     harness.controller.check_idle()
-    assert harness.controller.overlay is None
+    assert harness.controller.idle_warning is None
     pointer.tap(tile)  # no warning up: the tile opens
     assert harness.screen == PillarPage("industry")
 
@@ -129,20 +130,20 @@ def test_any_touch_restarts_the_quiet_time(harness, pointer) -> None:
     assert harness.screen == Home()
     harness.clock.advance(10)
     harness.controller.check_idle()
-    assert harness.controller.overlay is None  # 10 s since the touch, not 55 s of quiet
+    assert harness.controller.idle_warning is None  # 10 s since the touch, not 55 s of quiet
     assert scheduled_ms(harness) == pytest.approx((QUIET_S - 10) * 1000, abs=2)
 
 
 def test_on_the_attract_loop_nobody_is_warned(harness) -> None:
     assert harness.screen == Attract()
-    assert not harness.controller.idle_timer.isActive()
+    assert not harness.controller.idle_loop.idle_timer.isActive()
     harness.clock.advance(BEHAVIOUR.idle_timeout_s * 3)
     harness.controller.check_idle()
-    assert harness.controller.overlay is None and harness.screen == Attract()
+    assert harness.controller.idle_warning is None and harness.screen == Attract()
 
 
 def test_a_custom_timeout_is_honoured(open_exhibit, qtbot) -> None:
-    harness = open_exhibit(behaviour=Behaviour(idle_timeout_s=20.0, idle_warning_s=5.0))
+    harness = open_exhibit(settings=ExhibitSettings(idle_timeout_s=20.0, idle_warning_s=5.0))
     last_touch_now(harness, Finger(harness, qtbot))
     assert scheduled_ms(harness) == pytest.approx(15_000, abs=2)
     harness.clock.advance(15.0)
@@ -186,12 +187,12 @@ def test_the_attract_loop_shows_every_slide_in_turn_and_starts_again(harness) ->
         index = k % len(playlist)
         assert page.slide_index == index
         assert shown_slide_matches(harness, playlist[index]), (index, playlist[index])
-    assert not harness.controller.attract_timer.isActive()  # show_attract_at holds the loop where it was put
+    assert not harness.controller.idle_loop.attract_timer.isActive()  # show_attract_at holds the loop where it was put
 
 
 def test_the_attract_timer_moves_the_loop_on_with_the_clock(harness) -> None:
     page = attract_page(harness)
-    timer = harness.controller.attract_timer
+    timer = harness.controller.idle_loop.attract_timer
     assert timer.isActive() and page.slide_index == 0
     harness.clock.advance(BEHAVIOUR.attract_slide_s * 2 + 1)
     timer.timeout.emit()
@@ -220,9 +221,9 @@ def test_the_composition_drifts_a_few_pixels_over_minutes(harness) -> None:
 
 def test_a_touch_on_the_attract_loop_opens_home_at_once(harness, pointer) -> None:
     harness.clock.advance(300)
-    harness.controller.attract_timer.timeout.emit()
+    harness.controller.idle_loop.attract_timer.timeout.emit()
     pointer.tap(harness.scene.sceneRect().center())
     assert harness.screen == Home()
     assert isinstance(harness.controller.page, HomePage)  # built now, not after a transition
-    assert not harness.controller.attract_timer.isActive()
+    assert not harness.controller.idle_loop.attract_timer.isActive()
     assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)

@@ -42,7 +42,7 @@ PILLARS = pillar_order(shipped_content())
 
 def at_pillar(harness: Harness, pillar_id: str = PILLAR) -> PillarPageView:
     awake(harness)
-    assert harness.navigator.open_pillar(pillar_id) == PillarPage(pillar_id)
+    assert harness.controller.open_pillar(pillar_id) == PillarPage(pillar_id)
     harness.settle()
     assert isinstance(harness.controller.page, PillarPageView)
     return harness.controller.page
@@ -50,7 +50,7 @@ def at_pillar(harness: Harness, pillar_id: str = PILLAR) -> PillarPageView:
 
 def at_story(harness: Harness, index: int, pillar_id: str = PILLAR) -> None:
     at_pillar(harness, pillar_id)
-    assert harness.navigator.open_story(index) == StoryDetail(pillar_id, index)
+    assert harness.controller.open_story(index) == StoryDetail(pillar_id, index)
     harness.settle()
 
 
@@ -75,7 +75,7 @@ def sheet_body(harness: Harness) -> QPointF:
 # Attract → Home ---------------------------------------------------------------------------------------------
 def test_the_touch_that_wakes_the_exhibit_only_wakes_it(harness, pointer) -> None:
     tile = harness.centre(awake(harness).find(f"pillar-{PILLAR}", PillarTile))  # where Home will put the tile
-    harness.navigator.go_idle()
+    harness.controller.go_idle()
     harness.settle()
     assert isinstance(harness.controller.page, AttractPage) and harness.screen == Attract()
 
@@ -161,7 +161,7 @@ def test_home_is_one_tap_away(harness, pointer, start) -> None:
     elif start == "story":
         at_story(harness, 2)
     else:
-        awake(harness).navigator.open_outlook()
+        awake(harness).controller.open_outlook()
         harness.settle()
     pointer.tap(harness.centre(harness.find("home", Button)))  # the topmost: the sheet's own over a story
     assert harness.screen == Home()
@@ -182,9 +182,9 @@ def test_the_language_switch_changes_every_text_and_keeps_the_screen(harness, po
     exhibit, pillar = content.exhibit, content.pillar(PILLAR)
     assert exhibit.title.get("zh") != exhibit.title.get("en")
     awake(harness)
-    assert harness.navigator.language == "zh" and text_from(harness, "exhibit.title") == exhibit.title.get("zh")
+    assert harness.controller.language == "zh" and text_from(harness, "exhibit.title") == exhibit.title.get("zh")
     pointer.tap(harness.centre("language-en"))
-    assert harness.navigator.language == "en" and harness.screen == Home()
+    assert harness.controller.language == "en" and harness.screen == Home()
     harness.settle()
     assert text_from(harness, "exhibit.title") == exhibit.title.get("en")
 
@@ -192,7 +192,7 @@ def test_the_language_switch_changes_every_text_and_keeps_the_screen(harness, po
     harness.settle()
     assert text_from(harness, f"{PILLAR}.title") == pillar.title.get("en")
     pointer.tap(harness.centre("language-zh"))
-    assert harness.navigator.language == "zh" and harness.screen == PillarPage(PILLAR)
+    assert harness.controller.language == "zh" and harness.screen == PillarPage(PILLAR)
     harness.settle()
     assert text_from(harness, f"{PILLAR}.title") == pillar.title.get("zh")
     assert len(harness.of_type(LanguageSwitch)) == 1  # the old page went with its switch
@@ -204,7 +204,7 @@ def test_the_language_switch_on_a_story_keeps_the_story(harness, pointer, conten
     at_story(harness, 3)
     assert text_from(harness, f"{story.id}.title", within=harness.controller.sheet) == story.title.get("zh")
     pointer.tap(harness.centre("language-en"))  # the sheet's own switch (the page's is under the backdrop)
-    assert harness.navigator.language == "en" and harness.screen == StoryDetail(PILLAR, 3)
+    assert harness.controller.language == "en" and harness.screen == StoryDetail(PILLAR, 3)
     harness.settle()
     sheet = harness.controller.sheet
     assert sheet is not None and sheet.index == 3

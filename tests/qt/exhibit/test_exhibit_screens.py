@@ -21,13 +21,13 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QRawFont
 
 from kiosk.content.model import Content, Text
 from kiosk.exhibit.navigation import PillarPage
-from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.proof.render import Shot, shots
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.settings.model import ExhibitSettings
 
 from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, Harness, awake, shipped_content, shown_exhibit, walk
 
@@ -165,11 +165,11 @@ def take_snapshot(content: Content, size: str, language: str, name: str) -> Snap
         shot.go(harness.exhibit, harness.clock)
         controller = harness.controller
         # Hold the state: the clock is driven by hand, but these timers run on real time.
-        controller.attract_timer.stop()
-        controller.idle_timer.stop()
+        controller.idle_loop.attract_timer.stop()
+        controller.idle_loop.idle_timer.stop()
         harness.settle()
         rgb = pixels(harness.stage.grab().toImage())
-        glyphs = Glyphs(controller.typography)
+        glyphs = Glyphs(controller.context().typography)
         theme = content.exhibit.theme
         packed = (rgb[0].astype(np.int32) << 16) | (rgb[1].astype(np.int32) << 8) | rgb[2]
         numbers = [item for item in walk(harness.scene) if isinstance(item, CountingNumber)]
@@ -300,9 +300,9 @@ def unfinished(harness: Harness) -> list[str]:
 
 def test_numbers_count_up_then_land_on_their_final_text(open_exhibit) -> None:
     harness = open_exhibit()
-    harness.navigator.wake()
+    harness.controller.wake()
     harness.clock.advance(0.5)
-    harness.controller.ticker.tick()
+    harness.controller.context().ticker.tick()
     assert unfinished(harness)  # still counting half a second in
     harness.settle()
     assert not unfinished(harness)
@@ -311,33 +311,33 @@ def test_numbers_count_up_then_land_on_their_final_text(open_exhibit) -> None:
 def test_numbers_replay_when_a_screen_is_revisited(open_exhibit) -> None:
     harness = awake(open_exhibit())
     assert not unfinished(harness)
-    harness.navigator.open_pillar("industry")
+    harness.controller.open_pillar("industry")
     harness.settle()
-    harness.navigator.home()
+    harness.controller.home()
     harness.clock.advance(0.3)
-    harness.controller.ticker.tick()
+    harness.controller.context().ticker.tick()
     assert unfinished(harness)
 
 
 @pytest.mark.parametrize("reduced", [True, False], ids=["reduced-motion", "full-motion"])
 @pytest.mark.parametrize("screen", ["home", "pillar", "attract-number"])
 def test_reduced_motion_shows_final_numbers_without_any_time_passing(open_exhibit, screen, reduced) -> None:
-    harness = open_exhibit(behaviour=Behaviour(reduced_motion=reduced))
+    harness = open_exhibit(settings=ExhibitSettings(reduced_motion=reduced))
     start = harness.clock()
     if screen == "attract-number":
-        harness.controller.show_attract_at(Behaviour().attract_slide_s + 0.01)
+        harness.controller.show_attract_at(ExhibitSettings().attract_slide_s + 0.01)
         assert isinstance(harness.controller.page, AttractPage)
     else:
-        harness.navigator.wake()
+        harness.controller.wake()
         if screen == "pillar":
-            harness.navigator.open_pillar("national-strategy")
-    harness.controller.ticker.tick()
+            harness.controller.open_pillar("national-strategy")
+    harness.controller.context().ticker.tick()
     assert harness.clock() == start
     assert (unfinished(harness) == []) is reduced  # with motion, they are still at their start
 
 
 def test_the_glyph_check_finds_characters_the_font_lacks(open_exhibit) -> None:
-    glyphs = Glyphs(open_exhibit().controller.typography)
+    glyphs = Glyphs(open_exhibit().controller.context().typography)
     assert glyphs.missing("广州科创 40.3% 第8位 165万", 30, False, "zh") == ""
     assert glyphs.missing("广州\u2603\U0001f600", 30, True, "en") == "\u2603\U0001f600"  # a snowman, an emoji
 
@@ -355,8 +355,8 @@ def with_html_title(content: Content, pillar_id: str) -> Content:
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_content_text_is_shown_as_plain_text_never_as_markup(open_exhibit, content, language) -> None:
     harness = open_exhibit(content=with_html_title(content, "industry"), language=language)
-    harness.navigator.wake()
-    harness.navigator.open_pillar("industry")
+    harness.controller.wake()
+    harness.controller.open_pillar("industry")
     harness.settle()
     assert harness.screen == PillarPage("industry")
     literal = HTML.get(language)
@@ -366,7 +366,7 @@ def test_content_text_is_shown_as_plain_text_never_as_markup(open_exhibit, conte
     assert layout.text() == literal  # every '<', '>' and '&' is laid out as a character
     assert layout.formats() == []  # no bold or italic ranges were made from the tags
     assert layout.lineCount() == 1
-    font = harness.controller.typography.font(block.fitted.px, block.style.bold, block.style.language)
+    font = harness.controller.context().typography.font(block.fitted.px, block.style.bold, block.style.language)
     width = layout.lineAt(0).naturalTextWidth()
     assert width == pytest.approx(QFontMetricsF(font).horizontalAdvance(literal), abs=1.0)
     tagless = literal.replace("<b>", "").replace("</b>", "")

@@ -112,8 +112,8 @@ def test_the_idle_warning_proof_stays_a_warning_however_slow_the_render(tmp_path
     seen = []
     for _shot, exhibit in render.visit(content, None, (1920, 1080), "zh"):
         controller = exhibit.controller
-        before = controller.overlay is not None
-        if controller.idle_timer.isActive():
-            controller.idle_timer.timeout.emit()  # what happens when the render takes longer than the timer
-        seen.append((before, controller.overlay is not None, controller.navigator.screen))
+        before = controller.idle_warning is not None
+        if controller.idle_loop.idle_timer.isActive():
+            controller.idle_loop.idle_timer.timeout.emit()  # what happens when the render takes longer than the timer
+        seen.append((before, controller.idle_warning is not None, controller.screen))
     assert seen == [(True, True, Home())]

@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_a_newer_bundle_on_the_stick_is_installed_and_shown_at_the_next_attract_
     install_bundle(bundle(tmp_path, tmp_path / "first", "2026.11.1"), releases, public_key=None)
     shown = current_content_dir(releases)
     assert shown is not None
-    reloader = ContentReloader(harness.controller, shown, 2.0)
+    reloader = ContentReloader(harness.controller, shown, 2.0, now=datetime.now)
     newer = bundle(tmp_path, stick, "2026.11.20", edit=("short_title: {zh: 服务国家战略", "short_title: {zh: 新标题"))
     watch = install_bundle_watch(
         harness.controller, stick, releases, public_key=None, max_bytes=64 * MB, keep=5, interval_s=5
@@ -63,7 +64,7 @@ def test_a_newer_bundle_on_the_stick_is_installed_and_shown_at_the_next_attract_
     assert "2026.11.20" in result_path(newer).read_text(encoding="utf-8")
     reloader.check()
     reloader.check()
-    pillar = harness.navigator.pillar_ids[0]
+    pillar = harness.controller.pillar_ids[0]
     assert harness.controller.content.pillar(pillar).short_title.zh == "新标题"
     assert reloader.version == "2026.11.20"
     watch.stop()

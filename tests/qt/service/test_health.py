@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from kiosk.clock import ManualClock
 from kiosk.exhibit.navigation import Attract
+from kiosk.exit_codes import ExitCode
 from kiosk.qt.app.build import build_exhibit
 from kiosk.qt.exhibit.screens.attract import AttractPage
-from kiosk.qt.service.guard import EXIT_TOO_MANY_ERRORS
 from kiosk.qt.service.health import Health, install_health
+from kiosk.settings.model import ExhibitSettings
 
 from ..exhibit_fixtures import CONTENT_DIR, Harness, Pointer, awake
 
@@ -41,8 +42,12 @@ def health_for(qapp: QApplication) -> Iterator[Callable[..., Health]]:
     made: list[Health] = []
 
     def make(harness: Harness, **options: object) -> Health:
+        """As ``run_exhibit`` wires it: the stage, the controller's recovery and its screens, the harness's clock."""
         options.setdefault("environ", {})
-        health = install_health(qapp, harness.exhibit, **options)  # type: ignore[arg-type]
+        recover = options.pop("recover", harness.controller.reset_to_attract)
+        clock = options.pop("clock", harness.clock)
+        health = install_health(qapp, harness.stage, recover, clock, **options)  # type: ignore[arg-type]
+        harness.controller.screen_shown.connect(health.on_screen_shown)
         made.append(health)
         return health
 
@@ -152,7 +157,7 @@ def test_errors_that_keep_coming_end_the_event_loop_with_status_70(harness: Harn
         QTimer.singleShot(5 * i, failing_every_ten_seconds)
     with caplog.at_level(logging.WARNING, "kiosk"):
         status = run_event_loop(qapp)
-    assert status == EXIT_TOO_MANY_ERRORS
+    assert status == ExitCode.TOO_MANY_ERRORS
     assert health.guard.gave_up and health.guard.recoveries <= 5
     assert "6 errors within 60 s: the exhibit quits (exit status 70)" in caplog.text
 
@@ -224,7 +229,7 @@ def test_ready_once_after_the_first_paint_and_watchdog_pings_only_while_the_gui_
 
 def test_ready_waits_for_the_window_to_be_painted(content, qapp, qtbot, notify_socket, health_for) -> None:
     sock, address = notify_socket
-    exhibit = build_exhibit(content, clock=ManualClock(), content_dir=CONTENT_DIR)
+    exhibit = build_exhibit(content, ExhibitSettings(), ManualClock(), content_dir=CONTENT_DIR)
     qtbot.addWidget(exhibit.stage)
     health_for(Harness(exhibit, ManualClock()), environ={"NOTIFY_SOCKET": address})
     qtbot.wait(100)
@@ -267,7 +272,7 @@ def test_over_the_memory_ceiling_the_exhibit_restarts_at_the_next_attract_loop(
     on_home(harness)
     qtbot.wait(50)
     assert not health.restart_requested  # never under a visitor
-    QTimer.singleShot(0, harness.navigator.go_idle)  # the visitor left: the attract loop
+    QTimer.singleShot(0, harness.controller.go_idle)  # the visitor left: the attract loop
     with caplog.at_level(logging.WARNING, "kiosk"):
         status = run_event_loop(qapp)
     assert status == 0 and health.restart_requested
@@ -282,6 +287,6 @@ def test_over_the_memory_ceiling_the_exhibit_restarts_at_the_next_attract_loop(
 def test_under_the_ceiling_the_attract_loop_goes_on(harness: Harness, qtbot, health_for) -> None:
     health = health_for(harness, max_rss_mb=512, rss=lambda: 300.0, restart=lambda: pytest.fail("restarted"))
     on_home(harness)
-    harness.navigator.go_idle()
+    harness.controller.go_idle()
     qtbot.wait(50)
     assert not health.restart_requested and health.finish(0) == 0

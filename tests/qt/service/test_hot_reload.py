@@ -52,15 +52,15 @@ def short_title(harness: Harness, pillar_id: str) -> str:
 
 
 def on_a_pillar(harness: Harness) -> str:
-    pillar = harness.navigator.pillar_ids[0]
-    harness.navigator.wake()
-    harness.navigator.open_pillar(pillar)
+    pillar = harness.controller.pillar_ids[0]
+    harness.controller.wake()
+    harness.controller.open_pillar(pillar)
     harness.settle()
     return pillar
 
 
 def test_valid_content_waits_for_the_visitor_to_go_home(harness: Harness, folder: Path) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.0)
+    reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     pillar = on_a_pillar(harness)
     page = harness.controller.page
     edit(pillar_file(folder), f"short_title: {{zh: {OLD_TITLE}", f"short_title: {{zh: {NEW_TITLE}")
@@ -70,7 +70,7 @@ def test_valid_content_waits_for_the_visitor_to_go_home(harness: Harness, folder
     assert harness.controller.offered_content is not None
     assert harness.screen == PillarPage(pillar) and harness.controller.page is page  # not under the visitor
     assert short_title(harness, pillar) == OLD_TITLE
-    harness.navigator.home()
+    harness.controller.home()
     harness.settle()
     assert harness.screen == Home()
     assert short_title(harness, pillar) == NEW_TITLE
@@ -81,7 +81,7 @@ def test_valid_content_waits_for_the_visitor_to_go_home(harness: Harness, folder
 def test_invalid_content_keeps_the_old_content_and_reports_every_error(
     harness: Harness, folder: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.0)
+    reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     pillar = on_a_pillar(harness)
     old_content = harness.controller.content
     edit(pillar_file(folder), "short_title: {zh:", "short_titel: {zh:")
@@ -95,7 +95,7 @@ def test_invalid_content_keeps_the_old_content_and_reports_every_error(
     assert all(error in logged for error in reloader.errors)
     assert "keeps showing its last good content" in logged
     assert harness.screen == PillarPage(pillar) and harness.controller.content is old_content
-    harness.navigator.home()
+    harness.controller.home()
     harness.settle()
     assert harness.controller.content is old_content and harness.controller.offered_content is None
     reloader.check()
@@ -103,7 +103,7 @@ def test_invalid_content_keeps_the_old_content_and_reports_every_error(
 
 
 def test_fixing_the_content_clears_the_errors(harness: Harness, folder: Path) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.0)
+    reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     on_a_pillar(harness)
     edit(pillar_file(folder), "short_title: {zh:", "short_titel: {zh:")
     settled_check(reloader)
@@ -114,9 +114,9 @@ def test_fixing_the_content_clears_the_errors(harness: Harness, folder: Path) ->
 
 
 def test_on_the_attract_loop_new_content_is_shown_at_once(harness: Harness, folder: Path) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.0)
+    reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     assert harness.screen == Attract()
-    pillar = harness.navigator.pillar_ids[0]
+    pillar = harness.controller.pillar_ids[0]
     edit(pillar_file(folder), f"short_title: {{zh: {OLD_TITLE}", f"short_title: {{zh: {NEW_TITLE}")
     settled_check(reloader)
     assert short_title(harness, pillar) == NEW_TITLE and harness.controller.offered_content is None
@@ -124,7 +124,7 @@ def test_on_the_attract_loop_new_content_is_shown_at_once(harness: Harness, fold
 
 
 def test_the_operator_can_have_it_shown_at_once(harness: Harness, folder: Path) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.0)
+    reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     pillar = on_a_pillar(harness)
     edit(pillar_file(folder), f"short_title: {{zh: {OLD_TITLE}", f"short_title: {{zh: {NEW_TITLE}")
     assert reloader.reload(at_once=True)
@@ -132,7 +132,7 @@ def test_the_operator_can_have_it_shown_at_once(harness: Harness, folder: Path) 
 
 
 def test_the_timer_is_named_and_polls_at_the_configured_interval(harness: Harness, folder: Path) -> None:
-    reloader = ContentReloader(harness.controller, folder, 2.5)
+    reloader = ContentReloader(harness.controller, folder, 2.5, now=datetime.now)
     reloader.start()
     assert reloader.timer.objectName() == "reload_timer" and reloader.timer.interval() == 2500
     assert reloader.timer.isActive()
@@ -162,5 +162,5 @@ def test_the_version_and_time_on_screen_change_only_when_the_controller_takes_th
     settled_check(reloader)
     assert reloader.version == "2026.11.1" and reloader.loaded_at.hour == 9  # still what is on screen
     assert reloader.waiting == ("2026.11.2", datetime(2026, 11, 28, 10, 30))
-    harness.navigator.home()
+    harness.controller.home()
     assert reloader.version == "2026.11.2" and reloader.loaded_at.hour == 10 and reloader.waiting is None

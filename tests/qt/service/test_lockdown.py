@@ -178,6 +178,7 @@ def test_released_the_window_may_leave_full_screen(kiosk, qtbot) -> None:
 
 QUIT_SCRIPT = """
 import sys
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.qt.service.lockdown import install_lockdown
@@ -185,7 +186,7 @@ app = QApplication(sys.argv[:1])
 window = QWidget()
 window.showFullScreen()
 app.processEvents()
-lockdown = install_lockdown(window)
+lockdown = install_lockdown(window, time.monotonic)
 window.close()  # refused
 assert window.isVisible()
 QTimer.singleShot(50, app.quit)  # what SIGTERM's handler does

@@ -68,7 +68,7 @@ def keeper_for(
 ) -> tuple[OpeningHours, WallClock, Recorder]:
     clock, recorder = WallClock(now), Recorder()
     keeper = install_opening_hours(
-        harness.controller, schedule, sleep_display=sleep_display, power=ScreenPower([recorder]), now=clock
+        harness.controller, harness.stage, schedule, clock, sleep_display=sleep_display, power=ScreenPower([recorder])
     )
     return keeper, clock, recorder
 
@@ -98,8 +98,8 @@ def test_open_closing_standby_touches_do_nothing_then_opening_starts_the_attract
     assert 30_000 <= keeper.timer.interval() <= 30_200  # set to the change, a hair after it
 
     # a visitor is on a pillar page when the exhibit closes
-    harness.navigator.wake()
-    harness.navigator.open_pillar(harness.navigator.pillar_ids[0])
+    harness.controller.wake()
+    harness.controller.open_pillar(harness.controller.pillar_ids[0])
     harness.settle()
     clock.now = at(FRI, 17, 30)
     keeper.check()
@@ -107,7 +107,7 @@ def test_open_closing_standby_touches_do_nothing_then_opening_starts_the_attract
     standby = harness.find("standby", StandbyScreen)
     assert standby.zValue() == STANDBY_Z and standby.blocks_input
     assert standby.texts[-2:] == ("周一 09:00 开放", "Opens at 09:00 Monday")
-    assert not controller.idle_timer.isActive() and not controller.attract_timer.isActive()
+    assert not controller.idle_loop.idle_timer.isActive() and not controller.idle_loop.attract_timer.isActive()
     assert keeper.timer.interval() == RECHECK_S * 1000 + 50  # re-checked every minute until Monday
 
     # touches do nothing: no navigation, no visitor, nothing ticking
@@ -133,7 +133,7 @@ def test_open_closing_standby_touches_do_nothing_then_opening_starts_the_attract
     keeper.check()
     assert not keeper.closed and not standby_shown(harness) and not controller.held
     assert harness.screen == Attract() and isinstance(controller.page, AttractPage)
-    assert controller.attract_timer.isActive()
+    assert controller.idle_loop.attract_timer.isActive()
     assert power.calls[-1] == "keep_awake"
     pointer.tap(QPointF(960, 540))  # and a touch wakes the exhibit again
     harness.settle()
@@ -148,8 +148,8 @@ def test_the_attract_loop_stands_still_under_the_standby_screen(harness: Harness
     original = page.update_to
     page.update_to = lambda elapsed: seen.append(elapsed) or original(elapsed)  # type: ignore[method-assign]
     harness.clock.advance(30.0)
-    harness.controller._attract_tick()  # even if its timer did fire
-    assert seen == [] and not harness.controller.attract_timer.isActive()
+    harness.controller.idle_loop.attract_timer.timeout.emit()  # even if its timer did fire
+    assert seen == [] and not harness.controller.idle_loop.attract_timer.isActive()
 
 
 def test_started_outside_opening_hours_it_starts_in_standby(harness: Harness):

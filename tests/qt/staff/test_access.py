@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.exhibit.navigation import Attract, Home, PillarPage
-from kiosk.qt.service.lockdown import LockDown
 from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
 from kiosk.qt.staff.panel import OperatorPanel
 from kiosk.qt.staff.pin_pad import PinPad
@@ -188,8 +187,6 @@ def open_panel(harness: Harness, pointer: Pointer) -> None:
 def test_the_panel_shows_the_status_and_its_buttons_act(
     harness: Harness, pointer: Pointer, actions: FakeActions, access: OperatorAccess
 ) -> None:
-    lockdown = LockDown(harness.stage, harness.clock)
-    access.lockdown = lockdown
     open_panel(harness, pointer)
     panel = access.overlay
     assert isinstance(panel, OperatorPanel)
@@ -205,9 +202,8 @@ def test_the_panel_shows_the_status_and_its_buttons_act(
     assert access.showing == "panel"
     pointer.tap("operator-exit")
     assert actions.calls == ["reload"] and access.overlay.confirming_exit  # asks once more
-    assert not lockdown.released
     pointer.tap("operator-exit")
-    assert actions.calls == ["reload", "exit"] and lockdown.released
+    assert actions.calls == ["reload", "exit"]  # the actions let the lock-down go (tests/qt/app/test_unattended.py)
 
 
 def test_return_to_the_exhibit_lets_it_go(harness: Harness, pointer: Pointer, access: OperatorAccess) -> None:
@@ -220,26 +216,25 @@ def test_the_exhibit_under_the_panel_does_not_start_over(
     harness: Harness, pointer: Pointer, access: OperatorAccess
 ) -> None:
     awake(harness)
-    pillar = harness.navigator.pillar_ids[0]
-    harness.navigator.open_pillar(pillar)
+    pillar = harness.controller.pillar_ids[0]
+    harness.controller.open_pillar(pillar)
     harness.settle()
     open_panel(harness, pointer)
     for _ in range(3):  # three minutes with the panel open, the operator touching it now and then
         harness.clock.advance(59)
         pointer.tap(QPointF(960, 12))
         harness.controller.check_idle()
-        assert not harness.controller.idle_timer.isActive()
-    assert harness.screen == PillarPage(pillar) and harness.controller.overlay is None
+        assert not harness.controller.idle_loop.idle_timer.isActive()
+    assert harness.screen == PillarPage(pillar) and harness.controller.idle_warning is None
     pointer.tap("operator-return")
-    assert harness.controller.idle.idle_s() == 0.0 and harness.controller.idle_timer.isActive()
+    assert harness.controller.idle_loop.tracker.idle_s() == 0.0 and harness.controller.idle_loop.idle_timer.isActive()
     assert harness.screen == PillarPage(pillar)
 
 
 def test_without_a_pin_the_gesture_shows_how_to_set_one(
     harness: Harness, pointer: Pointer, actions: FakeActions, caplog: pytest.LogCaptureFixture
 ) -> None:
-    access = install_operator_access(harness.controller, harness.stage, object(), actions, harness.clock)
-    assert access.settings == OperatorSettings()  # a settings object without the keys: the defaults
+    access = install_operator_access(harness.controller, harness.stage, OperatorSettings(), actions, harness.clock)
     with caplog.at_level(logging.WARNING):
         four_corners(harness, pointer)
     assert access.showing == "no-pin" and "pin-pad" not in harness.names()

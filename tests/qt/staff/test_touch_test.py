@@ -21,7 +21,7 @@ FIRST, SECOND = QPointF(500, 600), QPointF(1400, 420)
 @pytest.fixture
 def diagnostics(harness: Harness, mouse: Mouse) -> tuple[OperatorAccess, TouchDiagnostics]:
     access = install_operator_access(
-        harness.controller, harness.stage, OperatorSettings(pin_hash="x"), FakeActions(), harness.clock
+        harness.controller, harness.stage, OperatorSettings(), FakeActions(), harness.clock
     )
     access.open_panel()
     mouse.tap("operator-touch-test")

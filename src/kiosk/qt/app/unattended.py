@@ -12,7 +12,9 @@ from datetime import datetime
 from PySide6.QtWidgets import QApplication
 
 from kiosk.errors import display_path
-from kiosk.qt.exhibit.controller import Controller
+from kiosk.exit_codes import ExitCode
+from kiosk.qt.exhibit.controller import ExhibitController
+from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
 from kiosk.qt.service.hot_reload import ContentReloader
 from kiosk.qt.service.lockdown import LockDown, install_lockdown
@@ -24,7 +26,6 @@ from kiosk.settings.model import Settings
 from kiosk.staff.content_status import ContentStatus
 
 _log = logging.getLogger(__name__)
-EXIT_OPERATOR = 10  # the operator chose Exit: the service manager must not start the exhibit again (see units)
 MB = 1024 * 1024
 
 
@@ -42,21 +43,23 @@ class Operations:
     def __init__(
         self,
         app: QApplication,
-        controller: Controller,
+        stage: Stage,
+        controller: ExhibitController,
         settings: Settings,
+        clock: Callable[[], float],
         *,
         kiosk_mode: bool,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],
     ):
         self.app = app
         self.controller = controller
-        self.stage = controller.stage
+        self.stage = stage
         self.settings = settings
         self._now = now
         updates = settings.content_updates
         content_dir = settings.exhibit.content_dir
         assert content_dir is not None
-        self.lockdown: LockDown | None = install_lockdown(self.stage) if kiosk_mode else None
+        self.lockdown: LockDown | None = install_lockdown(self.stage, clock) if kiosk_mode else None
         self.reloader = ContentReloader(self.controller, content_dir, updates.reload_check_s, now=now)
         self.reloader.start()
         self.bundles: BundleWatch | None = None
@@ -74,21 +77,24 @@ class Operations:
             )
         self.hours: OpeningHours = install_opening_hours(
             self.controller,
+            self.stage,
             weekly_schedule(settings),
+            now,
             sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False,
-            now=now,
         )
         self.operator: OperatorAccess = install_operator_access(
-            self.controller, self.stage, settings.operator, self, lockdown=self.lockdown
+            self.controller, self.stage, settings.operator, self, clock
         )
         self.reloader.status_changed.connect(self.operator.refresh_status)
 
     # What the operator panel asks for -------------------------------------------------------------------------
     def exit_exhibit(self) -> None:
-        _log.warning("the operator closed the exhibit (exit status %d: it is not restarted by itself)", EXIT_OPERATOR)
+        _log.warning(
+            "the operator closed the exhibit (exit status %d: it is not restarted by itself)", ExitCode.OPERATOR_EXIT
+        )
         if self.lockdown is not None:
             self.lockdown.release()
-        self.app.exit(EXIT_OPERATOR)
+        self.app.exit(ExitCode.OPERATOR_EXIT)
 
     def reload_content(self) -> None:
         _log.info("the operator asked for the content to be loaded again")

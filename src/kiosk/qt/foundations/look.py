@@ -12,12 +12,11 @@ from PySide6.QtGui import QColor
 
 from kiosk.content.model import Theme
 from kiosk.content.text import Language
-from kiosk.qt.widgets.text_block import TextStyle
+from kiosk.qt.foundations.text_style import TextStyle
 
 TEXT_MIN = 28.0
 TARGET = 104.0
 RADIUS = 26.0
-TRANSITION_S = 0.32
 
 
 def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:

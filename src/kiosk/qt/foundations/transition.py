@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.exhibit.motion import linear
+from kiosk.exhibit.motion import ease_out_cubic, linear
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.ticker import Ticker
 
@@ -98,7 +98,7 @@ class Transition:
         else:
             self._old.setOpacity(max(0.0, 1.0 - progress / LEAVE_UNTIL))
             arriving = min(1.0, max(0.0, (progress - ARRIVE_FROM) / (1.0 - ARRIVE_FROM)))
-        eased = 1.0 - (1.0 - arriving) ** 3
+        eased = ease_out_cubic(arriving)
         self._new.setOpacity(eased)
         self._new.setY(RISE * (1.0 - eased))
 

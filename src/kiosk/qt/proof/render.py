@@ -19,8 +19,8 @@ from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.app.build import Exhibit, application, build_exhibit
-from kiosk.qt.exhibit.controller import Behaviour
 from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.settings.model import ExhibitSettings
 
 SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
 
@@ -33,22 +33,21 @@ class Shot:
 
 def _attract_slide(index: int) -> Callable[[Exhibit, ManualClock], None]:
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
-        exhibit.controller.navigator.go_idle()
-        exhibit.controller.show_attract_at(exhibit.controller.behaviour.attract_slide_s * index + 0.01)
+        exhibit.controller.go_idle()
+        exhibit.controller.show_attract_at(exhibit.controller.settings.attract_slide_s * index + 0.01)
 
     return go
 
 
 def _home(exhibit: Exhibit, clock: ManualClock) -> None:
-    nav = exhibit.controller.navigator
-    nav.go_idle()
-    nav.wake()
+    exhibit.controller.go_idle()
+    exhibit.controller.wake()
 
 
 def _pillar(pillar_id: str) -> Callable[[Exhibit, ManualClock], None]:
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
         _home(exhibit, clock)
-        exhibit.controller.navigator.open_pillar(pillar_id)
+        exhibit.controller.open_pillar(pillar_id)
 
     return go
 
@@ -56,20 +55,20 @@ def _pillar(pillar_id: str) -> Callable[[Exhibit, ManualClock], None]:
 def _story(pillar_id: str, index: int) -> Callable[[Exhibit, ManualClock], None]:
     def go(exhibit: Exhibit, clock: ManualClock) -> None:
         _pillar(pillar_id)(exhibit, clock)
-        exhibit.controller.navigator.open_story(index)
+        exhibit.controller.open_story(index)
 
     return go
 
 
 def _outlook(exhibit: Exhibit, clock: ManualClock) -> None:
     _home(exhibit, clock)
-    exhibit.controller.navigator.open_outlook()
+    exhibit.controller.open_outlook()
 
 
 def _idle_warning(exhibit: Exhibit, clock: ManualClock) -> None:
     _home(exhibit, clock)
-    behaviour = exhibit.controller.behaviour
-    clock.advance(behaviour.idle_timeout_s - behaviour.idle_warning_s + 0.5)
+    settings = exhibit.controller.settings
+    clock.advance(settings.idle_timeout_s - settings.idle_warning_s + 0.5)
     exhibit.controller.check_idle()
 
 
@@ -92,16 +91,14 @@ def visit(
     app = application()
     for shot in shots(content) if chosen is None else chosen:
         clock = ManualClock()
-        exhibit = build_exhibit(
-            content, language=language, clock=clock, content_dir=content_dir, behaviour=Behaviour(reduced_motion=False)
-        )
+        # Defaults but the language (the proof shows the motion's end state, so reduced motion makes no difference).
+        exhibit = build_exhibit(content, ExhibitSettings(language=language), clock, content_dir=content_dir)
         exhibit.stage.resize(*size)
         exhibit.stage.show()
         app.processEvents()
         shot.go(exhibit, clock)
         # The clock is driven by hand: no timer may act on real time passing while the pictures are taken.
-        exhibit.controller.attract_timer.stop()
-        exhibit.controller.idle_timer.stop()
+        exhibit.controller.stop_timers()
         exhibit.controller.settle(clock.advance)
         app.processEvents()
         yield shot, exhibit

@@ -12,9 +12,10 @@ from kiosk.errors import display_path
 from kiosk.qt.app.build import Exhibit
 from kiosk.qt.proof.render import Shot
 from kiosk.qt.service.opening_hours import OpeningHours
-from kiosk.qt.staff.access import OperatorAccess, OperatorSettings, install_operator_access
+from kiosk.qt.staff.access import OperatorAccess, install_operator_access
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.service.screen_power import ScreenPower
+from kiosk.settings.model import OperatorSettings
 from kiosk.staff.content_status import ContentStatus
 from kiosk.staff.pin_hash import hash_pin
 
@@ -46,12 +47,12 @@ def _access(exhibit: Exhibit, clock: ManualClock) -> OperatorAccess:
 
 
 def _pin_pad(exhibit: Exhibit, clock: ManualClock) -> None:
-    exhibit.controller.navigator.wake()
+    exhibit.controller.wake()
     _access(exhibit, clock).open_pad()
 
 
 def _panel(exhibit: Exhibit, clock: ManualClock) -> None:
-    exhibit.controller.navigator.wake()
+    exhibit.controller.wake()
     _access(exhibit, clock).open_panel()
 
 

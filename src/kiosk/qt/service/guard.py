@@ -16,9 +16,9 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.clock import monotonic
+from kiosk.exit_codes import ExitCode
 
 _log = logging.getLogger(__name__)
-EXIT_TOO_MANY_ERRORS = 70  # EX_SOFTWARE: the service manager restarts the exhibit
 MAX_ERRORS = 5
 ERROR_WINDOW_S = 60.0
 
@@ -108,9 +108,9 @@ class ExceptionGuard(QObject):
                 "starts a clean process",
                 self.burst.max_errors + 1,
                 self.burst.window_s,
-                EXIT_TOO_MANY_ERRORS,
+                ExitCode.TOO_MANY_ERRORS,
             )
-            self._quit(EXIT_TOO_MANY_ERRORS)
+            self._quit(ExitCode.TOO_MANY_ERRORS)
             return
         if recover and not self._recovery_pending:
             self._recovery_pending = True

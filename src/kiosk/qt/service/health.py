@@ -5,7 +5,8 @@
 - SIGTERM and SIGINT quit cleanly (:mod:`.signals`);
 - above a memory ceiling the exhibit starts itself again when it next reaches the attract loop.
 
-``run_exhibit`` calls ``install_health(app, exhibit)`` before ``app.exec()`` and ``health.finish(code)`` after it.
+``run_exhibit`` calls ``install_health(app, window, recover, clock)`` before ``app.exec()`` and ``health.finish(code)``
+after it.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.clock import monotonic
 from kiosk.exhibit.navigation import Attract, Screen
 from kiosk.qt.service.guard import ErrorBurst, ExceptionGuard
 from kiosk.qt.service.posix_signals import QuitOnSignals
@@ -26,9 +25,6 @@ from kiosk.qt.service.watchdog import SystemdLink
 from kiosk.service.memory import MemoryCeiling, rss_mb
 from kiosk.service.restart import reexec
 from kiosk.service.sd_notify import Notifier, watchdog_interval_s
-
-if TYPE_CHECKING:
-    from kiosk.qt.app.build import Exhibit
 
 _log = logging.getLogger(__name__)
 
@@ -39,7 +35,7 @@ class Health(QObject):
     def __init__(
         self,
         app: QApplication,
-        exhibit: Exhibit,
+        window: QWidget,
         *,
         recover: Callable[[], None],
         environ: Mapping[str, str],
@@ -49,19 +45,16 @@ class Health(QObject):
     ):
         super().__init__(app)
         self.app = app
-        self.exhibit = exhibit
+        self.window = window
         self.ceiling = ceiling
         self.restart_requested = False
         self._restart = restart
         notifier = Notifier.from_environ(environ)
-        self.systemd = (
-            None if notifier is None else SystemdLink(notifier, exhibit.stage, watchdog_interval_s(environ), self)
-        )
+        self.systemd = None if notifier is None else SystemdLink(notifier, window, watchdog_interval_s(environ), self)
         self.guard = ExceptionGuard(recover, app.exit, burst=burst, on_error=self._on_error, parent=self)
         self.signals = QuitOnSignals(app.quit, parent=self)
         self.guard.install()
         self.signals.install()
-        self._unsubscribe = exhibit.controller.navigator.subscribe(self._on_screen)
         app.aboutToQuit.connect(self._about_to_quit)
         self._installed = True
 
@@ -73,8 +66,9 @@ class Health(QObject):
     def _on_error(self, what: str) -> None:
         self.status(f"recovered from an error: {what}"[:200])
 
-    def _on_screen(self, old: Screen, new: Screen) -> None:
-        if isinstance(new, Attract) and self.ceiling.max_mb is not None:
+    def on_screen_shown(self, screen: Screen) -> None:
+        """Connect the exhibit's ``screen_shown`` here: the attract loop is the quiet moment for a restart."""
+        if isinstance(screen, Attract) and self.ceiling.max_mb is not None:
             QTimer.singleShot(0, self, self.check_memory)  # once the attract loop is on screen
 
     def check_memory(self) -> bool:
@@ -106,7 +100,6 @@ class Health(QObject):
         if not self._installed:
             return
         self._installed = False
-        self._unsubscribe()
         self.app.aboutToQuit.disconnect(self._about_to_quit)
         self.guard.uninstall()
         self.signals.uninstall()
@@ -119,7 +112,7 @@ class Health(QObject):
         self.uninstall()
         if not self.restart_requested:
             return code
-        self.exhibit.stage.close()
+        self.window.close()
         QApplication.processEvents()
         for handler in logging.getLogger("kiosk").handlers:
             handler.flush()
@@ -129,25 +122,25 @@ class Health(QObject):
 
 def install_health(
     app: QApplication,
-    exhibit: Exhibit,
+    window: QWidget,
+    recover: Callable[[], None],
+    clock: Callable[[], float],
     *,
-    recover: Callable[[], None] | None = None,
     environ: Mapping[str, str] | None = None,
-    clock: Callable[[], float] = monotonic,
     max_rss_mb: float | None = None,
     rss: Callable[[], float | None] = rss_mb,
     max_errors: int = 5,
     error_window_s: float = 60.0,
     restart: Callable[[], None] = reexec,
 ) -> Health:
-    """Guard, systemd link, signal handling and memory ceiling for ``exhibit`` (see the module's text).
-
-    ``recover`` defaults to the controller's ``reset_to_attract``; ``environ`` to the process's environment.
+    """Guard, systemd link, signal handling and memory ceiling for the exhibit shown in ``window`` (see the
+    module's text). ``recover`` brings the exhibit back to a known screen after an error; ``environ`` defaults to
+    the process's environment. Connect the exhibit's ``screen_shown`` to :meth:`Health.on_screen_shown`.
     """
     return Health(
         app,
-        exhibit,
-        recover=recover or exhibit.controller.reset_to_attract,
+        window,
+        recover=recover,
         environ=os.environ if environ is None else environ,
         ceiling=MemoryCeiling(max_rss_mb, rss=rss),
         burst=ErrorBurst(max_errors, error_window_s, clock),

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.loader import LoadResult, load_content
-from kiosk.qt.exhibit.controller import Controller
+from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.service.content_watch import ChangeDetector, fingerprint
 
 _log = logging.getLogger(__name__)
@@ -33,12 +33,12 @@ class ContentReloader(QObject):
 
     def __init__(
         self,
-        controller: Controller,
+        controller: ExhibitController,
         content_dir: Path,
         check_s: float,
         *,
         load: Callable[..., LoadResult] = load_content,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],
     ):
         super().__init__(controller)
         self.controller = controller

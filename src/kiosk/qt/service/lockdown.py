@@ -12,7 +12,6 @@ the window would refuse the close that quitting asks of it; keys and the window 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -66,7 +65,7 @@ class LockDown(QObject):
     def __init__(
         self,
         window: QWidget,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float],
         log_every_s: float = LOG_EVERY_S,
         restore_every_s: float = RESTORE_EVERY_S,
     ):
@@ -184,7 +183,7 @@ class LockDown(QObject):
         window.activateWindow()
 
 
-def install_lockdown(window: QWidget, clock: Callable[[], float] = time.monotonic) -> LockDown:
+def install_lockdown(window: QWidget, clock: Callable[[], float]) -> LockDown:
     """Lock ``window`` down (kiosk mode only; a windowed run has none). Keep the result to release it."""
     lockdown = LockDown(window, clock)
     lockdown.install()

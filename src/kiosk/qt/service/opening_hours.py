@@ -15,7 +15,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QSizeF
 
-from kiosk.qt.exhibit.controller import Controller
+from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.service.screensaver import screen_power
@@ -34,12 +34,12 @@ class OpeningHours(QObject):
 
     def __init__(
         self,
-        controller: Controller,
+        controller: ExhibitController,
         stage: Stage,
         schedule: WeeklySchedule,
         sleep_display: bool,
         power: ScreenPower,
-        now: Callable[[], datetime] = datetime.now,
+        now: Callable[[], datetime],
     ):
         super().__init__(controller)
         self.controller = controller
@@ -93,8 +93,7 @@ class OpeningHours(QObject):
         _log.info(
             "closing time: the exhibit rests until %s", opens.isoformat(" ", "minutes") if opens else "further notice"
         )
-        self.controller.hold()
-        self.controller.attract_timer.stop()  # nothing moves under the standby screen (held: it would only idle)
+        self.controller.hold()  # nothing moves under the standby screen
         self._show_standby(now, opens)
         if self.sleep_display:
             self.power.sleep()
@@ -111,7 +110,7 @@ class OpeningHours(QObject):
         self._remove_standby()
         self.standby = StandbyScreen(self.controller.context(), now, opens, on_touch=self._touched)
         self.standby.drift(self._minutes(now))
-        self.controller.scene.addItem(self.standby)
+        self.stage.scene().addItem(self.standby)
 
     def _remove_standby(self) -> None:
         if self.standby is not None:
@@ -145,17 +144,18 @@ class OpeningHours(QObject):
 
 
 def install_opening_hours(
-    controller: Controller,
+    controller: ExhibitController,
+    stage: Stage,
     schedule: WeeklySchedule,
+    now: Callable[[], datetime],
     *,
     sleep_display: bool = True,
     power: ScreenPower | None = None,
-    now: Callable[[], datetime] = datetime.now,
 ) -> OpeningHours:
     """Opening hours for a built exhibit, started; call ``stop()`` on the result at exit.
 
     ``power`` defaults to this machine's (``xset`` under X11, the D-Bus ScreenSaver where there is one).
     """
-    keeper = OpeningHours(controller, controller.stage, schedule, sleep_display, power or screen_power(), now)
+    keeper = OpeningHours(controller, stage, schedule, sleep_display, power or screen_power(), now)
     keeper.start()
     return keeper

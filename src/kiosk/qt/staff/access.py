@@ -4,10 +4,10 @@ each closes itself after ``panel_timeout_s`` untouched.
 
 Wire it once the controller exists (kiosk and windowed runs alike)::
 
-    access = install_operator_access(controller, stage, settings, actions, clock, lockdown=lockdown)
+    access = install_operator_access(controller, stage, settings, actions, clock)
 
-``actions`` implements :class:`kiosk.staff.content_status.OperatorActions`; ``settings`` is anything with the
-attributes of :class:`OperatorSettings` (missing ones take its defaults).
+``actions`` implements :class:`kiosk.staff.content_status.OperatorActions`; ``settings`` is the settings file's
+``operator`` section. Exit goes through ``actions.exit_exhibit()``, which also lets the lock-down go.
 """
 
 from __future__ import annotations
@@ -15,25 +15,23 @@ from __future__ import annotations
 import dataclasses
 import logging
 import math
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.qt.exhibit.controller import Controller
+from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.input.corner_filter import PressWatcher
-from kiosk.qt.service.lockdown import LockDown
 from kiosk.qt.staff.overlay import NoPinNotice
 from kiosk.qt.staff.panel import OperatorPanel
 from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
 from kiosk.qt.staff.words import both
+from kiosk.settings.model import OperatorSettings
 from kiosk.staff.content_status import ContentStatus, OperatorActions
 from kiosk.staff.corners import CornerSequence
 from kiosk.staff.pin_entry import PinGuard
@@ -43,39 +41,23 @@ _log = logging.getLogger(__name__)
 Showing = Literal["nothing", "pad", "no-pin", "panel", "diagnostics"]
 
 
-@dataclass(frozen=True)
-class OperatorSettings:
-    pin_hash: str | None = None
-    corner_gesture_s: float = 5.0
-    pin_attempts: int = 5
-    pin_lockout_s: float = 60.0
-    panel_timeout_s: float = 60.0
-
-    @classmethod
-    def from_settings(cls, settings: object) -> OperatorSettings:
-        """The operator values of any settings object (attributes of the same names)."""
-        return cls(**{f.name: getattr(settings, f.name, f.default) for f in dataclasses.fields(cls)})
-
-
 class OperatorAccess(QObject):
     """Owns the corner watcher, the PIN guard, and whichever operator screen is open (one at a time)."""
 
     def __init__(
         self,
-        controller: Controller,
+        controller: ExhibitController,
         stage: Stage,
-        settings: object,
+        settings: OperatorSettings,
         actions: OperatorActions,
-        clock: Callable[[], float] = time.monotonic,
-        lockdown: LockDown | None = None,
+        clock: Callable[[], float],
     ):
         super().__init__(stage)
-        self.settings = settings if isinstance(settings, OperatorSettings) else OperatorSettings.from_settings(settings)
+        self.settings = settings
         self.controller = controller
         self.stage = stage
         self.actions = actions
         self.clock = clock
-        self.lockdown = lockdown
         self.corners = CornerSequence(self.settings.corner_gesture_s, clock)
         self.guard = PinGuard(self.settings.pin_hash, self.settings.pin_attempts, self.settings.pin_lockout_s, clock)
         self.showing: Showing = "nothing"
@@ -231,8 +213,6 @@ class OperatorAccess(QObject):
 
     def exit(self) -> None:
         _log.warning("operator panel: exit exhibit")
-        if self.lockdown is not None:
-            self.lockdown.release()
         try:
             self.actions.exit_exhibit()
         except Exception:
@@ -240,12 +220,11 @@ class OperatorAccess(QObject):
 
 
 def install_operator_access(
-    controller: Controller,
+    controller: ExhibitController,
     stage: Stage,
-    settings: object,
+    settings: OperatorSettings,
     actions: OperatorActions,
-    clock: Callable[[], float] = time.monotonic,
-    lockdown: LockDown | None = None,
+    clock: Callable[[], float],
 ) -> OperatorAccess:
     """Operator access on ``stage`` (after the controller is built: its press watcher must see events first)."""
-    return OperatorAccess(controller, stage, settings, actions, clock, lockdown)
+    return OperatorAccess(controller, stage, settings, actions, clock)

@@ -9,9 +9,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.qt.foundations.icons import IconLibrary
+from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.surface import IconItem, Panel
-from kiosk.qt.widgets.text_block import TextBlock, TextStyle
+from kiosk.qt.widgets.text_block import TextBlock
 
 
 class Button(Panel):

@@ -6,14 +6,14 @@ is worked out once when the text or box changes; painting only draws the prepare
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.content.text import Language
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
 
 _ALIGN = {
@@ -23,22 +23,6 @@ _ALIGN = {
 }
 _SHRINK_STEP = 0.94
 ELLIPSIS = "…"
-
-
-@dataclass(frozen=True)
-class TextStyle:
-    px: float  # preferred size in logical pixels
-    min_px: float  # never smaller than this; below it the text is elided instead
-    colour: str
-    bold: bool = False
-    align: str = "left"  # left | center | right
-    valign: str = "top"  # top | center | bottom
-    max_lines: int = 99
-    line_height: float = 1.3  # line spacing as a multiple of the font size
-    language: Language = "zh"
-
-    def with_(self, **changes: object) -> TextStyle:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

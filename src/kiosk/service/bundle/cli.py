@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+from kiosk.exit_codes import ExitCode
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.releases import current_version, list_releases, read_release_manifest, release_dir
 
-EXIT_OK, EXIT_INVALID = 0, 1
 MB = 1024 * 1024
 
 
@@ -60,7 +60,7 @@ def _keygen(args: argparse.Namespace) -> int:
     private, public = write_key_pair(args.out_dir)
     print(f"wrote {private} (private: keep it safe and off the exhibit; it signs bundles)")
     print(f"wrote {public} (public: paste its one line into the settings file as content_updates.public_key)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _create(args: argparse.Namespace) -> int:
@@ -72,7 +72,7 @@ def _create(args: argparse.Namespace) -> int:
         f"wrote {result.path}: version {result.manifest.version}, {len(result.manifest.files)} files, "
         f"{result.size} bytes, {signed}"
     )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _public_key(args: argparse.Namespace) -> bytes | None:
@@ -101,7 +101,7 @@ def _install(args: argparse.Namespace) -> int:
         print(f"removed old release(s): {', '.join(result.removed)}")
     if result.installed:
         print(f"current -> {result.release} ({time.monotonic() - start:.2f} s)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _rollback(args: argparse.Namespace) -> int:
@@ -109,14 +109,14 @@ def _rollback(args: argparse.Namespace) -> int:
 
     old, new = rollback(args.releases_dir)
     print(f"{args.releases_dir}: current is now {new} (was {old})")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _list(args: argparse.Namespace) -> int:
     versions = list_releases(args.releases_dir)
     if not versions:
         print(f"{args.releases_dir}: no releases installed")
-        return EXIT_OK
+        return ExitCode.OK
     current = current_version(args.releases_dir)
     for version in reversed(versions):
         try:
@@ -127,7 +127,7 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{'*' if version == current else ' '} {version}  {about}")
     if current is None:
         print("(no current release)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
@@ -136,9 +136,9 @@ def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
             return func(_with_settings(args) if settings else args)
         except BundleError as exc:
             print(exc, file=sys.stderr)
-            return EXIT_INVALID
+            return ExitCode.INVALID
         except SettingsInvalid:
-            return EXIT_INVALID
+            return ExitCode.INVALID
 
     return run
 

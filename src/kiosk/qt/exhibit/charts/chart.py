@@ -27,8 +27,9 @@ from kiosk.content.number_format import chart_number, format_number
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.charts.kinds import BUILDERS
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
-from kiosk.qt.widgets.text_block import TextBlock, TextStyle, fit_text
+from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 __all__ = ["Canvas", "ChartGraphic", "ChartStyle", "StillViewBox"]
 

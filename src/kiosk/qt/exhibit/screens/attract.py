@@ -31,7 +31,7 @@ def _owner_pillar(ctx: PageContext, number: KeyNumber) -> Pillar | None:
 class AttractPage(Page):
     name = "attract"
 
-    def __init__(self, ctx: PageContext, slide_s: float = 7.0, parent: QGraphicsItem | None = None):
+    def __init__(self, ctx: PageContext, slide_s: float, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         self.loop = AttractLoop(build_playlist(ctx.content), slide_s)
         self.layer = Item(self)  # everything that drifts

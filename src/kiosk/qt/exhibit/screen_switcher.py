@@ -1,0 +1,144 @@
+"""Building and switching the exhibit's screens: one page at a time in the scene, the story sheet over its pillar,
+and the pictured transition between what was on screen and what is now.
+
+It knows how to show a navigation :class:`~kiosk.exhibit.navigation.Screen`, not when: the controller decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from kiosk.content.model import Content
+from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
+from kiosk.exhibit.navigation import Attract, OutlookPage, PillarPage, Screen, StoryDetail
+from kiosk.qt.exhibit.screens.attract import AttractPage
+from kiosk.qt.exhibit.screens.base import Page, PageContext
+from kiosk.qt.exhibit.screens.home import HomePage
+from kiosk.qt.exhibit.screens.outlook import OutlookPageView
+from kiosk.qt.exhibit.screens.pillar import PillarPageView
+from kiosk.qt.exhibit.screens.story_sheet import StorySheet
+from kiosk.qt.foundations.ticker import Ticker
+from kiosk.qt.foundations.transition import Transition, picture
+
+SHEET_Z = 10
+
+
+class ScreenSwitcher:
+    """Owns the page on screen, the story sheet over it and the transition running between two of them."""
+
+    def __init__(
+        self,
+        scene: QGraphicsScene,
+        ticker: Ticker,
+        context: Callable[[], PageContext],
+        device_scale: Callable[[], float],
+        attract_slide_s: float,
+    ):
+        self._scene = scene
+        self._ticker = ticker
+        self._context = context
+        self._device_scale = device_scale
+        self._attract_slide_s = attract_slide_s
+        self.page: Page | None = None
+        self.sheet: StorySheet | None = None
+        self._transition: Transition | None = None
+
+    @property
+    def transition_running(self) -> bool:
+        return self._transition is not None
+
+    def finish_transition(self) -> None:
+        """A running transition ends now (a new screen is about to be shown)."""
+        if self._transition is not None:
+            self._transition.finish()
+
+    def drop_transition(self) -> None:
+        """Forget a running transition without finishing it (after an error that may have come from it)."""
+        self._transition = None
+
+    def show(self, screen: Screen, content: Content, animate: bool) -> Page:
+        """Replace the page (and any sheet) with the one for ``screen``; pictured when ``animate``.
+
+        The new page is entered (its own entrance animations start) before the pictures are taken, so the
+        transition's last picture is what the page first looks like.
+        """
+        self.finish_transition()
+        old = self.page
+        before = self._picture(content) if animate and old is not None else None
+        self.close_sheet()
+        if old is not None:
+            self.delete(old)
+        page = self._build(screen, content)
+        self._scene.addItem(page)
+        self.page = page
+        page.enter()
+        if isinstance(screen, StoryDetail):
+            self.show_sheet(screen, content, fade=False)
+        if before is not None:
+            live: list[QGraphicsItem] = [page] if self.sheet is None else [page, self.sheet]
+            for item in live:  # the live page's own entrance starts when the pictures are gone
+                self._ticker.delay(item, PAGE_TRANSITION_S)
+            self._transition = Transition(
+                self._scene,
+                self._ticker,
+                before,
+                self._picture(content),
+                live,
+                PAGE_TRANSITION_S,
+                on_done=self._transition_done,
+            )
+        return page
+
+    def show_sheet(self, screen: Screen, content: Content, fade: bool = True) -> None:
+        """Open, change or close the story sheet over the pillar page (pictured cross-fade when ``fade``)."""
+        self.finish_transition()
+        before = self._picture(content) if fade else None
+        self.close_sheet()
+        if isinstance(screen, StoryDetail):
+            self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
+            self.sheet.setZValue(SHEET_Z)
+            self._scene.addItem(self.sheet)
+        if before is not None:
+            live = [item for item in (self.page, self.sheet) if item is not None]
+            self._transition = Transition(
+                self._scene,
+                self._ticker,
+                before,
+                self._picture(content),
+                live,
+                SHEET_TRANSITION_S,
+                on_done=self._transition_done,
+                crossfade=True,
+            )
+
+    def close_sheet(self) -> None:
+        if self.sheet is not None:
+            self.delete(self.sheet)
+            self.sheet = None
+
+    def delete(self, item: QGraphicsItem) -> None:
+        """Take ``item`` off the scene with its animations, and free it once the event loop is back."""
+        self._ticker.cancel(item)
+        scene = item.scene()
+        if scene is not None:
+            scene.removeItem(item)
+        item.deleteLater()  # type: ignore[attr-defined]  # every exhibit item is a QGraphicsObject
+
+    def _build(self, screen: Screen, content: Content) -> Page:
+        ctx = self._context()
+        if isinstance(screen, Attract):
+            return AttractPage(ctx, self._attract_slide_s)
+        if isinstance(screen, (PillarPage, StoryDetail)):
+            return PillarPageView(ctx, content.pillar(screen.pillar_id))
+        if isinstance(screen, OutlookPage):
+            return OutlookPageView(ctx)
+        return HomePage(ctx)
+
+    def _picture(self, content: Content) -> QPixmap:
+        return picture(self._scene, self._device_scale(), QColor(content.exhibit.theme.ground))
+
+    def _transition_done(self) -> None:
+        self._transition = None

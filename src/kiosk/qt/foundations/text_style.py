@@ -1,0 +1,26 @@
+"""How a text is set: size and its floor, colour, weight, alignment, lines and language (no Qt needed to hold one).
+
+Screens and the look choose styles; :class:`kiosk.qt.widgets.text_block.TextBlock` sets text with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kiosk.content.text import Language
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    px: float  # preferred size in logical pixels
+    min_px: float  # never smaller than this; below it the text is elided instead
+    colour: str
+    bold: bool = False
+    align: str = "left"  # left | center | right
+    valign: str = "top"  # top | center | bottom
+    max_lines: int = 99
+    line_height: float = 1.3  # line spacing as a multiple of the font size
+    language: Language = "zh"
+
+    def with_(self, **changes: object) -> TextStyle:
+        return replace(self, **changes)  # type: ignore[arg-type]
