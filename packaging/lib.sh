@@ -1,8 +1,11 @@
+# shellcheck shell=bash
 # Shared helpers for the packaging scripts (sourced, not run).
 # Every script that sources this has `set -euo pipefail` and sets `root` to the repository root.
 
 # The project's own names, in one place.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 KIOSK_APP_NAME=guangzhou-exhibit          # install folder /opt/$KIOSK_APP_NAME, unit and package names
+# shellcheck disable=SC2034  # used by the scripts that source this file
 KIOSK_DIST_NAME=gz-scitech-kiosk          # the Python distribution (pyproject.toml [project] name)
 KIOSK_TARGET_PYTHON=${KIOSK_TARGET_PYTHON:-3.11}
 
@@ -85,6 +88,7 @@ safe_clean() {
 # one a line, each once.
 system_lib_packages() {
   local kinds=" $* "
+  # shellcheck disable=SC2154  # root is set by the script that sources this file (see the top)
   awk -v kinds="$kinds" '
     /^system / && index(kinds, " system ") { print $3 }
     /^carry:/ && index(kinds, " carry ") { for (i = 2; i <= NF; i++) print $i }

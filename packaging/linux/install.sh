@@ -47,7 +47,9 @@ done
 case $display in auto|wayland|x11|none) ;; *) die "--display must be wayland, x11 or none" ;; esac
 [ -n "$root" ] || [ "$(id -u)" -eq 0 ] || die "run as root (sudo $0 ...)"
 bundle=$(cd "$bundle" && pwd)
-[ -x "$bundle/kiosk" ] && [ -f "$bundle/BUNDLE.txt" ] || die "$bundle is not an exhibit bundle (no kiosk, BUNDLE.txt)"
+if [ ! -x "$bundle/kiosk" ] || [ ! -f "$bundle/BUNDLE.txt" ]; then
+  die "$bundle is not an exhibit bundle (no kiosk, BUNDLE.txt)"
+fi
 grep -q '^sd_notify=yes' "$bundle/BUNDLE.txt" \
   || die "$bundle predates settings files and content releases (BUNDLE.txt: no sd_notify=yes): install it with its own linux/install.sh"
 linux="$bundle/linux"

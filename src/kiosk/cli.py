@@ -73,9 +73,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
             f"note: {loaded.shown_path}: there is no such settings file; every setting is the default", file=sys.stderr
         )
     settings = loaded.settings
-    assert settings is not None and settings.exhibit.content_dir is not None
+    assert settings is not None
     exhibit = settings.exhibit
-    content = _loaded_for_screens(exhibit.content_dir, "the exhibit was not started")
+    content_dir = exhibit.content_dir
+    assert content_dir is not None  # loading resolves the folder (a flag, the settings file or a default)
+    content = _loaded_for_screens(content_dir, "the exhibit was not started")
     if content is None:
         return ExitCode.INVALID
     from kiosk.qt.app.run import run_exhibit  # Qt is imported only by the commands that show something

@@ -84,9 +84,9 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
     return LoadResult(content if not errors else None, sorted(set(errors)), sorted(warnings), files, entries)
 
 
-def require_content(content_dir: Path, **kwargs) -> Content:
+def require_content(content_dir: Path, *, strict_assets: bool = True, article_text: str | None = None) -> Content:
     """Like :func:`load_content` but raises :class:`ContentInvalid` with every error."""
-    result = load_content(content_dir, **kwargs)
+    result = load_content(content_dir, strict_assets=strict_assets, article_text=article_text)
     if not result.ok:
         raise ContentInvalid(result.errors)
     assert result.content is not None

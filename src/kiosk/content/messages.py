@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.content.yaml_source import KeyPath, SourceMap
 from kiosk.errors import ContentError
@@ -75,7 +76,7 @@ _PATTERN_WORDS = {
 }
 
 
-def _words(error: dict[str, Any], root: type[BaseModel], loc: KeyPath) -> tuple[str, str]:
+def _words(error: ErrorDetails, root: type[BaseModel], loc: KeyPath) -> tuple[str, str]:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}

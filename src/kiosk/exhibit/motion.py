@@ -56,8 +56,10 @@ def ease_out_expo(t: float) -> float:
     t = clamp01(t)
     if t >= 1.0:
         return 1.0
-    full = 1.0 - 2.0**-_EXPO_STEEPNESS
-    return (1.0 - 2.0 ** (-_EXPO_STEEPNESS * t)) / full
+    # Typed here: to mypy float ** float is Any (a negative base would give a complex number); this base is 2.
+    end: float = 2.0**-_EXPO_STEEPNESS
+    decay: float = 2.0 ** (-_EXPO_STEEPNESS * t)
+    return (1.0 - decay) / (1.0 - end)
 
 
 _EASINGS = {"cubic": ease_out_cubic, "expo": ease_out_expo}

@@ -30,7 +30,7 @@ STDERR_FORMAT = "%(levelname)s %(name)s: %(message)s"  # journald adds the time
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.ERROR}
 
 
-class QuietStreamHandler(logging.StreamHandler):
+class QuietStreamHandler(logging.StreamHandler[TextIO]):
     """stderr: if even that fails (its reader is gone), the message is dropped, nothing is raised or printed."""
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)

@@ -55,8 +55,11 @@ def _in_range(section: str, key: str, number: type, unit: str) -> Callable[[str]
     return parse
 
 
-def add_run_flags(parser: argparse.ArgumentParser) -> None:
-    """The flags of ``kiosk run``; each given one replaces the settings file's value (absent = None)."""
+def add_run_flags(parser: argparse._ActionsContainer) -> None:
+    """The flags of ``kiosk run``; each given one replaces the settings file's value (absent = None).
+
+    ``parser`` is a parser or one of its argument groups (``kiosk config`` shows them as a group).
+    """
     parser.add_argument(
         "--content",
         type=Path,

@@ -80,7 +80,7 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``config`` and ``set-pin`` to the ``kiosk`` parser."""
     config = commands.add_parser(
         "config", help="show the effective settings and where each came from, or print an example settings file"
@@ -96,7 +96,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     add_config_argument(config)
     run_flags = config.add_argument_group("run flags", "what 'kiosk run' with these flags would use")
-    add_run_flags(run_flags)  # type: ignore[arg-type]
+    add_run_flags(run_flags)
     config.set_defaults(func=_cmd_config)
 
     set_pin = commands.add_parser("set-pin", help="set the operator panel's PIN (stored as a salted hash)")

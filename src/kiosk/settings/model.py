@@ -212,10 +212,13 @@ class Settings(Section):
 
 def section_types() -> dict[str, type[Section]]:
     """Each section's name and model, in file order."""
-    out = {}
+    out: dict[str, type[Section]] = {}
     for name, info in Settings.model_fields.items():
-        annotation = info.annotation
-        out[name] = OpeningHours if name == "opening_hours" else annotation
+        model = OpeningHours if name == "opening_hours" else info.annotation  # the one optional section
+        # Every field of Settings is a section; a plain value added there would break the reports that walk them.
+        if not (isinstance(model, type) and issubclass(model, Section)):
+            raise TypeError(f"Settings.{name} is not a settings section: {model!r}")
+        out[name] = model
     return out
 
 

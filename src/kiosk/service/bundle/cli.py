@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.exit_codes import ExitCode
@@ -130,7 +131,9 @@ def _list(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
+def _run(func: Callable[[argparse.Namespace], int], settings: bool = False) -> Callable[[argparse.Namespace], int]:
+    """``func`` as a command's handler: a bad bundle or settings file ends it with EXIT_INVALID, not a traceback."""
+
     def run(args: argparse.Namespace) -> int:
         try:
             return func(_with_settings(args) if settings else args)
@@ -143,7 +146,9 @@ def _run(func, settings: bool = False):  # type: ignore[no-untyped-def]
     return run
 
 
-def _count(low: int, high: int):  # type: ignore[no-untyped-def]
+def _count(low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type=`` for a whole number from ``low`` to ``high``."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -156,7 +161,7 @@ def _count(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``bundle`` command to the ``kiosk`` parser."""
     bundle = commands.add_parser("bundle", help="content updates: make, sign, install and roll back bundles")
     actions = bundle.add_subparsers(dest="bundle_command", required=True, metavar="ACTION")

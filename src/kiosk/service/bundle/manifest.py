@@ -82,8 +82,9 @@ def parse_manifest(data: bytes, where: str) -> Manifest:
             "(make the bundle with the same exhibit version)"
         )
     version = raw.get("version")
-    if not isinstance(version, str) or version_problem(version):
-        problems.append(version_problem(version) if isinstance(version, str) else "version is missing")
+    version_wrong = version_problem(version) if isinstance(version, str) else "version is missing"
+    if version_wrong:
+        problems.append(version_wrong)
     created = raw.get("created_utc")
     if not isinstance(created, str):
         problems.append("created_utc is missing")
