@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,9 @@ REGENERATE = "regenerate with: python tools/make_fonts.py"
 
 
 @pytest.fixture(scope="module", params=FONT_NAMES)
-def font(request) -> TTFont:
-    return TTFont(FONT_DIR / request.param, lazy=True)
+def font(request) -> Iterator[TTFont]:
+    with TTFont(FONT_DIR / request.param, lazy=True) as opened:  # closed after the module's tests
+        yield opened
 
 
 def strings_in(node: object):

@@ -9,15 +9,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.commands.bundle import register as register_bundle_commands
+from kiosk.commands.settings import register as register_config_commands
+from kiosk.commands.settings_args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
-from kiosk.service.bundle.cli import register as register_bundle_commands
-from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
-from kiosk.settings.commands import register as register_config_commands
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:

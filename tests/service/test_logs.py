@@ -42,6 +42,7 @@ def test_messages_go_to_stderr_and_to_the_file(tmp_path: Path, installed) -> Non
     assert err.getvalue() == "INFO kiosk.qt.test: the exhibit shows\n"
 
 
+@pytest.mark.log_warnings("it writes warnings to fill the files")
 def test_the_file_rotates_at_its_size_and_keeps_the_number_of_files_asked(tmp_path: Path, installed) -> None:
     setup = setup_logging(tmp_path, LoggingSettings(file_kb=64, files=2), stream=io.StringIO())
     installed.append(setup)
@@ -56,6 +57,7 @@ def test_the_file_rotates_at_its_size_and_keeps_the_number_of_files_asked(tmp_pa
     assert "line 0999" in (tmp_path / "kiosk.log").read_text(encoding="utf-8")
 
 
+@pytest.mark.log_warnings("the unusable folder is reported as a warning")
 def test_a_log_folder_that_cannot_be_created_leaves_stderr_and_one_line(tmp_path: Path, installed) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
@@ -75,6 +77,7 @@ class FullDisk(io.StringIO):
         raise OSError(errno.ENOSPC, "No space left on device")
 
 
+@pytest.mark.log_warnings("it logs through a full disk on purpose")
 def test_a_full_disk_says_so_once_retries_every_minute_and_says_when_it_works_again(
     tmp_path: Path, installed, monkeypatch
 ) -> None:
@@ -107,6 +110,7 @@ def test_a_full_disk_says_so_once_retries_every_minute_and_says_when_it_works_ag
     assert "while full" not in text and "too soon" not in text
 
 
+@pytest.mark.log_warnings("it logs through a full disk on purpose")
 def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(
     tmp_path: Path, installed, monkeypatch
 ) -> None:
@@ -122,6 +126,7 @@ def test_a_disk_that_stays_full_gives_one_notice_per_outage_not_per_retry(
     assert sum(line.startswith("kiosk: ") for line in err.getvalue().splitlines()) == 1
 
 
+@pytest.mark.log_warnings("it writes warnings to a broken stream on purpose")
 def test_a_broken_stderr_is_silent(tmp_path: Path, installed) -> None:
     setup = setup_logging(None, LoggingSettings(), stream=FullDisk())
     installed.append(setup)
@@ -134,11 +139,12 @@ def test_levels_are_named_like_the_settings_file() -> None:
         level_number("loud")
 
 
+@pytest.mark.log_warnings("it writes warnings to check where they go")
 def test_a_run_logs_where_its_settings_say_with_a_crash_log_beside(tmp_path: Path, installed) -> None:
     settings = Settings.model_validate(
         {"logging": {"level": "warning", "file_kb": 64, "files": 3}, "folders": {"log_dir": str(tmp_path / "logs")}}
     )
-    started = start_process_logs(settings)
+    started = start_process_logs(settings.folders.log_dir, settings.logging)
     installed.append(started.logs)
     try:
         logging.getLogger("kiosk.test").info("below the level")

@@ -84,6 +84,7 @@ def test_watchdog_pid_of_an_unrelated_process_means_no_watchdog() -> None:
         {"NOTIFY_SOCKET": "@n", "WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "me"},
     ],
 )
+@pytest.mark.log_warnings("an unusable WATCHDOG_USEC is logged")
 def test_no_watchdog_without_a_usable_interval(environ) -> None:
     assert watchdog_interval_s(environ) is None
 

@@ -27,6 +27,7 @@ def test_the_entry_takes_digits_only_up_to_twelve_and_deletes() -> None:
     assert len(entry) == 0
 
 
+@pytest.mark.log_warnings("wrong PINs are logged")
 def test_the_right_pin_is_accepted_and_a_wrong_one_counts_down() -> None:
     guard = PinGuard(STORED, attempts=5, lockout_s=60, clock=ManualClock())
     assert guard.check("1111") == Verdict("wrong", 4)
@@ -54,6 +55,7 @@ def test_five_wrong_pins_lock_for_sixty_seconds_even_the_right_one(caplog: pytes
     assert guard.check(PIN).outcome == "accepted"
 
 
+@pytest.mark.log_warnings("wrong PINs are logged")
 def test_after_the_lock_the_count_starts_again() -> None:
     clock = ManualClock()
     guard = PinGuard(STORED, attempts=3, lockout_s=10, clock=clock)

@@ -14,13 +14,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import Protocol, TextIO
 
 from kiosk.clock import monotonic
 from kiosk.service.crash_log import CrashLog, enable_crash_log
 
-if TYPE_CHECKING:
-    from kiosk.settings.model import LoggingSettings, Settings
+
+class LogOptions(Protocol):
+    """What logging needs to know (the settings file's ``logging`` section has these)."""
+
+    @property
+    def level(self) -> str: ...
+    @property
+    def file_kb(self) -> int: ...
+    @property
+    def files(self) -> int: ...
+
 
 LOGGER = "kiosk"
 LOG_FILE = "kiosk.log"
@@ -135,7 +144,7 @@ def level_number(level: str | int) -> int:
 
 def setup_logging(
     log_dir: Path | None,
-    options: LoggingSettings,
+    options: LogOptions,
     *,
     stream: TextIO | None = None,
     clock: Callable[[], float] = monotonic,
@@ -184,10 +193,8 @@ class ProcessLogs:
     crash_log: CrashLog | None
 
 
-def start_process_logs(settings: Settings) -> ProcessLogs:
-    """Logging and the crash log as the effective settings say (``logging`` section, ``folders.log_dir``)."""
-    options = settings.logging
-    log_dir = settings.folders.log_dir
+def start_process_logs(log_dir: Path | None, options: LogOptions) -> ProcessLogs:
+    """Logging and the crash log as the effective settings say (``folders.log_dir``, the ``logging`` section)."""
     logs = setup_logging(log_dir, options)
     crash_log = enable_crash_log(log_dir) if log_dir is not None and logs.file_handler is not None else None
     logging.getLogger(__name__).info(

@@ -77,6 +77,7 @@ def test_settings_switch_on_the_stick_and_opening_hours(harness: Harness, tmp_pa
     ops.stop()
 
 
+@pytest.mark.log_warnings("broken content is logged with its errors")
 def test_the_panel_reports_the_content_and_its_errors(harness: Harness, tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     ops, _ = operations(harness, settings)
@@ -108,6 +109,7 @@ def test_reload_from_the_panel_shows_new_content_at_once(harness: Harness, tmp_p
     ops.stop()
 
 
+@pytest.mark.log_warnings("the operator's Exit is logged as a warning")
 def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_status(
     harness: Harness, tmp_path: Path
 ) -> None:
@@ -118,6 +120,7 @@ def test_exit_from_the_panel_releases_the_lock_down_and_ends_with_the_operator_s
     ops.stop()
 
 
+@pytest.mark.log_warnings("broken content is logged with its errors")
 def test_an_open_panel_shows_a_change_found_by_the_reloader(harness: Harness, tmp_path: Path, monkeypatch) -> None:
     settings = settings_for(tmp_path)
     ops, _ = operations(harness, settings)

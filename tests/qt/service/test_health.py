@@ -114,6 +114,7 @@ def test_an_error_in_a_tap_handler_returns_to_the_attract_loop(
     assert "ValueError: a bug behind a button" in caplog.text and "in on_tap" in caplog.text
 
 
+@pytest.mark.log_warnings("every recovered error is logged")
 @pytest.mark.qt_no_exception_capture
 def test_recovery_runs_on_the_next_event_loop_turn_once_for_errors_of_one_turn(
     harness: Harness, qtbot, health_for
@@ -162,6 +163,7 @@ def test_errors_that_keep_coming_end_the_event_loop_with_status_70(harness: Harn
     assert "6 errors within 60 s: the exhibit quits (exit status 70)" in caplog.text
 
 
+@pytest.mark.log_warnings("every recovered error is logged")
 @pytest.mark.qt_no_exception_capture
 def test_errors_spread_out_are_each_recovered(harness: Harness, qtbot, health_for) -> None:
     clock = ManualClock()

@@ -102,6 +102,7 @@ def test_invalid_content_keeps_the_old_content_and_reports_every_error(
     assert harness.controller.offered_content is None  # the same broken files are not reported again
 
 
+@pytest.mark.log_warnings("broken content is logged with its errors")
 def test_fixing_the_content_clears_the_errors(harness: Harness, folder: Path) -> None:
     reloader = ContentReloader(harness.controller, folder, 2.0, now=datetime.now)
     on_a_pillar(harness)

@@ -152,6 +152,7 @@ def test_the_window_comes_back_to_full_screen(kiosk, qtbot, caplog) -> None:
     assert "left full screen" in messages and "minimised" in messages and "hidden" in messages
 
 
+@pytest.mark.log_warnings("each restore of the window is logged")
 def test_restores_are_rate_limited_on_the_clock(kiosk, qtbot) -> None:
     harness, lockdown = kiosk
     stage = harness.stage

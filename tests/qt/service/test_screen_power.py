@@ -86,6 +86,7 @@ def test_a_failing_xset_logs_one_line_per_failure_and_never_raises(caplog, failu
     assert any("works again" in line for line in lines(caplog))
 
 
+@pytest.mark.log_warnings("a failed xset is logged once")
 def test_a_failed_sleep_is_not_taken_for_sleep():
     runner = FakeRunner([Ran(1)])
     xset = Xset(X, runner)
@@ -183,7 +184,7 @@ def private_bus() -> Iterator[str]:
         yield daemon.stdout.readline().strip()
     finally:
         daemon.terminate()
-        daemon.wait(5)
+        daemon.communicate(timeout=5)  # waits, and closes its pipe
 
 
 @pytest.fixture
@@ -204,7 +205,7 @@ def fake_screensaver(private_bus: str):
     yield start
     for process in started:
         process.kill()
-        process.wait(5)
+        process.communicate(timeout=5)  # waits, and closes its pipe
 
 
 def said_by(process: subprocess.Popen) -> list[str]:

@@ -132,6 +132,7 @@ def test_a_wrong_pin_says_how_many_tries_are_left(
     assert not any("1234" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.log_warnings("wrong PINs and the lock are logged")
 def test_five_wrong_pins_lock_the_pad_for_sixty_seconds_across_reopening(
     harness: Harness, pointer: Pointer, access: OperatorAccess
 ) -> None:
@@ -184,6 +185,7 @@ def open_panel(harness: Harness, pointer: Pointer) -> None:
     type_pin(harness, pointer, PIN)
 
 
+@pytest.mark.log_warnings("the operator's Exit is logged as a warning")
 def test_the_panel_shows_the_status_and_its_buttons_act(
     harness: Harness, pointer: Pointer, actions: FakeActions, access: OperatorAccess
 ) -> None:
@@ -267,6 +269,7 @@ def test_a_new_screen_shape_lays_the_open_screen_out_again(
     assert access.showing == "panel" and access.overlay.boundingRect().height() == 1920
 
 
+@pytest.mark.log_warnings("the no-PIN notice logs that no PIN is set")
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("screen", ["pad", "no-pin", "panel", "diagnostics"])
 def test_every_operator_screen_fits_both_screen_shapes(open_exhibit, actions: FakeActions, size, screen) -> None:

@@ -51,6 +51,7 @@ def test_older_and_equal_bundles_are_ignored(content, releases, stick, tmp_path)
     assert assert_current_complete(releases) == "2026.12.10"
 
 
+@pytest.mark.log_warnings("a refused bundle is logged")
 def test_a_bad_bundle_gets_its_errors_in_the_result_file_and_is_not_tried_again(
     content, releases, stick, tmp_path, keys
 ):
@@ -74,6 +75,7 @@ def test_a_bad_bundle_gets_its_errors_in_the_result_file_and_is_not_tried_again(
     assert again.installed and assert_current_complete(releases) == "2"
 
 
+@pytest.mark.log_warnings("a refused bundle is logged")
 def test_an_unsigned_bundle_is_not_installed_when_a_key_is_configured(content, releases, stick, keys):
     make_bundle(content, stick / "update.zip", "5")
     [result] = check(stick, releases, public_key=keys[1])

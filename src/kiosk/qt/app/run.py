@@ -31,7 +31,8 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
     """Show ``content`` (already validated, from ``settings.exhibit.content_dir``) as the effective ``settings``
     say, until the application quits; returns the exit code. ``config_path``: the settings file read, if any."""
     app = application()
-    start_process_logs(settings)  # stderr + <log_dir>/kiosk.log, native crashes to <log_dir>/crash.log
+    # stderr + <log_dir>/kiosk.log, native crashes to <log_dir>/crash.log:
+    start_process_logs(settings.folders.log_dir, settings.logging)
     _log.info("settings from %s", config_path or "the defaults (no settings file)")
     exhibit_settings = settings.exhibit
     screen, windowed = exhibit_settings.screen, exhibit_settings.windowed

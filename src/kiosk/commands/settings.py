@@ -7,9 +7,9 @@ import getpass
 import os
 import sys
 
+from kiosk.commands.settings_args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
-from kiosk.settings.args import add_config_argument, add_run_flags, load_from_args, print_errors, run_overrides
 from kiosk.settings.folders import config_file
 from kiosk.settings.load import load_settings
 from kiosk.settings.pin_file import PinFileError, store_pin_hash

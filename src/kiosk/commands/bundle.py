@@ -36,7 +36,7 @@ def _with_settings(args: argparse.Namespace) -> argparse.Namespace:
     """``args`` with every option that was not given filled in from the settings file."""
     if not _needs_settings(args):
         return args
-    from kiosk.settings.args import load_from_args, print_errors  # only when a value is missing
+    from kiosk.commands.settings_args import load_from_args, print_errors  # only when a value is missing
 
     loaded = load_from_args(args)
     if not loaded.ok:
@@ -181,7 +181,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     create.add_argument("--sign-key", type=Path, metavar="FILE", help="sign with this private key")
     create.set_defaults(func=_run(_create))
 
-    from kiosk.settings.args import add_config_argument
+    from kiosk.commands.settings_args import add_config_argument
 
     releases = argparse.ArgumentParser(add_help=False)
     releases.add_argument(

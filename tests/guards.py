@@ -1,0 +1,83 @@
+"""Guards every test runs under (qutebrowser and napari do the same): a WARNING from the project's own loggers that
+the test did not ask for fails it, and so does a GUI test that leaves a QTimer or an animation running.
+
+A test that expects warnings says so with ``@pytest.mark.log_warnings("why")`` or by using ``caplog`` (it then
+looks at the lines itself); one that leaves a timer on purpose says ``@pytest.mark.leaves_timers("why")``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+PROJECT_LOGGER = "kiosk"
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def unexpected_log_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    if request.node.get_closest_marker("log_warnings") is not None or "caplog" in request.fixturenames:
+        yield
+        return
+    collector = _Collector()
+    logger = logging.getLogger(PROJECT_LOGGER)
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+    if collector.records:
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in collector.records[:10])
+        pytest.fail(
+            f"unexpected warnings from the kiosk loggers (mark the test log_warnings('why') if they are meant):\n"
+            f"{lines}",
+            pytrace=False,
+        )
+
+
+def leftover_timers() -> list[str]:
+    """Every QTimer still running and every animation still playing among the live widgets and the application's
+    children, after deferred deletions are done. Empty where Qt was never loaded."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return []
+    from PySide6.QtCore import QAbstractAnimation, QCoreApplication, QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return []
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    roots: list[QObject] = [app, *QApplication.topLevelWidgets()]
+    found = []
+    for root in roots:
+        for timer in root.findChildren(QTimer):
+            if timer.isActive():
+                found.append(f"QTimer {timer.objectName() or '(no name)'} of {type(timer.parent()).__name__}")
+        for animation in root.findChildren(QAbstractAnimation):
+            if animation.state() == QAbstractAnimation.State.Running:
+                found.append(f"{type(animation).__name__} {animation.objectName() or '(no name)'}")
+    return found
+
+
+def no_leftover_timers(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if request.node.get_closest_marker("leaves_timers") is not None:
+        return
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    left = leftover_timers()
+    if left:
+        pytest.fail(
+            "the test left timers or animations running (stop them, or close what owns them):\n  " + "\n  ".join(left),
+            pytrace=False,
+        )
