@@ -1,4 +1,4 @@
-"""The exhibit's line icons (assets/icons/*.svg), recoloured and rendered crisply at any size.
+"""The exhibit's line icons (kiosk/assets/icons/*.svg), recoloured and rendered crisply at any size.
 
 Every icon is drawn with ``stroke="currentColor"``; :class:`IconLibrary` swaps that for the requested colour,
 renders with QtSvg onto a transparent, antialiased pixmap and keeps the result in a bounded per-instance cache::
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
@@ -22,24 +23,32 @@ from PySide6.QtSvg import QSvgRenderer
 __all__ = ["IconLibrary"]
 
 _PLACEHOLDER = b"currentColor"
+SVG = ".svg"
 _CacheKey = tuple[str, int, int, float]  # (name, size_px, rgba, device pixel ratio)
 
 
 class IconLibrary:
-    """The SVG icons in one folder, by file stem (``rocket.svg`` is ``"rocket"``).
+    """The SVG icons in one folder (a path, or package data as a Traversable), by file stem (``rocket.svg`` is
+    ``"rocket"``).
 
     The folder is listed once, each file is read once on first use, and rendered pixmaps are cached per
     (name, size, colour, device pixel ratio), least recently used first out beyond ``max_cached`` entries.
     """
 
-    def __init__(self, folder: Path | str, max_cached: int = 256) -> None:
-        self.folder = Path(folder)
+    def __init__(self, folder: Traversable | str, max_cached: int = 256) -> None:
+        self.folder = Path(folder) if isinstance(folder, str) else folder
         if not self.folder.is_dir():
             raise FileNotFoundError(f"icon folder not found: {self.folder}")
         if max_cached < 1:
             raise ValueError(f"max_cached must be at least 1, got {max_cached}")
         self.max_cached = max_cached
-        self._names = tuple(sorted(path.stem for path in self.folder.glob("*.svg") if path.is_file()))
+        self._names = tuple(
+            sorted(
+                entry.name.removesuffix(SVG)
+                for entry in self.folder.iterdir()
+                if entry.name.endswith(SVG) and entry.is_file()
+            )
+        )
         self._svg: dict[str, bytes] = {}
         self._cache: OrderedDict[_CacheKey, QPixmap] = OrderedDict()
 
@@ -60,7 +69,7 @@ class IconLibrary:
         if data is None:
             if name not in self._names:
                 raise KeyError(f"unknown icon {name!r}; available icons: {', '.join(self._names) or '(none)'}")
-            data = (self.folder / f"{name}.svg").read_bytes()
+            data = (self.folder / f"{name}{SVG}").read_bytes()
             self._svg[name] = data
         return data
 
@@ -105,7 +114,7 @@ class IconLibrary:
         source = self.svg_bytes(name).replace(_PLACEHOLDER, colour.name(QColor.NameFormat.HexRgb).encode("ascii"))
         renderer = QSvgRenderer(QByteArray(source))
         if not renderer.isValid():
-            raise ValueError(f"icon {name!r} is not valid SVG: {self.folder / (name + '.svg')}")
+            raise ValueError(f"icon {name!r} is not valid SVG: {self.folder / (name + SVG)}")
         physical = max(1, math.ceil(size_px * dpr - 1e-6))
         image = QImage(physical, physical, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
