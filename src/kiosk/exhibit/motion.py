@@ -23,7 +23,6 @@ _LONG_JUMP_LOG10 = 6.0
 # From this jump on, ease-out expo races through the large digits and settles slowly on the last ones.
 # Below it, ease-out cubic keeps small counts (0 → 8) from sitting on their final value for most of the time.
 EXPO_FROM_JUMP = 100.0
-TRANSITION_S = 0.32
 DRIFT_AMPLITUDE_PX = 12.0
 DRIFT_PERIOD_S = 1800.0  # at 12 px the drift moves at most about 4.5 px per minute
 _EXPO_STEEPNESS = 10.0
@@ -157,10 +156,3 @@ def drift_offset(
     # sin²u + sin²2u peaks at 1.5625 = 1.25²: scaling by 0.8 keeps the distance within the amplitude.
     scale = 0.8 * amplitude_px
     return scale * math.sin(angle), scale * math.sin(2.0 * angle)
-
-
-def transition_progress(elapsed_s: float, duration_s: float = TRANSITION_S) -> float:
-    """Eased 0..1 progress of a screen transition (ease-out cubic); instant when the duration is 0."""
-    if duration_s <= 0:
-        return 1.0
-    return ease_out_cubic(elapsed_s / duration_s)

@@ -51,9 +51,6 @@ class IconLibrary:
         """Every icon in the folder, sorted."""
         return self._names
 
-    def has(self, name: str) -> bool:
-        return name in self._names
-
     def svg_bytes(self, name: str) -> bytes:
         """The icon's SVG source as shipped (read from disk on the first call only)."""
         data = self._svg.get(name)
