@@ -1,7 +1,8 @@
-"""The `kiosk` command: plain summaries, every error, exit codes, and never a traceback."""
+"""The `kiosk` command: plain summaries, every error, exit codes, and a traceback only in the log."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,8 @@ import pytest
 
 from kiosk import cli
 from kiosk.paths import PROJECT_ROOT
+from kiosk.service.logs import setup_logging
+from kiosk.settings.model import LoggingSettings
 
 from .content.fixtures import PILLAR, edit, write_content
 
@@ -40,16 +43,42 @@ def test_validate_reports_every_error_and_exits_1(
     assert err[3] == "content: 3 error(s) in 2 file(s); nothing was changed"
 
 
-def test_internal_error_is_a_message_not_a_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    def explode(*args, **kwargs):
-        raise RuntimeError("boom")
+def explode(*args, **kwargs):
+    raise RuntimeError("boom")
 
+
+def test_internal_error_is_a_message_and_its_traceback_is_logged(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr(cli, "load_content", explode)
     assert cli.main(["validate"]) == 2
     err = capsys.readouterr().err
-    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+    assert "kiosk: internal error: RuntimeError: boom" in err
+    [record] = [r for r in caplog.records if r.name.startswith("kiosk")]
+    assert record.levelname == "ERROR" and record.getMessage() == "internal error in 'kiosk validate'"
+    assert record.exc_info is not None and record.exc_info[0] is RuntimeError
+    assert "in explode" in caplog.text and "RuntimeError: boom" in caplog.text  # the whole traceback
+
+
+@pytest.mark.log_warnings("the internal error is logged: that is what it checks")
+def test_internal_error_traceback_reaches_the_log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "load_content", explode)
+    logs = setup_logging(tmp_path, LoggingSettings(), stream=io.StringIO())
+    try:
+        assert cli.main(["validate"]) == 2
+    finally:
+        logs.close()
+    logged = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
+    assert "ERROR kiosk.cli: internal error in 'kiosk validate'" in logged
+    assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
+
+
+def test_without_a_log_file_the_traceback_goes_to_stderr() -> None:
+    broken = "import kiosk.cli as c; c.load_content = lambda *a, **k: 1 / 0; raise SystemExit(c.main(['validate']))"
+    run = subprocess.run([sys.executable, "-c", broken], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "Traceback (most recent call last)" in run.stderr and "ZeroDivisionError" in run.stderr
+    assert run.stderr.rstrip().endswith("this is a bug in the exhibit software, not in your content; please report it")
 
 
 def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:

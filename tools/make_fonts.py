@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the bundled Simplified Chinese fonts: subsets of Noto Sans CJK SC.
 
-    python tools/make_fonts.py [--source-dir DIR] [--out assets/fonts]
+    python tools/make_fonts.py [--source-dir DIR] [--out src/kiosk/assets/fonts]
 
 Reads font number 2 ("Noto Sans CJK SC") of NotoSansCJK-{Regular,Bold}.ttc and
 writes NotoSansSC-{Regular,Bold}.otf, covering all of GB2312, Latin, common
@@ -19,7 +19,8 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
+FONT_DIR = REPO / "src" / "kiosk" / "assets" / "fonts"  # package data of kiosk, written here in the checkout
 DEFAULT_SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 SC_FONT_NUMBER = 2  # index of Simplified Chinese inside the Noto Sans CJK .ttc
 SC_FAMILY = "Noto Sans CJK SC"
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         help="folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc",
     )
     parser.add_argument(
-        "--out", type=Path, default=REPO / "assets" / "fonts", help="output folder (default: assets/fonts of this repo)"
+        "--out", type=Path, default=FONT_DIR, help="output folder (default: src/kiosk/assets/fonts of this repo)"
     )
     parser.add_argument(
         "--content-dir", type=Path, default=REPO / "content", help="folder whose *.yaml characters must be covered"

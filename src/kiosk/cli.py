@@ -1,10 +1,12 @@
 """``kiosk`` command line: validate, schema, run, render, config, set-pin, bundle.
 
-No traceback ever reaches the person at the keyboard."""
+An unexpected error ends the command with one plain message for the person at the keyboard, and its full traceback
+goes to the log (the ``kiosk`` logger: kiosk.log when file logging is on, else stderr), for the bug report."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +20,8 @@ from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
+
+_log = logging.getLogger(__name__)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -178,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the last line of defence: a message, never a traceback
+    except Exception as exc:  # the last line of defence: a message, and the traceback in the log
+        _log.exception("internal error in 'kiosk %s'", args.command)
         print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("kiosk: this is a bug in the exhibit software, not in your content; please report it", file=sys.stderr)
         return ExitCode.INTERNAL

@@ -34,9 +34,6 @@ class ContentInvalid(Exception):
         self.errors = sorted(errors)
         super().__init__(f"{len(self.errors)} content error(s)")
 
-    def report(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
-
 
 def display_path(path: Path) -> str:
     """A path as an editor would type it: relative to the working folder when it is inside it."""

@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from kiosk.content.loader import content_files
-from kiosk.content.schema import SCHEMA_FILE, content_schema, content_schema_json
+from kiosk.content.schema import content_schema, content_schema_json
 from kiosk.paths import PROJECT_ROOT
 
 CONTENT_DIR = PROJECT_ROOT / "content"
+SCHEMA_FILE = "schema/content.schema.json"  # where the content files' first line points editors
 SHIPPED = content_files(CONTENT_DIR)
 
 

@@ -5,8 +5,10 @@ the list of system libraries is well formed. The builds themselves run in packag
 from __future__ import annotations
 
 import ast
+import fnmatch
 import os
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -233,3 +235,14 @@ def test_bundle_leaves_out_what_the_exhibit_never_uses(dest: str) -> None:
 def test_bundle_excludes_other_qt_bindings_and_tkinter() -> None:
     excluded = spec_constants()["EXCLUDED_MODULES"]
     assert {"PyQt5", "PyQt6", "PySide2", "tkinter", "PySide6.QtQml", "PySide6.QtWebEngineCore"} <= set(excluded)
+
+
+def test_every_asset_is_package_data_of_the_wheel() -> None:
+    """The fonts and icons reach an installed wheel only through pyproject.toml's package-data patterns."""
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["kiosk"]
+    package = ROOT / "src" / "kiosk"
+    assets = [path.relative_to(package).as_posix() for path in (package / "assets").rglob("*") if path.is_file()]
+    assert any(name.endswith(".otf") for name in assets) and any(name.endswith(".svg") for name in assets)
+    assert [name for name in assets if not any(fnmatch.fnmatch(name, pattern) for pattern in patterns)] == []

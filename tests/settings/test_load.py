@@ -12,7 +12,8 @@ from kiosk.settings.load import Override, load_settings
 from kiosk.settings.model import Settings
 from kiosk.staff.pin_hash import hash_pin
 
-ENV = {"HOME": "/home/ops"}
+ENV: dict[str, str] = {}  # no systemd variables; the user is conftest.py's user_home
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 def load(tmp_path: Path, text: str | None, **kwargs):

@@ -36,6 +36,9 @@ def stored(text: str) -> str:
         "operator: {pin_attempts: 4}\n",
         "operator: {}\n",
         "operator:\n  pin_hash: 'scrypt$old'\n",
+        "# only a comment\n",
+        "{exhibit: {screen: 1}}\n",
+        "---\nexhibit:\n  screen: 1\n",
     ],
 )
 def test_the_hash_lands_under_operator_whatever_the_file_looks_like(text: str) -> None:
@@ -53,6 +56,41 @@ def test_every_other_line_and_comment_is_kept() -> None:
     assert (
         with_pin_hash("operator:\r\n  pin_attempts: 4\r\n", HASH)
         == f"operator:\r\n  pin_hash: '{HASH}'\r\n  pin_attempts: 4\r\n"
+    )
+
+
+def test_a_file_of_comments_only_keeps_them_and_gets_the_section_after_them() -> None:
+    assert with_pin_hash("# mine\n\n# ours\n", HASH) == f"# mine\n\n# ours\noperator:\n  pin_hash: '{HASH}'\n"
+    assert with_pin_hash("", HASH) == f"operator:\n  pin_hash: '{HASH}'\n"
+
+
+def test_a_new_section_follows_the_files_own_indentation_nulls_and_lists() -> None:
+    before = (
+        "# top\n"
+        "exhibit:\n"
+        "    screen: 1   # one\n"
+        "    language: ~\n"
+        "    content_dir:\n"
+        "opening_hours:\n"
+        "    closed_dates:\n"
+        "      - 2026-12-25\n"
+        "    sunday: 'closed'\n"
+        "folders:\n"
+        "    state_dir: null\n"
+        "# the end\n"
+    )
+    assert with_pin_hash(before, HASH) == before + f"operator:\n    pin_hash: '{HASH}'\n"
+
+
+def test_anchors_aliases_and_merge_keys_are_kept() -> None:
+    before = "hours: &weekday\n  monday: '09:00-17:30'\nopening_hours:\n  <<: *weekday\n  sunday: closed\n"
+    assert with_pin_hash(before, HASH) == before + f"operator:\n  pin_hash: '{HASH}'\n"
+
+
+def test_line_endings_and_the_document_start_are_kept() -> None:
+    assert (
+        with_pin_hash("---\r\n# mine\r\nexhibit:\r\n  screen: 1 # one\r\n", HASH)
+        == f"---\r\n# mine\r\nexhibit:\r\n  screen: 1 # one\r\noperator:\r\n  pin_hash: '{HASH}'\r\n"
     )
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kiosk.settings.load import Override, load_settings
 from kiosk.settings.model import Settings
 from kiosk.settings.report import example_text, settings_lines
 from kiosk.staff.pin_hash import hash_pin
 
-ENV = {"HOME": "/home/ops"}
+ENV: dict[str, str] = {}  # no systemd variables; the user is conftest.py's user_home
+pytestmark = pytest.mark.usefixtures("user_home")
 
 
 def test_the_example_names_every_key_and_loads_back_to_the_defaults(tmp_path: Path) -> None:

@@ -40,7 +40,8 @@ def test_corner_zones_are_squares_of_twelve_percent_of_the_short_side() -> None:
 def test_the_four_corners_in_order_complete_on_the_last(clock: ManualClock) -> None:
     sequence = CornerSequence(5.0, clock)
     assert presses(sequence, clock, [TL, TR, BR, BL]) == [False, False, False, True]
-    assert sequence.reached == 0  # and it starts afresh
+    # and it starts afresh: the last corner alone does not complete it again, the whole round does
+    assert presses(sequence, clock, [BL, TL, TR, BR, BL]) == [False, False, False, False, True]
 
 
 def test_just_within_the_time_counts_and_just_over_does_not(clock: ManualClock) -> None:

@@ -90,10 +90,6 @@ class KeyNumber(Model):
     note: Text | None = Field(default=None, description="Optional second line, e.g. 'a record high'.")
     source: Source
 
-    @property
-    def is_rank(self) -> bool:
-        return self.start is not None and self.start > self.value
-
 
 class Card(Model):
     """An achievement card: who did what, and the first it claims."""

@@ -8,7 +8,6 @@ from typing import Any
 from kiosk.content.model import ContentFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_FILE = "schema/content.schema.json"
 
 
 def content_schema() -> dict[str, Any]:

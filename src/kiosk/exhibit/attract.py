@@ -56,11 +56,6 @@ class AttractLoop:
     def slide_s(self) -> float:
         return self._slide_s
 
-    @property
-    def cycle_s(self) -> float:
-        """Seconds for the whole playlist once."""
-        return self._slide_s * len(self._playlist)
-
     def slide_at(self, elapsed_s: float) -> tuple[int, Slide, float]:
         """(index, slide, seconds into that slide); times before the start count as the start."""
         slides, into = divmod(max(0.0, elapsed_s), self._slide_s)

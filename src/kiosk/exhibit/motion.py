@@ -163,10 +163,3 @@ def drift_offset(
     # sin²u + sin²2u peaks at 1.5625 = 1.25²: scaling by 0.8 keeps the distance within the amplitude.
     scale = 0.8 * amplitude_px
     return scale * math.sin(angle), scale * math.sin(2.0 * angle)
-
-
-def transition_progress(elapsed_s: float, duration_s: float = TRANSITION_S) -> float:
-    """Eased 0..1 progress of a screen transition (ease-out cubic); instant when the duration is 0."""
-    if duration_s <= 0:
-        return 1.0
-    return ease_out_cubic(elapsed_s / duration_s)

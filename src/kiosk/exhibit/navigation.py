@@ -107,11 +107,6 @@ class Navigator:
         self._language = default_language
         self._listeners: list[Listener] = []
 
-    @classmethod
-    def from_content(cls, content: Content) -> Navigator:
-        exhibit = content.exhibit
-        return cls(story_counts(content), pillar_order(content), exhibit.default_language, exhibit.languages)
-
     @property
     def screen(self) -> Screen:
         return self._screen
@@ -127,10 +122,6 @@ class Navigator:
     @property
     def languages(self) -> tuple[str, ...]:
         return self._languages
-
-    def story_count(self, pillar_id: str) -> int:
-        """How many stories the pillar has (0 for an unknown pillar)."""
-        return self._counts.get(pillar_id, 0)
 
     # -- subscribers --------------------------------------------------------------------------------------
 
@@ -181,21 +172,10 @@ class Navigator:
         """The preceding story of the same pillar; refused at the first one."""
         return self._step_story(-1)
 
-    def has_next_story(self) -> bool:
-        screen = self._screen
-        return isinstance(screen, StoryDetail) and self._valid_index(screen.pillar_id, screen.index + 1)
-
-    def has_previous_story(self) -> bool:
-        screen = self._screen
-        return isinstance(screen, StoryDetail) and screen.index > 0
-
     def close_story(self) -> Screen | None:
         """StoryDetail → its pillar's page."""
         screen = self._screen
         return self._change(PillarPage(screen.pillar_id)) if isinstance(screen, StoryDetail) else None
-
-    def can_go_back(self) -> bool:
-        return isinstance(self._screen, StoryDetail | PillarPage | OutlookPage)
 
     def back(self) -> Screen | None:
         """StoryDetail → PillarPage; PillarPage and Outlook → Home; refused on Home and the attract loop."""

@@ -69,10 +69,6 @@ class ResilientFileHandler(logging.handlers.RotatingFileHandler):
         self._retry_at: float | None = None  # set while the file is not working
         self._error_in_emit = False
 
-    @property
-    def working(self) -> bool:
-        return self._retry_at is None
-
     def emit(self, record: logging.LogRecord) -> None:
         if self._retry_at is not None and self._clock() < self._retry_at:
             return  # the file failed lately: stderr has the message, try again later

@@ -1,7 +1,11 @@
-"""Where the settings file and the state folders are, per platform (pure: the environment is passed in).
+"""Where the settings file and the state folders are, per platform.
 
-Each function takes ``environ`` (a mapping like ``os.environ``) and ``platform`` (like ``sys.platform``:
-``linux``, ``win32``, ``darwin``) so tests decide both without touching the machine.
+The per-user folders are platformdirs' (``user_config_dir``, ``user_state_dir``; ``site_config_dir`` for the
+machine-wide settings on Windows), which read the process environment (``HOME``, ``XDG_*``, Windows' known
+folders; tests set them with ``monkeypatch.setenv``). The exhibit's own rules read ``environ`` (a mapping like
+``os.environ``, passed in): ``$KIOSK_CONFIG``, and systemd's ``$STATE_DIRECTORY`` and ``$LOGS_DIRECTORY``, which win
+over platformdirs. ``platform`` (like ``sys.platform``: ``linux``, ``win32``, ``darwin``) picks the platform's
+folders, so tests ask for another platform's without running on it.
 """
 
 from __future__ import annotations
@@ -10,12 +14,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from platformdirs.api import PlatformDirsABC
+from platformdirs.macos import MacOS
+from platformdirs.unix import Unix
+from platformdirs.windows import Windows
+
 from kiosk.service.bundle.releases import current_content_dir
 
 APP = "guangzhou-exhibit"  # Linux folder name
 APP_TITLE = "GuangzhouExhibit"  # Windows and macOS folder name
 FILE_NAME = "kiosk.yaml"
-SYSTEM_CONFIG = Path("/etc") / APP / FILE_NAME
+SYSTEM_CONFIG = Path("/etc") / APP / FILE_NAME  # not platformdirs' site_config_dir, which is /etc/xdg/<app>
 ENV_CONFIG = "KIOSK_CONFIG"
 
 
@@ -27,18 +36,14 @@ class Located:
     reason: str
 
 
-def _home(environ: Mapping[str, str], platform: str) -> Path:
-    for name in ("USERPROFILE", "HOME") if platform == "win32" else ("HOME",):
-        if environ.get(name):
-            return Path(environ[name])
-    return Path.home()
-
-
-def _xdg(environ: Mapping[str, str], name: str, fallback: str) -> Path:
-    value = environ.get(name, "")
-    if value and Path(value).is_absolute():  # the XDG spec says a relative value is to be ignored
-        return Path(value)
-    return _home(environ, "linux") / fallback
+def platform_folders(platform: str) -> PlatformDirsABC:
+    """platformdirs' folders of the exhibit on ``platform``: ``<base>/GuangzhouExhibit`` on Windows (no author
+    folder) and macOS, ``<base>/guangzhou-exhibit`` elsewhere; nothing is created."""
+    if platform == "win32":
+        return Windows(appname=APP_TITLE, appauthor=False)
+    if platform == "darwin":
+        return MacOS(appname=APP_TITLE)
+    return Unix(appname=APP)
 
 
 def _systemd_dir(environ: Mapping[str, str], name: str) -> Path | None:
@@ -53,19 +58,20 @@ def config_file(
     platform: str,
     exists: Callable[[Path], bool] = Path.is_file,
 ) -> Located:
-    """The settings file: ``--config`` > ``$KIOSK_CONFIG`` > the platform's place (it may not exist)."""
+    """The settings file: ``--config`` > ``$KIOSK_CONFIG`` > the platform's place (it may not exist): Windows
+    ``%PROGRAMDATA%``, Linux ``/etc/guangzhou-exhibit`` when the file is there, else the per-user config folder."""
     if explicit:
         return Located(Path(explicit), "--config")
     if environ.get(ENV_CONFIG):
         return Located(Path(environ[ENV_CONFIG]), f"${ENV_CONFIG}")
+    folders = platform_folders(platform)
     if platform == "win32":
-        base = Path(environ.get("PROGRAMDATA") or r"C:\ProgramData")
-        return Located(base / APP_TITLE / FILE_NAME, "%PROGRAMDATA%")
+        return Located(Path(folders.site_config_dir) / FILE_NAME, "%PROGRAMDATA%")
     if platform == "darwin":
-        return Located(_home(environ, platform) / "Library" / "Application Support" / APP_TITLE / FILE_NAME, "default")
+        return Located(Path(folders.user_config_dir) / FILE_NAME, "default")
     if exists(SYSTEM_CONFIG):
         return Located(SYSTEM_CONFIG, "default (system-wide)")
-    return Located(_xdg(environ, "XDG_CONFIG_HOME", ".config") / APP / FILE_NAME, "default (per user)")
+    return Located(Path(folders.user_config_dir) / FILE_NAME, "default (per user)")
 
 
 def default_state_dir(environ: Mapping[str, str], platform: str) -> Located:
@@ -73,16 +79,14 @@ def default_state_dir(environ: Mapping[str, str], platform: str) -> Located:
     systemd = _systemd_dir(environ, "STATE_DIRECTORY")
     if systemd is not None:
         return Located(systemd, "default ($STATE_DIRECTORY)")
-    if platform == "win32":
-        local = environ.get("LOCALAPPDATA")
-        base = Path(local) if local else _home(environ, platform) / "AppData" / "Local"
-        return Located(base / APP_TITLE, "default (%LOCALAPPDATA%)")
-    if platform == "darwin":
-        return Located(_home(environ, platform) / "Library" / "Application Support" / APP_TITLE, "default")
-    return Located(_xdg(environ, "XDG_STATE_HOME", ".local/state") / APP, "default ($XDG_STATE_HOME)")
+    reason = {"win32": "default (%LOCALAPPDATA%)", "darwin": "default"}.get(platform, "default ($XDG_STATE_HOME)")
+    return Located(Path(platform_folders(platform).user_state_dir), reason)
 
 
 def default_log_dir(state_dir: Path, environ: Mapping[str, str]) -> Located:
+    """``$LOGS_DIRECTORY`` (systemd) > ``<state_dir>/logs``. Not platformdirs' ``user_log_dir``: that is the state
+    folder itself (or its ``log``/``Logs`` sub-folder), and the logs must follow a ``folders.state_dir`` set in the
+    settings file."""
     systemd = _systemd_dir(environ, "LOGS_DIRECTORY")
     if systemd is not None:
         return Located(systemd, "default ($LOGS_DIRECTORY)")

@@ -45,11 +45,6 @@ class CornerSequence:
         self._reached = 0  # corners reached so far, in order
         self._started = 0.0
 
-    @property
-    def reached(self) -> int:
-        """How many corners of the sequence have been touched in order (0-3)."""
-        return self._reached
-
     def reset(self) -> None:
         self._reached = 0
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from importlib.resources import as_file
 
 import pytest
 from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 
 from kiosk.paths import default_assets_dir
-from kiosk.qt.foundations.fonts import bundled_font_paths, load_bundled_fonts
+from kiosk.qt.foundations.fonts import bundled_font_files, load_bundled_fonts
 
 pytestmark = pytest.mark.gui
 
@@ -34,9 +35,9 @@ def font_for(family: str, weight: QFont.Weight) -> QFont:
 
 
 def test_bundled_font_files_exist():
-    paths = bundled_font_paths(default_assets_dir())
-    assert len(paths) == 2
-    assert all(path.is_file() for path in paths), paths
+    fonts = bundled_font_files(default_assets_dir())
+    assert len(fonts) == 2
+    assert all(font.is_file() for font in fonts), fonts
 
 
 def test_family_names_are_returned(families):
@@ -45,11 +46,12 @@ def test_family_names_are_returned(families):
 
 
 def test_each_file_supports_chinese(qapp):
-    for path in bundled_font_paths(default_assets_dir()):
-        raw = QRawFont(str(path), 48)
-        assert raw.isValid(), path
+    for font in bundled_font_files(default_assets_dir()):
+        with as_file(font) as path:
+            raw = QRawFont(str(path), 48)
+        assert raw.isValid(), font
         absent = unsupported(raw)
-        assert not absent, f"{path.name} lacks {absent}"
+        assert not absent, f"{font.name} lacks {absent}"
 
 
 @pytest.mark.parametrize("weight", [QFont.Weight.Normal, QFont.Weight.Bold])

@@ -131,7 +131,6 @@ def test_no_session_bus_is_one_line_and_no_exception(qapp, caplog, tmp_path):
         inhibit.keep_awake()
         inhibit.sleep()
         inhibit.release()
-    assert not inhibit.inhibited
     said = lines(caplog)
     assert len(said) == 1 and "no session D-Bus" in said[0]
 
@@ -220,9 +219,7 @@ def test_inhibit_while_awake_and_uninhibit_the_same_cookie_for_sleep(qapp, priva
     inhibit = ScreenSaverInhibit(private_bus)
     inhibit.keep_awake()
     inhibit.keep_awake()  # already held: not asked twice
-    assert inhibit.inhibited
     inhibit.sleep()
-    assert not inhibit.inhibited
     inhibit.keep_awake()
     inhibit.release()
     assert said_by(service) == [
@@ -238,6 +235,5 @@ def test_a_bus_without_the_service_is_one_line(qapp, private_bus, caplog):
     inhibit = ScreenSaverInhibit(private_bus)
     inhibit.keep_awake()
     inhibit.keep_awake()
-    assert not inhibit.inhibited
     said = lines(caplog)
     assert len(said) == 1 and "no org.freedesktop.ScreenSaver service on the session bus" in said[0]

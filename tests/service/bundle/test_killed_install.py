@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.service.bundle.install import STEPS, install_bundle
+from kiosk.service.bundle.install import install_bundle
 from kiosk.service.bundle.releases import list_releases
 
 from .bundle_helpers import assert_current_complete, make_bundle
 
 WORKER = Path(__file__).with_name("install_worker.py")
+# install_bundle's checkpoint() names, in the order it reaches them.
+STEPS = ("checked", "unpacking", "unpacked", "validated", "renamed", "switched", "pruned")
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")

@@ -309,9 +309,6 @@ class ExhibitController(QObject):
         """Run every animation to its end by moving the injected clock forward."""
         self._ticker.settle(advance)
 
-    def is_animating(self) -> bool:
-        return self._ticker.is_animating()
-
     def show_attract_at(self, elapsed_s: float) -> None:
         """Put the attract loop at ``elapsed_s`` seconds and stop its timer (for rendering and tests)."""
         self.idle_loop.show_attract_at(elapsed_s)

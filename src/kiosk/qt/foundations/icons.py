@@ -1,7 +1,8 @@
-"""The exhibit's line icons (assets/icons/*.svg), recoloured and rendered crisply at any size.
+"""The exhibit's line icons (kiosk/assets/icons/*.svg), recoloured and rendered crisply at any size.
 
 Every icon is drawn with ``stroke="currentColor"``; :class:`IconLibrary` swaps that for the requested colour,
-renders with QtSvg onto a transparent, antialiased pixmap and keeps the result in a bounded per-instance cache::
+renders with QtSvg onto a transparent, antialiased pixmap and keeps the result in Qt's QPixmapCache, the one pixmap
+cache the rest of the exhibit draws from too (its size is set once, in kiosk.qt.app.build)::
 
     icons = IconLibrary(kiosk.paths.default_assets_dir() / "icons")
     icons.paint(painter, QRectF(x, y, 96, 96), "rocket", "#5EC8F2")
@@ -12,47 +13,43 @@ Needs a QGuiApplication for pixmaps (images are rendered off the GUI thread-safe
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPixmapCache
 from PySide6.QtSvg import QSvgRenderer
 
 __all__ = ["IconLibrary"]
 
 _PLACEHOLDER = b"currentColor"
-_CacheKey = tuple[str, int, int, float]  # (name, size_px, rgba, device pixel ratio)
+SVG = ".svg"
 
 
 class IconLibrary:
-    """The SVG icons in one folder, by file stem (``rocket.svg`` is ``"rocket"``).
+    """The SVG icons in one folder (a path, or package data as a Traversable), by file stem (``rocket.svg`` is
+    ``"rocket"``).
 
-    The folder is listed once, each file is read once on first use, and rendered pixmaps are cached per
-    (name, size, colour, device pixel ratio), least recently used first out beyond ``max_cached`` entries.
+    The folder is listed once, each file is read once on first use, and rendered pixmaps are kept in QPixmapCache
+    under a key made of the folder, name, size, colour and device pixel ratio (Qt evicts the least recently used).
     """
 
-    def __init__(self, folder: Path | str, max_cached: int = 256) -> None:
-        self.folder = Path(folder)
+    def __init__(self, folder: Traversable | str) -> None:
+        self.folder = Path(folder) if isinstance(folder, str) else folder
         if not self.folder.is_dir():
             raise FileNotFoundError(f"icon folder not found: {self.folder}")
-        if max_cached < 1:
-            raise ValueError(f"max_cached must be at least 1, got {max_cached}")
-        self.max_cached = max_cached
-        self._names = tuple(sorted(path.stem for path in self.folder.glob("*.svg") if path.is_file()))
+        self._names = tuple(
+            sorted(
+                entry.name.removesuffix(SVG)
+                for entry in self.folder.iterdir()
+                if entry.name.endswith(SVG) and entry.is_file()
+            )
+        )
         self._svg: dict[str, bytes] = {}
-        self._cache: OrderedDict[_CacheKey, QPixmap] = OrderedDict()
 
     def names(self) -> tuple[str, ...]:
         """Every icon in the folder, sorted."""
         return self._names
-
-    def has(self, name: str) -> bool:
-        return name in self._names
-
-    def cache_size(self) -> int:
-        """How many rendered pixmaps are held now (at most ``max_cached``)."""
-        return len(self._cache)
 
     def svg_bytes(self, name: str) -> bytes:
         """The icon's SVG source as shipped (read from disk on the first call only)."""
@@ -60,7 +57,7 @@ class IconLibrary:
         if data is None:
             if name not in self._names:
                 raise KeyError(f"unknown icon {name!r}; available icons: {', '.join(self._names) or '(none)'}")
-            data = (self.folder / f"{name}.svg").read_bytes()
+            data = (self.folder / f"{name}{SVG}").read_bytes()
             self._svg[name] = data
         return data
 
@@ -68,7 +65,8 @@ class IconLibrary:
         """The icon as a ``size_px`` × ``size_px`` (logical pixels) pixmap in ``colour`` on transparency.
 
         The pixmap has ``size_px * device_pixel_ratio`` physical pixels and carries that ratio, so it paints
-        sharp on high-density screens. The same arguments return the same (cached) pixmap object.
+        sharp on high-density screens. The same arguments return the same cached pixmap (one ``cacheKey()``) while
+        Qt keeps it.
         """
         if size_px < 1:
             raise ValueError(f"icon size must be at least 1 px, got {size_px}")
@@ -76,16 +74,14 @@ class IconLibrary:
             raise ValueError(f"device pixel ratio must be positive, got {device_pixel_ratio}")
         qcolour = _to_colour(colour)
         dpr = round(float(device_pixel_ratio), 3)
-        key = (name, int(size_px), qcolour.rgba(), dpr)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
+        # The folder is part of the key: two libraries may hold different icons of the same name.
+        key = f"kiosk.icon:{self.folder}/{name}:{int(size_px)}px:#{qcolour.rgba():08x}:x{dpr:g}"
+        cached = QPixmap()
+        if QPixmapCache.find(key, cached):
             return cached
         pixmap = QPixmap.fromImage(self._render(name, int(size_px), qcolour, dpr))
         pixmap.setDevicePixelRatio(dpr)
-        self._cache[key] = pixmap
-        while len(self._cache) > self.max_cached:
-            self._cache.popitem(last=False)
+        QPixmapCache.insert(key, pixmap)  # refused (and rendered again next time) only when larger than the cache
         return pixmap
 
     def paint(self, painter: QPainter, rect: QRectF, name: str, colour: QColor | str) -> None:
@@ -105,7 +101,7 @@ class IconLibrary:
         source = self.svg_bytes(name).replace(_PLACEHOLDER, colour.name(QColor.NameFormat.HexRgb).encode("ascii"))
         renderer = QSvgRenderer(QByteArray(source))
         if not renderer.isValid():
-            raise ValueError(f"icon {name!r} is not valid SVG: {self.folder / (name + '.svg')}")
+            raise ValueError(f"icon {name!r} is not valid SVG: {self.folder / (name + SVG)}")
         physical = max(1, math.ceil(size_px * dpr - 1e-6))
         image = QImage(physical, physical, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)

@@ -25,15 +25,7 @@ _STRINGS.update(
         "opens_today": {"zh": "今天 {time} 开放", "en": "Opens today at {time}"},
         "opens_tomorrow": {"zh": "明天 {time} 开放", "en": "Opens tomorrow at {time}"},
         "opens_on_day": {"zh": "{day} {time} 开放", "en": "Opens at {time} {day}"},
-        "opens_on_date": {"zh": "{month}月{day}日 {time} 开放", "en": "Opens at {time} on {day} {month}"},
+        "opens_on_date": {"zh": "{date} {time} 开放", "en": "Opens at {time} on {date}"},
         "closed_for_now": {"zh": "暂停开放", "en": "Closed for now"},
-        "weekdays": {
-            "zh": "周一 周二 周三 周四 周五 周六 周日",
-            "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        },
-        "months": {
-            "zh": "1 2 3 4 5 6 7 8 9 10 11 12",
-            "en": "January February March April May June July August September October November December",
-        },
     }
 )

@@ -87,9 +87,6 @@ class Ticker(QObject):
             if animation.owner is owner:
                 animation.start_s += seconds
 
-    def is_animating(self, owner: object | None = None) -> bool:
-        return any(owner is None or a.owner is owner for a in self._running)
-
     def tick(self) -> None:
         now = self.now()
         for animation in list(self._running):

@@ -84,10 +84,6 @@ class LockDown(QObject):
     def released(self) -> bool:
         return self._released
 
-    @property
-    def active(self) -> bool:
-        return self._installed and not self._released
-
     def install(self) -> None:
         """Start refusing (once the window is shown full-screen)."""
         if self._installed or self._released:

@@ -42,10 +42,6 @@ class ScreenSaverInhibit:
         self._cookie: tuple[str, int] | None = None  # (object path, cookie)
         self._missing_said = False
 
-    @property
-    def inhibited(self) -> bool:
-        return self._cookie is not None
-
     def keep_awake(self) -> None:
         if self._cookie is not None:
             return

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.dates import day_and_month, time_of_day, weekday_name
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.foundations.strings import say
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.service.schedule import format_minutes
 
 STANDBY_Z = 2000  # above sheets (10), the idle warning (100) and transition pictures (1000, 1001)
 DRIFT_PERIODS_MIN = (47.0, 31.0)  # a slow Lissajous path: it takes hours to come back to the same place
@@ -30,16 +30,15 @@ def opening_words(now: datetime, opens: datetime | None, language: Language) -> 
     """``Opens at 09:00 Monday`` / ``周一 09:00 开放`` (today, tomorrow, a weekday within a week, else a date)."""
     if opens is None:
         return say("closed_for_now", language)
-    time = format_minutes(opens.hour * 60 + opens.minute)
+    time = time_of_day(opens, language)
     days = (opens.date() - now.date()).days
     if days <= 0:
         return say("opens_today", language).format(time=time)
     if days == 1:
         return say("opens_tomorrow", language).format(time=time)
     if days < 7:
-        return say("opens_on_day", language).format(time=time, day=say("weekdays", language).split()[opens.weekday()])
-    month = say("months", language).split()[opens.month - 1]
-    return say("opens_on_date", language).format(time=time, day=opens.day, month=month)
+        return say("opens_on_day", language).format(time=time, day=weekday_name(opens.date(), language))
+    return say("opens_on_date", language).format(time=time, date=day_and_month(opens.date(), language))
 
 
 def drift_offset(minutes: float, room_width: float, room_height: float) -> QPointF:

@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 5
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
-STEPS = ("checked", "unpacking", "unpacked", "validated", "renamed", "switched", "pruned")
 
 
 def no_op(step: str) -> None:
