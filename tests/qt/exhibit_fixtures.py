@@ -24,7 +24,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.exhibit.navigation import Screen
-from kiosk.qt.app.build import Exhibit, build_exhibit
+from kiosk.qt.app.build import BuiltExhibit, build_exhibit
 from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.stage import Stage
 from kiosk.settings.model import ExhibitSettings
@@ -61,7 +61,7 @@ def item_name(item: QGraphicsItem) -> str | None:
 class Harness:
     """One exhibit on screen, its hand-driven clock, and ways to find what it shows."""
 
-    exhibit: Exhibit
+    exhibit: BuiltExhibit
     clock: ManualClock
 
     @property

@@ -148,7 +148,7 @@ def _day(name: str) -> Any:
     return Field(default=None, description=f"Hours on {name.capitalize()}s. null: open all day.")
 
 
-class OpeningHours(Section):
+class OpeningHoursSettings(Section):
     """Weekly opening hours; outside them the screen shows a dark standby. Leave the section out to stay open."""
 
     monday: str | None = _day("monday")
@@ -205,7 +205,7 @@ class Settings(Section):
     operator: OperatorSettings = Field(default_factory=OperatorSettings)
     content_updates: ContentUpdateSettings = Field(default_factory=ContentUpdateSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
-    opening_hours: OpeningHours | None = Field(default=None)
+    opening_hours: OpeningHoursSettings | None = Field(default=None)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     folders: FolderSettings = Field(default_factory=FolderSettings)
 
@@ -214,7 +214,7 @@ def section_types() -> dict[str, type[Section]]:
     """Each section's name and model, in file order."""
     out: dict[str, type[Section]] = {}
     for name, info in Settings.model_fields.items():
-        model = OpeningHours if name == "opening_hours" else info.annotation  # the one optional section
+        model = OpeningHoursSettings if name == "opening_hours" else info.annotation  # the one optional section
         # Every field of Settings is a section; a plain value added there would break the reports that walk them.
         if not (isinstance(model, type) and issubclass(model, Section)):
             raise TypeError(f"Settings.{name} is not a settings section: {model!r}")

@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from kiosk.service.schedule import WEEKDAYS
 from kiosk.settings.load import LoadedSettings
-from kiosk.settings.model import OpeningHours, field_range, section_types
+from kiosk.settings.model import OpeningHoursSettings, field_range, section_types
 
 WIDTH = 110
 EXAMPLE_HOURS = {day: "09:00-17:30" for day in WEEKDAYS[:5]} | {
@@ -98,7 +98,7 @@ def example_text() -> str:
     for section, model in section_types().items():
         lines.append("")
         lines += _comment(model.__doc__ or "", "")
-        if model is OpeningHours:
+        if model is OpeningHoursSettings:
             lines += _opening_hours_example()
             continue
         lines.append(f"{section}:")
@@ -116,7 +116,7 @@ def _opening_hours_example() -> list[str]:
         "",
     )
     lines.append("# opening_hours:")
-    for name, info in OpeningHours.model_fields.items():
+    for name, info in OpeningHoursSettings.model_fields.items():
         if name in EXAMPLE_HOURS:
             lines.append(f'#   {name}: "{EXAMPLE_HOURS[name]}"')
         else:

@@ -27,7 +27,9 @@ PIXMAP_CACHE_KB = 3840 * 2160 * 4 * 12 // 1024  # about 400 MB
 
 
 @dataclass
-class Exhibit:
+class BuiltExhibit:
+    """What :func:`build_exhibit` makes: the view the exhibit is drawn in, and its controller."""
+
     stage: Stage
     controller: ExhibitController
 
@@ -45,7 +47,7 @@ def build_exhibit(
     *,
     content_dir: Path | None = None,
     assets_dir: Path | None = None,
-) -> Exhibit:
+) -> BuiltExhibit:
     """The exhibit's view and controller for ``content`` (a QApplication must exist), as ``settings`` say: the
     screen's rotation, the language it starts in, its idle and attract timing, reduced motion."""
     assets = assets_dir or default_assets_dir()
@@ -60,4 +62,4 @@ def build_exhibit(
     controller = ExhibitController(
         content, stage, Typography(family), IconLibrary(assets / "icons"), clock, settings, content_dir
     )
-    return Exhibit(stage, controller)
+    return BuiltExhibit(stage, controller)

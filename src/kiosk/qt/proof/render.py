@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.exhibit.navigation import stories
-from kiosk.qt.app.build import Exhibit, application, build_exhibit
+from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
 from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.settings.model import ExhibitSettings
 
@@ -28,44 +28,44 @@ SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
 @dataclass(frozen=True)
 class Shot:
     name: str  # e.g. "pillar-industry"
-    go: Callable[[Exhibit, ManualClock], None]  # brings the exhibit to this state
+    go: Callable[[BuiltExhibit, ManualClock], None]  # brings the exhibit to this state
 
 
-def _attract_slide(index: int) -> Callable[[Exhibit, ManualClock], None]:
-    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+def _attract_slide(index: int) -> Callable[[BuiltExhibit, ManualClock], None]:
+    def go(exhibit: BuiltExhibit, clock: ManualClock) -> None:
         exhibit.controller.go_idle()
         exhibit.controller.show_attract_at(exhibit.controller.settings.attract_slide_s * index + 0.01)
 
     return go
 
 
-def _home(exhibit: Exhibit, clock: ManualClock) -> None:
+def _home(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     exhibit.controller.go_idle()
     exhibit.controller.wake()
 
 
-def _pillar(pillar_id: str) -> Callable[[Exhibit, ManualClock], None]:
-    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+def _pillar(pillar_id: str) -> Callable[[BuiltExhibit, ManualClock], None]:
+    def go(exhibit: BuiltExhibit, clock: ManualClock) -> None:
         _home(exhibit, clock)
         exhibit.controller.open_pillar(pillar_id)
 
     return go
 
 
-def _story(pillar_id: str, index: int) -> Callable[[Exhibit, ManualClock], None]:
-    def go(exhibit: Exhibit, clock: ManualClock) -> None:
+def _story(pillar_id: str, index: int) -> Callable[[BuiltExhibit, ManualClock], None]:
+    def go(exhibit: BuiltExhibit, clock: ManualClock) -> None:
         _pillar(pillar_id)(exhibit, clock)
         exhibit.controller.open_story(index)
 
     return go
 
 
-def _outlook(exhibit: Exhibit, clock: ManualClock) -> None:
+def _outlook(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     _home(exhibit, clock)
     exhibit.controller.open_outlook()
 
 
-def _idle_warning(exhibit: Exhibit, clock: ManualClock) -> None:
+def _idle_warning(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     _home(exhibit, clock)
     settings = exhibit.controller.settings
     clock.advance(settings.idle_timeout_s - settings.idle_warning_s + 0.5)
@@ -85,7 +85,7 @@ def shots(content: Content) -> list[Shot]:
 
 def visit(
     content: Content, content_dir: Path | None, size: tuple[int, int], language: str, chosen: list[Shot] | None = None
-) -> Iterator[tuple[Shot, Exhibit]]:
+) -> Iterator[tuple[Shot, BuiltExhibit]]:
     """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
     settled, and yield it."""
     app = application()
@@ -111,11 +111,11 @@ def visit(
         gc.collect()
 
 
-def text_blocks(exhibit: Exhibit) -> list[TextBlock]:
+def text_blocks(exhibit: BuiltExhibit) -> list[TextBlock]:
     return [item for item in exhibit.stage.scene().items() if isinstance(item, TextBlock) and _shown(item)]
 
 
-def charts_shown(exhibit: Exhibit) -> list[QGraphicsItem]:
+def charts_shown(exhibit: BuiltExhibit) -> list[QGraphicsItem]:
     """The charts on screen (they have a ``fit_scale``: below 1 they were shrunk to fit)."""
     return [item for item in exhibit.stage.scene().items() if hasattr(item, "fit_scale") and _shown(item)]
 

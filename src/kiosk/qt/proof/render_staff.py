@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.clock import ManualClock
 from kiosk.errors import display_path
-from kiosk.qt.app.build import Exhibit
+from kiosk.qt.app.build import BuiltExhibit
 from kiosk.qt.proof.render import Shot
 from kiosk.qt.service.opening_hours import OpeningHours
 from kiosk.qt.staff.access import OperatorAccess, install_operator_access
@@ -39,28 +39,28 @@ class _ProofActions:
         return ContentStatus(self._source, None, f"{PROOF_TIME:%Y-%m-%d %H:%M}")
 
 
-def _access(exhibit: Exhibit, clock: ManualClock) -> OperatorAccess:
+def _access(exhibit: BuiltExhibit, clock: ManualClock) -> OperatorAccess:
     settings = OperatorSettings(pin_hash=hash_pin("2580", salt=bytes(16)))
     return install_operator_access(
         exhibit.controller, exhibit.stage, settings, _ProofActions(exhibit.controller.content_dir), clock=clock
     )
 
 
-def _pin_pad(exhibit: Exhibit, clock: ManualClock) -> None:
+def _pin_pad(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     exhibit.controller.wake()
     _access(exhibit, clock).open_pad()
 
 
-def _panel(exhibit: Exhibit, clock: ManualClock) -> None:
+def _panel(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     exhibit.controller.wake()
     _access(exhibit, clock).open_panel()
 
 
-def _touch_test(exhibit: Exhibit, clock: ManualClock) -> None:
+def _touch_test(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     _access(exhibit, clock).open_diagnostics()
 
 
-def _standby(exhibit: Exhibit, clock: ManualClock) -> None:
+def _standby(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     keeper = OpeningHours(
         exhibit.controller,
         exhibit.stage,
