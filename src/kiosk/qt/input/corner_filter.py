@@ -9,21 +9,23 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QEventPoint, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.qt.input.touch_echo import TouchEcho
+
 
 class PressWatcher(QObject):
     """Emits ``pressed(logical point)`` for each press on ``viewport``; never consumes an event.
 
-    Install it after the exhibit's gesture filter: the filter installed last sees events first. A touch and the
-    mouse press a platform may make of it both come through; the corner gesture counts a corner once however
-    often it is pressed in a row.
+    Install it after the exhibit's gesture filter: the filter installed last sees events first. The mouse press
+    a platform makes of a touch is not a second press (:class:`~kiosk.qt.input.touch_echo.TouchEcho`).
     """
 
     pressed = Signal(QPointF)
 
-    def __init__(self, viewport: QWidget, map_point: Callable[[QPointF], QPointF]):
+    def __init__(self, viewport: QWidget, map_point: Callable[[QPointF], QPointF], clock: Callable[[], float]):
         super().__init__(viewport)
         self._viewport = viewport
         self._map = map_point
+        self._echo = TouchEcho(clock)
         viewport.installEventFilter(self)
 
     def stop(self) -> None:
@@ -33,11 +35,14 @@ class PressWatcher(QObject):
         kind = event.type()
         if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
             touch: QTouchEvent = event  # type: ignore[assignment]
+            self._echo.touch_began()
             for point in touch.points():
                 if point.state() == QEventPoint.State.Pressed:
                     self.pressed.emit(self._map(point.position()))
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            self._echo.touch_ended()
         elif kind == QEvent.Type.MouseButtonPress:
             mouse: QMouseEvent = event  # type: ignore[assignment]
-            if mouse.button() == Qt.MouseButton.LeftButton:
+            if mouse.button() == Qt.MouseButton.LeftButton and not self._echo.is_echo(mouse):
                 self.pressed.emit(self._map(mouse.position()))
         return False

@@ -29,9 +29,9 @@ from kiosk.exhibit.gesture import (
     Swipe,
     Tap,
 )
+from kiosk.qt.input.touch_echo import TouchEcho
 
 MOUSE_POINT_ID = -1  # touch point ids are never negative
-SYNTHESISED_MOUSE_GRACE_S = 0.5  # after a touch sequence, synthesised mouse events are its echo
 
 _TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 _MOUSE_EVENTS = (
@@ -101,8 +101,7 @@ class GestureFilter(QObject):
         self._clock = clock
         self._event_clock = EventClock()
         self._enabled = True
-        self._touch_active = False
-        self._touch_ended_at = -math.inf
+        self._echo = TouchEcho(self._now)
         self._mouse_down = False
         self._long_press_timer = QTimer(self)
         self._long_press_timer.setObjectName("long_press_timer")
@@ -134,8 +133,7 @@ class GestureFilter(QObject):
             self._emit(self._recogniser.cancel(now))
             self._long_press_timer.stop()
             self._mouse_down = False
-            if self._touch_active:
-                self._touch_active, self._touch_ended_at = False, now
+            self._echo.touch_ended()
         self._enabled = enabled
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -163,14 +161,14 @@ class GestureFilter(QObject):
         kind = event.type()
         if kind == QEvent.Type.TouchBegin:
             event.accept()  # or Qt sends the same touch again as mouse events
-            self._touch_active = True
+            self._echo.touch_began()
         if kind == QEvent.Type.TouchCancel:
             self._emit(self._recogniser.cancel(t))
         else:
             for point in event.points():
                 self._on_touch_point(point, t)
         if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            self._touch_active, self._touch_ended_at = False, self._now()
+            self._echo.touch_ended()
         return True
 
     def _on_touch_point(self, point: QEventPoint, t: float) -> None:
@@ -194,8 +192,7 @@ class GestureFilter(QObject):
         return math.hypot(across.x(), across.y())
 
     def _on_mouse(self, event: QMouseEvent) -> bool:
-        synthesised = event.source() != Qt.MouseEventSource.MouseEventNotSynthesized
-        if synthesised and (self._touch_active or self._now() - self._touch_ended_at < SYNTHESISED_MOUSE_GRACE_S):
+        if self._echo.is_echo(event):
             return True  # the echo of a touch already handled
         kind = event.type()
         left = event.button() == Qt.MouseButton.LeftButton

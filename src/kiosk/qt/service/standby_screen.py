@@ -16,7 +16,7 @@ from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.dates import day_and_month, time_of_day, weekday_name
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
-from kiosk.qt.foundations.strings import say
+from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
 
@@ -33,12 +33,12 @@ def opening_words(now: datetime, opens: datetime | None, language: Language) -> 
     time = time_of_day(opens, language)
     days = (opens.date() - now.date()).days
     if days <= 0:
-        return say("opens_today", language).format(time=time)
+        return say("opens_today", language, time=time)
     if days == 1:
-        return say("opens_tomorrow", language).format(time=time)
+        return say("opens_tomorrow", language, time=time)
     if days < 7:
-        return say("opens_on_day", language).format(time=time, day=weekday_name(opens.date(), language))
-    return say("opens_on_date", language).format(time=time, date=day_and_month(opens.date(), language))
+        return say("opens_on_day", language, time=time, day=weekday_name(opens.date(), language))
+    return say("opens_on_date", language, time=time, date=day_and_month(opens.date(), language))
 
 
 def drift_offset(minutes: float, room_width: float, room_height: float) -> QPointF:

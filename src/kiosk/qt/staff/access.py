@@ -66,7 +66,7 @@ class OperatorAccess(QObject):
         self._holding = False
         self.timeout_timer = named_timer(self, "operator_timeout_timer", self.check_timeout, single_shot=True)
         self.tick_timer = named_timer(self, "operator_tick_timer", self.tick, single_shot=False, interval_ms=1000)
-        self.watcher = PressWatcher(stage.viewport(), stage.to_logical)
+        self.watcher = PressWatcher(stage.viewport(), stage.to_logical, clock)
         self.watcher.pressed.connect(self.on_press)
         stage.logical_size_changed.connect(self._on_resize)
 

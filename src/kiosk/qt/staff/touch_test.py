@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
+from kiosk.qt.input.touch_echo import TouchEcho
 from kiosk.qt.staff.overlay import OperatorOverlay
 from kiosk.qt.staff.words import both
 
@@ -160,7 +161,7 @@ class TouchDiagnostics(OperatorOverlay):
             "touch-close", both("close"), on_close, self, look.width - m - close_w, m * 0.8, close_w, 120, px=34.0
         )
         self.layer = PointLayer(self, QRectF(0, 0, look.width, look.height))
-        self._watcher = _PointWatcher(self, viewport, map_point, on_touched)
+        self._watcher = _PointWatcher(self, viewport, map_point, on_touched, TouchEcho(ctx.ticker.now))
 
     def colour_for(self, point_id: int) -> QColor:
         return QColor(self.text_colour) if point_id == MOUSE_ID else self._palette[point_id % len(self._palette)]
@@ -223,13 +224,14 @@ class _PointWatcher(QObject):
         viewport: QWidget,
         map_point: Callable[[QPointF], QPointF],
         on_touched: Callable[[], None],
+        echo: TouchEcho,
     ):
         super().__init__(viewport)
         self._diagnostics = diagnostics
         self._viewport = viewport
         self._map = map_point
         self._on_touched = on_touched
-        self._touching = False
+        self._echo = echo
         viewport.installEventFilter(self)
 
     def stop(self) -> None:
@@ -249,8 +251,9 @@ class _PointWatcher(QObject):
         self._on_touched()
         if event.type() == QEvent.Type.TouchCancel:
             diagnostics.all_up()
-            self._touching = False
+            self._echo.touch_ended()
             return
+        self._echo.touch_began()
         for point in event.points():
             state = point.state()
             if state == QEventPoint.State.Released:
@@ -258,10 +261,11 @@ class _PointWatcher(QObject):
             elif state in (QEventPoint.State.Pressed, QEventPoint.State.Updated):
                 position = point.position()
                 diagnostics.point_moved(point.id(), self._map(position), position)
-        self._touching = event.type() != QEvent.Type.TouchEnd
+        if event.type() == QEvent.Type.TouchEnd:
+            self._echo.touch_ended()
 
     def _mouse(self, event: QMouseEvent) -> None:
-        if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized and self._touching:
+        if self._echo.is_echo(event):
             return  # the echo of a touch already drawn
         kind = event.type()
         position = event.position()

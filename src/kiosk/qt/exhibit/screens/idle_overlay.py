@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, mix
-from kiosk.qt.foundations.strings import say
+from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.surface import Panel
 

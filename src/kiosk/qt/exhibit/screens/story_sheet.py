@@ -18,7 +18,7 @@ from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.exhibit.screens.story_tile import badge
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, TARGET, mix
-from kiosk.qt.foundations.strings import say
+from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel

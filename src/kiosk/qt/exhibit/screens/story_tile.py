@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.content.model import Card, Pillar, Policy
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.look import RADIUS, mix
-from kiosk.qt.foundations.strings import say
+from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.surface import IconItem, Panel
 
 Story = Card | Policy

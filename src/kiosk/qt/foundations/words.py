@@ -1,0 +1,50 @@
+"""The words the program itself says (buttons, prompts, notices), held one way: a table of keys, each with its
+Chinese and English. Content text lives in YAML; these are the interface's own.
+
+:data:`EXHIBIT_WORDS` are the visitor screens' (one language at a time, Chinese when there is no English); the staff
+screens keep theirs in :mod:`kiosk.qt.staff.words` and show both languages at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kiosk.content.text import Language
+
+
+class Words:
+    """A table ``{key: {"zh": …, "en": …}}``; ``{name}`` fields are filled from the values given."""
+
+    def __init__(self, table: Mapping[str, Mapping[str, str]]):
+        for key, texts in table.items():
+            if not texts.get("zh"):
+                raise ValueError(f"interface words {key!r}: Chinese is required")
+        self._table = dict(table)
+
+    def say(self, key: str, language: Language, **values: object) -> str:
+        """The words for ``key`` in ``language`` (Chinese when there is no English)."""
+        texts = self._table[key]
+        return (texts.get(language) or texts["zh"]).format(**values)
+
+    def both(self, key: str, separator: str = " ", **values: object) -> str:
+        """The words for ``key`` in Chinese and English, joined by ``separator``."""
+        return f"{self.say(key, 'zh', **values)}{separator}{self.say(key, 'en', **values)}"
+
+
+EXHIBIT_WORDS = Words(
+    {
+        "policy": {"zh": "政策举措", "en": "Policy"},
+        "achievement": {"zh": "创新成果", "en": "Achievement"},
+        "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
+        "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
+        "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
+        "source": {"zh": "来源", "en": "Source"},
+        # the standby screen outside opening hours
+        "opens_today": {"zh": "今天 {time} 开放", "en": "Opens today at {time}"},
+        "opens_tomorrow": {"zh": "明天 {time} 开放", "en": "Opens tomorrow at {time}"},
+        "opens_on_day": {"zh": "{day} {time} 开放", "en": "Opens at {time} {day}"},
+        "opens_on_date": {"zh": "{date} {time} 开放", "en": "Opens at {time} on {date}"},
+        "closed_for_now": {"zh": "暂停开放", "en": "Closed for now"},
+    }
+)
+say = EXHIBIT_WORDS.say
