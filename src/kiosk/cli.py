@@ -46,13 +46,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.layout:
         from kiosk.qt.proof.layout_check import layout_problems  # Qt is needed to measure text
 
-        problems = layout_problems(result, args.content_dir)
-        for problem in problems:
+        report = layout_problems(result, args.content_dir)
+        for note in report.notes:
+            print(f"note: {note}")
+        for problem in report.problems:
             print(problem, file=sys.stderr)
-        if problems:
-            print(f"{shown}: {len(problems)} text(s) do not fit on screen; nothing was changed", file=sys.stderr)
+        if report.problems:
+            print(
+                f"{shown}: {len(report.problems)} text(s) do not fit or break the typesetting rules; nothing was "
+                "changed",
+                file=sys.stderr,
+            )
             return ExitCode.INVALID
-    checked = ", and every text fits at 1920x1080 and 1080x1920" if args.layout else ""
+    checked = (
+        ", and every text fits and is typeset by the rules at 1920x1080, 3840x2160 and 1080x1920" if args.layout else ""
+    )
     print(f"{shown}: OK — {result.content.summary()} ({len(result.files)} files){checked}")
     return ExitCode.OK
 

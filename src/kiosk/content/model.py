@@ -196,6 +196,12 @@ class Exhibit(Model):
         min_length=1, max_length=8, description="Ids of the figures on the home screen and attract loop (数说)."
     )
     numbers: list[KeyNumber] = Field(default_factory=list, description="Figures that belong to no pillar.")
+    keep_together: list[str] = Field(
+        default_factory=list,
+        max_length=500,
+        description="Names and terms a Chinese line must never split (e.g. 夸克电驱, 太赫兹), on top of the words the "
+        "segmenter knows.",
+    )
 
 
 class OutlookTask(Model):

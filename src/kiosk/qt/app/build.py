@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QPixmapCache
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
 from kiosk.paths import default_assets_dir
 from kiosk.qt.exhibit.controller import ExhibitController
@@ -60,6 +61,12 @@ def build_exhibit(
     stage = Stage(scene, QColor(content.exhibit.theme.ground), settings.rotate_deg)
     stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))
     controller = ExhibitController(
-        content, stage, Typography(family), IconLibrary(assets / "icons"), clock, settings, content_dir
+        content,
+        stage,
+        Typography(family, LineBreaker(content.exhibit.keep_together)),
+        IconLibrary(assets / "icons"),
+        clock,
+        settings,
+        content_dir,
     )
     return BuiltExhibit(stage, controller)

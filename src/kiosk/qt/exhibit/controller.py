@@ -21,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSizeF, Signal
 
+from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
 from kiosk.exhibit.content_offer import ContentOffer, is_adoption_point
 from kiosk.exhibit.gesture import GestureConfig
@@ -277,6 +278,7 @@ class ExhibitController(QObject):
         finally:
             self._follow_navigation = True
         self._content = content
+        self._typography.breaker = LineBreaker(content.exhibit.keep_together)  # the new content's names
         if content_dir is not None:
             self._content_dir = content_dir
         self.content_adopted.emit(content)

@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
+from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.text import Language
 
 
 class Typography:
-    """Hands out ``QFont`` objects for the bundled family; each distinct variant is built once."""
+    """Hands out ``QFont`` objects for the bundled family (each distinct variant built once), and the line breaker
+    that knows the content's words and names."""
 
-    def __init__(self, family: str):
+    def __init__(self, family: str, breaker: LineBreaker | None = None):
         self.family = family
+        self.breaker = breaker or LineBreaker()
         self._fonts: dict[tuple[int, bool, str], QFont] = {}
+        self._half_width: dict[tuple[int, bool, str], QFont] = {}
+
+    def half_width_marks(self, px: float, bold: bool = False, language: Language = "zh") -> QFont:
+        """The font with OpenType ``halt``: full-width punctuation set at half width (where two marks meet)."""
+        key = (max(6, round(px)), bold, language)
+        font = self._half_width.get(key)
+        if font is None:
+            font = QFont(self.font(px, bold, language))
+            font.setFeature(QFont.Tag("halt"), 1)
+            self._half_width[key] = font
+        return font
 
     def font(self, px: float, bold: bool = False, language: Language = "zh") -> QFont:
         key = (max(6, round(px)), bold, language)

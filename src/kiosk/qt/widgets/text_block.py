@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.content.line_breaks import OPENING, compressible, han_count, has_han, strip_joiners
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
@@ -23,6 +24,7 @@ _ALIGN = {
 }
 _SHRINK_STEP = 0.94
 ELLIPSIS = "…"
+HEADING_LINES = 3  # a style of at most this many lines is a heading or a label: balanced
 
 
 @dataclass(frozen=True)
@@ -37,18 +39,42 @@ class Fitted:
 
 
 def _layout(
-    text: str, typography: Typography, style: TextStyle, px: float, width: float, max_lines: int, anywhere: bool = False
+    text: str,
+    typography: Typography,
+    style: TextStyle,
+    px: float,
+    width: float,
+    max_lines: int,
+    anywhere: bool = False,
+    line_width: float | None = None,
+    narrower: dict[int, float] | None = None,
 ) -> tuple[QTextLayout, float, int, bool]:
     """Lay ``text`` out at ``px`` in ``width``: (layout, height, lines used, whether text was left over).
 
     Lines are ``line_height × px`` apart; the height counts the last line's full glyph box (ascent + descent).
     Words are not broken unless ``anywhere``: a word wider than the box counts as left over, so the text shrinks.
+    ``line_width`` (at most ``width``) breaks the lines narrower, placed as the alignment says within ``width``;
+    ``narrower`` gives single lines (by index) a narrower width still.
+    Two full-width marks in a row are set closer (``halt``); a left-aligned line that starts with an opening mark
+    hangs it by its blank half, so the text edge stays straight.
     """
     font = typography.font(px, style.bold, style.language)
     layout = QTextLayout(text, font)
     option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere else QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
+    marks = compressible(text)
+    if marks:
+        half = QTextCharFormat()
+        half.setFont(typography.half_width_marks(px, style.bold, style.language))
+        ranges = []
+        for index in marks:
+            part = QTextLayout.FormatRange()
+            part.start, part.length, part.format = index, 1, half
+            ranges.append(part)
+        layout.setFormats(ranges)
+    broken_at = min(width, line_width) if line_width is not None else width
+    indent = {"center": (width - broken_at) / 2, "right": width - broken_at}.get(style.align, 0.0)
     too_wide = False
     spacing = px * style.line_height
     layout.beginLayout()
@@ -57,9 +83,10 @@ def _layout(
         line = layout.createLine()
         if not line.isValid():
             break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, lines * spacing))
-        too_wide = too_wide or line.naturalTextWidth() > width + 0.5
+        line.setLineWidth(min(broken_at, (narrower or {}).get(lines, broken_at)))
+        hang = -0.5 * px if style.align == "left" and text[line.textStart() : line.textStart() + 1] in OPENING else 0
+        line.setPosition(QPointF(indent + hang, lines * spacing))
+        too_wide = too_wide or line.naturalTextWidth() > broken_at + 0.5
         lines += 1
     layout.endLayout()
     used = layout.lineAt(lines - 1).textStart() + layout.lineAt(lines - 1).textLength() if lines else 0
@@ -74,21 +101,91 @@ def _max_lines(style: TextStyle, px: float, height: float, typography: Typograph
     return max(1, min(style.max_lines, fitting))
 
 
+def line_texts(layout: QTextLayout) -> list[str]:
+    """The text of each line as shown (without the invisible word joiners)."""
+    text = layout.text()
+    return [
+        strip_joiners(text[line.textStart() : line.textStart() + line.textLength()]).strip()
+        for line in (layout.lineAt(i) for i in range(layout.lineCount()))
+    ]
+
+
+def shortest_last_line(style: TextStyle) -> int:
+    """Han characters a Chinese last line needs at least: three in body text, two in headings and labels."""
+    return 3 if style.max_lines > HEADING_LINES else 2
+
+
+def _short_last_line(layout: QTextLayout, style: TextStyle) -> bool:
+    texts = line_texts(layout)
+    return len(texts) > 1 and has_han(texts[-1]) and han_count(texts[-1]) < shortest_last_line(style)
+
+
 def fit_text(text: str, typography: Typography, style: TextStyle, width: float, height: float) -> Fitted:
-    """Wrap; if it does not fit, shrink step by step down to ``min_px``; if it still does not fit, elide."""
-    text = text.replace("\r\n", "\n").replace("\n", "\u2028")  # QTextLayout's line separator
+    """Wrap between words; if it does not fit, shrink step by step down to ``min_px``; if it still does not fit,
+    elide. Then typeset: headings and labels (up to three lines) are balanced, and a Chinese last line is never a
+    lone character or two."""
+    text = typography.breaker.glue(text.replace("\r\n", "\n").replace("\n", "\u2028"))  # QTextLayout's separator
     px = style.px
     while True:
         max_lines = _max_lines(style, px, height, typography)
         layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines)
         if not left_over and used_h <= height + 0.5:
-            return Fitted(px, layout, used_h, lines, elided=False)
+            return _typeset(text, typography, style, px, width, height, Fitted(px, layout, used_h, lines, False))
         smaller = px * _SHRINK_STEP
         if smaller < style.min_px:
             break
         px = smaller
     px = max(style.min_px, px)
     return _elided(text, typography, style, px, width, height)
+
+
+def _typeset(
+    text: str, typography: Typography, style: TextStyle, px: float, width: float, height: float, fitted: Fitted
+) -> Fitted:
+    """Narrower line widths for the same text at the same size: balanced headings, no short Chinese last line."""
+    if fitted.lines < 2:
+        return fitted
+    max_lines = _max_lines(style, px, height, typography)
+
+    def attempt(line_width: float) -> Fitted | None:
+        layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines, line_width=line_width)
+        if left_over or used_h > height + 0.5:
+            return None
+        return Fitted(px, layout, used_h, lines, False)
+
+    best = fitted
+    if fitted.lines <= HEADING_LINES and style.max_lines <= HEADING_LINES:
+        low, high = width * 0.5, width  # the narrowest width that keeps the number of lines: even lines
+        for _ in range(12):
+            middle = (low + high) / 2
+            tried = attempt(middle)
+            if tried is not None and tried.lines == fitted.lines:
+                high = middle
+            else:
+                low = middle
+        balanced = attempt(high + 0.5)
+        if balanced is not None and balanced.lines == fitted.lines:
+            best = balanced
+    if _short_last_line(best.layout, style):
+        # A word more on the last line: the line before it ends a word earlier, or all lines break a little narrower.
+        before = best.layout.lineAt(best.lines - 2)
+        layout, used_h, lines, left_over = _layout(
+            text,
+            typography,
+            style,
+            px,
+            width,
+            max_lines,
+            line_width=best.layout.lineAt(0).width(),
+            narrower={best.lines - 2: before.naturalTextWidth() - 1.0},
+        )
+        if not left_over and used_h <= height + 0.5 and not _short_last_line(layout, style):
+            return Fitted(px, layout, used_h, lines, False)
+        for step in range(1, 9):
+            tried = attempt(width * (1.0 - 0.03 * step))
+            if tried is not None and not _short_last_line(tried.layout, style):
+                return tried
+    return best
 
 
 def _elided(text: str, typography: Typography, style: TextStyle, px: float, width: float, height: float) -> Fitted:

@@ -1,0 +1,50 @@
+"""Where a Chinese line may break: between words (rjieba), never inside a listed name, a Latin or number token, or
+a short quoted term; punctuation stays with its word; the glued text shows the same characters."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.content.line_breaks import WORD_JOINER, LineBreaker, compressible, han_count, strip_joiners
+
+
+def test_words_and_names_stay_whole() -> None:
+    breaker = LineBreaker(["夸克电驱", "太赫兹"])
+    assert breaker.units("融入广州南沙") == ["融入", "广州", "南沙"]
+    assert breaker.units("夸克电驱实现") == ["夸克电驱", "实现"]
+    assert "太赫兹" in breaker.units("太赫兹通信")
+
+
+def test_latin_and_number_tokens_stay_whole_with_what_they_count() -> None:
+    breaker = LineBreaker()
+    assert "TH-F120。" in breaker.units("透射电子显微镜TH-F120。")
+    assert "第8位" in breaker.units("全球排名第8位")
+    assert "26项" in breaker.units("共获26项国家奖")
+    assert "100%，" in breaker.units("提升100%，突破")
+
+
+def test_short_quoted_terms_are_one_unit_and_marks_stay_with_their_words() -> None:
+    units = LineBreaker().units("“五个一”模式和“1+N”政策体系。")
+    assert units[0] == "“五个一”" and "“1+N”" in units and units[-1].endswith("。")
+    assert not any(u and u[0] in "，。、”" for u in units)  # no unit (so no line) starts with a closing mark
+
+
+def test_glue_joins_inside_units_only() -> None:
+    glued = LineBreaker().glue("融入广州")
+    assert glued == f"融{WORD_JOINER}入广{WORD_JOINER}州"
+    assert LineBreaker().glue("Guangzhou ranks 8th") == "Guangzhou ranks 8th"  # no Han: untouched
+
+
+@given(st.text(alphabet="广州科技创新第8位“”，。AB12-% ", max_size=40))
+def test_glue_never_changes_what_is_shown(text: str) -> None:
+    breaker = LineBreaker(["科技创新"])
+    assert "".join(breaker.units(text)) == text
+    assert strip_joiners(breaker.glue(text)) == text
+
+
+def test_adjacent_marks_are_compressed_and_han_is_counted() -> None:
+    text = "“夸克电驱”，电机"
+    assert compressible(text) == [5]  # ” before ，
+    assert compressible(LineBreaker().glue(text)) != []
+    assert han_count("第8位 ab") == 2
