@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QSizeF, Signal
 
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
+from kiosk.content.text import Language
 from kiosk.exhibit.content_offer import ContentOffer, is_adoption_point
 from kiosk.exhibit.gesture import GestureConfig
 from kiosk.exhibit.holds import Holds
@@ -136,10 +137,19 @@ class ExhibitController(QObject):
         """What recognises the touches on the stage (its signals, and its thresholds for tests)."""
         return self._gestures
 
+    def _content_language(self) -> Language:
+        """The navigator's language, as the content names it: the navigator keeps plain strings, and its languages
+        are always the content's (both change together in :meth:`replace_content`)."""
+        current = self._navigator.language
+        for language in self._content.exhibit.languages:
+            if language == current:
+                return language
+        raise RuntimeError(f"the exhibit shows no language {current!r}")
+
     def context(self) -> PageContext:
         """What a screen is built from: the content, the look for the stage's shape and language, fonts, icons."""
         size = self._stage.logical_size()
-        look = Look(size.width(), size.height(), self._content.exhibit.theme, self._navigator.language)  # type: ignore[arg-type]
+        look = Look(size.width(), size.height(), self._content.exhibit.theme, self._content_language())
         return PageContext(
             self._content,
             look,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsObject, QGraphicsScene
 
 from kiosk.exhibit.idle import IdleTracker
 from kiosk.qt.exhibit.screens.attract import AttractPage
@@ -35,7 +35,7 @@ class IdleLoop(QObject):
         settings: ExhibitSettings,
         clock: Callable[[], float],
         context: Callable[[], PageContext],
-        delete: Callable[[QGraphicsItem], None],
+        delete: Callable[[QGraphicsObject], None],
         on_expired: Callable[[], None],
         parent: QObject,
     ):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene
 
 from kiosk.content.model import Content
 from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
@@ -119,13 +119,13 @@ class ScreenSwitcher:
             self.delete(self.sheet)
             self.sheet = None
 
-    def delete(self, item: QGraphicsItem) -> None:
+    def delete(self, item: QGraphicsObject) -> None:
         """Take ``item`` off the scene with its animations, and free it once the event loop is back."""
         self._ticker.cancel(item)
         scene = item.scene()
         if scene is not None:
             scene.removeItem(item)
-        item.deleteLater()  # type: ignore[attr-defined]  # every exhibit item is a QGraphicsObject
+        item.deleteLater()
 
     def _build(self, screen: Screen, content: Content) -> Page:
         ctx = self._context()

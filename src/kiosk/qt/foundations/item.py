@@ -2,7 +2,7 @@
 
 PySide6 hands a Python-made ``QGraphicsObject`` to its parent only through ``setParentItem``: passed to the
 constructor, the parent does not keep the Python object alive and the item vanishes at the next garbage
-collection. ``Item`` does it the way that works.
+collection. ``Item`` does it the way that works; :func:`unparent` undoes it.
 """
 
 from __future__ import annotations
@@ -25,3 +25,9 @@ class Item(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         pass
+
+
+def unparent(item: QGraphicsItem) -> None:
+    """Take ``item`` from its parent item: it becomes a top-level item of the scene it is in, if any."""
+    # Qt takes a null parent here; PySide6's stub types the argument as QGraphicsItem without None.
+    item.setParentItem(None)  # type: ignore[arg-type]

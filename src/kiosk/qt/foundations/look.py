@@ -7,12 +7,13 @@ least 104 px (9.6 %). Colours come from the content's theme; surfaces are mixed 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, Unpack
 
 from PySide6.QtGui import QColor
 
 from kiosk.content.model import Theme
 from kiosk.content.text import Language
-from kiosk.qt.foundations.text_style import TextStyle
+from kiosk.qt.foundations.text_style import StyleChanges, TextStyle
 
 TEXT_MIN = 28.0
 TARGET = 104.0
@@ -22,7 +23,11 @@ RADIUS = 26.0
 def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
     ca, cb = QColor(a), QColor(b)
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True)))
+    return QColor.fromRgbF(
+        ca.redF() + (cb.redF() - ca.redF()) * amount,
+        ca.greenF() + (cb.greenF() - ca.greenF()) * amount,
+        ca.blueF() + (cb.blueF() - ca.blueF()) * amount,
+    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class Look:
         return mix(self.theme.ground, "#FFFFFF", 0.22)
 
     # Text styles ---------------------------------------------------------------------------------------------
-    def style(self, role: str, colour: str | None = None, **changes: object) -> TextStyle:
+    def style(self, role: str, colour: str | None = None, **changes: Unpack[StyleChanges]) -> TextStyle:
         """A text style by role: title, heading, subheading, body, label, caption, button."""
         base = _ROLES[role]
         style = TextStyle(
@@ -73,12 +78,13 @@ class Look:
         )
         return style.with_(**changes) if changes else style
 
-    def _colour(self, name: str) -> str:
-        return getattr(self.theme, name)
+    def _colour(self, name: _RoleColour) -> str:
+        return self.theme.muted if name == "muted" else self.theme.text
 
 
+_RoleColour = Literal["text", "muted"]  # the theme colours a role's text takes
 # role: (preferred px, minimum px, bold, theme colour)
-_ROLES: dict[str, tuple[float, float, bool, str]] = {
+_ROLES: dict[str, tuple[float, float, bool, _RoleColour]] = {
     "display": (72.0, 44.0, True, "text"),
     "title": (56.0, 38.0, True, "text"),
     "heading": (40.0, 32.0, True, "text"),

@@ -6,8 +6,28 @@ Screens and the look choose styles; :class:`kiosk.qt.widgets.text_block.TextBloc
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypedDict, Unpack
 
 from kiosk.content.text import Language
+
+
+class StyleChanges(TypedDict, total=False):
+    """What a role's style may change (its colour is chosen on its own: see ``Look.style``)."""
+
+    px: float
+    min_px: float
+    bold: bool
+    align: str
+    valign: str
+    max_lines: int
+    line_height: float
+    language: Language
+
+
+class TextStyleChanges(StyleChanges, total=False):
+    """What :meth:`TextStyle.with_` may change: any field."""
+
+    colour: str
 
 
 @dataclass(frozen=True)
@@ -22,5 +42,5 @@ class TextStyle:
     line_height: float = 1.3  # line spacing as a multiple of the font size
     language: Language = "zh"
 
-    def with_(self, **changes: object) -> TextStyle:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: Unpack[TextStyleChanges]) -> TextStyle:
+        return replace(self, **changes)

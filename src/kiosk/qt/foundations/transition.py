@@ -9,7 +9,7 @@ underneath, invisible but already touchable, and its own animations start when t
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -69,7 +69,7 @@ class Transition:
         ticker: Ticker,
         before: QPixmap,
         after: QPixmap,
-        live: list[QGraphicsItem],
+        live: Sequence[QGraphicsItem],
         duration_s: float,
         on_done: Callable[[], None] | None = None,
         crossfade: bool = False,
@@ -82,10 +82,10 @@ class Transition:
         self._crossfade = crossfade
         self._old = Picture(before, rect)
         self._new = Picture(after, rect)
-        for z, item in ((1000, self._old), (1001, self._new)):
-            item.setZValue(z)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            scene.addItem(item)
+        for z, shown in ((1000, self._old), (1001, self._new)):
+            shown.setZValue(z)
+            shown.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(shown)
         self._new.setOpacity(0.0)
         for item in live:
             item.setOpacity(0.0)

@@ -33,16 +33,14 @@ class PressWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
-            touch: QTouchEvent = event  # type: ignore[assignment]
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate) and isinstance(event, QTouchEvent):
             self._echo.touch_began()
-            for point in touch.points():
+            for point in event.points():
                 if point.state() == QEventPoint.State.Pressed:
                     self.pressed.emit(self._map(point.position()))
         elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
             self._echo.touch_ended()
-        elif kind == QEvent.Type.MouseButtonPress:
-            mouse: QMouseEvent = event  # type: ignore[assignment]
-            if mouse.button() == Qt.MouseButton.LeftButton and not self._echo.is_echo(mouse):
-                self.pressed.emit(self._map(mouse.position()))
+        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.LeftButton and not self._echo.is_echo(event):
+                self.pressed.emit(self._map(event.position()))
         return False

@@ -7,10 +7,10 @@ The controller decides what a touch means for the exhibit as a whole (waking it,
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPointF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.qt.input.gesture_filter import GestureFilter
-from kiosk.qt.input.interaction import handler_at
+from kiosk.qt.input.interaction import Draggable, Scrollable, Swipeable, Tappable, handler_at
 
 
 class GestureRouter(QObject):
@@ -20,7 +20,7 @@ class GestureRouter(QObject):
         super().__init__(parent)
         self.scene = scene
         self.swallow = False  # the current touch has done its work already (it woke the exhibit, say)
-        self._drag_target: QGraphicsItem | None = None
+        self._drag_target: Draggable | None = None
         gestures.tapped.connect(self.on_tap)
         gestures.drag_started.connect(self.on_drag_started)
         gestures.dragged.connect(self.on_dragged)
@@ -36,32 +36,33 @@ class GestureRouter(QObject):
         if self.swallow:
             return
         target = handler_at(self.scene, point, "on_tap")
-        if target is not None:
-            target.on_tap(point)  # type: ignore[attr-defined]
+        if isinstance(target, Tappable):
+            target.on_tap(point)
 
     def on_drag_started(self, start: QPointF) -> None:
-        self._drag_target = None if self.swallow else handler_at(self.scene, start, "on_drag")
+        target = None if self.swallow else handler_at(self.scene, start, "on_drag")
+        self._drag_target = target if isinstance(target, Draggable) else None
         begin = getattr(self._drag_target, "on_drag_begin", None)
         if begin is not None:
             begin(start)
 
     def on_dragged(self, start: QPointF, current: QPointF) -> None:
         if self._drag_target is not None:
-            self._drag_target.on_drag(start, current)  # type: ignore[attr-defined]
+            self._drag_target.on_drag(start, current)
 
     def on_drag_finished(self, start: QPointF, end: QPointF, velocity: QPointF) -> None:
         if self._drag_target is not None:
-            self._drag_target.on_drag_end(start, end, velocity)  # type: ignore[attr-defined]
+            self._drag_target.on_drag_end(start, end, velocity)
 
     def on_swiped(self, direction: str, start: QPointF, end: QPointF, speed: float) -> None:
         if self.swallow or self._drag_target is not None:
             self._drag_target = None
             return  # a carousel already followed this drag
         target = handler_at(self.scene, start, "on_swipe")
-        if target is not None:
-            target.on_swipe(direction)  # type: ignore[attr-defined]
+        if isinstance(target, Swipeable):
+            target.on_swipe(direction)
 
     def on_cancelled(self) -> None:
-        if self._drag_target is not None and hasattr(self._drag_target, "scroll_to"):
-            self._drag_target.scroll_to(self._drag_target.index)  # type: ignore[attr-defined]
+        if isinstance(self._drag_target, Scrollable):
+            self._drag_target.scroll_to(self._drag_target.index)
         self._drag_target = None

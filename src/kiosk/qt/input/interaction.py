@@ -3,12 +3,42 @@
 An item takes part by having one of these methods (any QGraphicsItem, found by walking up from the topmost
 item under the point): ``on_tap(point)``, ``on_long_press(point)``, ``on_drag(start, current)`` with
 ``on_drag_end(start, end, velocity)``, ``on_swipe(direction)``. Points are in scene (logical) coordinates.
+The protocols below name those methods for the router, which checks an item against one before it calls it.
 """
 
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+
+@runtime_checkable
+class Tappable(Protocol):
+    def on_tap(self, point: QPointF) -> None: ...
+
+
+@runtime_checkable
+class Draggable(Protocol):
+    """Follows a drag (a carousel); it may also have ``on_drag_begin(start)``."""
+
+    def on_drag(self, start: QPointF, current: QPointF) -> None: ...
+    def on_drag_end(self, start: QPointF, end: QPointF, velocity: QPointF) -> None: ...
+
+
+@runtime_checkable
+class Swipeable(Protocol):
+    def on_swipe(self, direction: str) -> None: ...
+
+
+@runtime_checkable
+class Scrollable(Protocol):
+    """Snaps back to a stop when a drag it followed is abandoned."""
+
+    @property
+    def index(self) -> int: ...
+    def scroll_to(self, index: int, animate: bool = True) -> None: ...
 
 
 def handler_at(scene: QGraphicsScene, point: QPointF, method: str) -> QGraphicsItem | None:

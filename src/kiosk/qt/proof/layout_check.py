@@ -37,9 +37,9 @@ def layout_problems(
         for language in result.content.exhibit.languages:
             for shot, exhibit in visit(result.content, content_dir, size, language):
                 for chart in charts_shown(exhibit):
-                    origin = f"{chart.chart.id}.title"  # type: ignore[attr-defined]
+                    origin = f"{chart.chart.id}.title"
                     key = (origin, language, size)
-                    if chart.fit_scale < 0.999 and key not in seen:  # type: ignore[attr-defined]
+                    if chart.fit_scale < 0.999 and key not in seen:
                         seen.add(key)
                         where = locator.where(origin, language) or origin
                         problems.append(

@@ -10,6 +10,7 @@ import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -17,10 +18,14 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
+from kiosk.content.text import Language
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
 from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.settings.model import ExhibitSettings
+
+if TYPE_CHECKING:
+    from kiosk.qt.exhibit.charts.chart import ChartGraphic
 
 SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
 
@@ -84,7 +89,11 @@ def shots(content: Content) -> list[Shot]:
 
 
 def visit(
-    content: Content, content_dir: Path | None, size: tuple[int, int], language: str, chosen: list[Shot] | None = None
+    content: Content,
+    content_dir: Path | None,
+    size: tuple[int, int],
+    language: Language,
+    chosen: list[Shot] | None = None,
 ) -> Iterator[tuple[Shot, BuiltExhibit]]:
     """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
     settled, and yield it."""
@@ -115,9 +124,11 @@ def text_blocks(exhibit: BuiltExhibit) -> list[TextBlock]:
     return [item for item in exhibit.stage.scene().items() if isinstance(item, TextBlock) and _shown(item)]
 
 
-def charts_shown(exhibit: BuiltExhibit) -> list[QGraphicsItem]:
-    """The charts on screen (they have a ``fit_scale``: below 1 they were shrunk to fit)."""
-    return [item for item in exhibit.stage.scene().items() if hasattr(item, "fit_scale") and _shown(item)]
+def charts_shown(exhibit: BuiltExhibit) -> list[ChartGraphic]:
+    """The charts on screen (their ``fit_scale`` below 1: they were shrunk to fit)."""
+    from kiosk.qt.exhibit.charts.chart import ChartGraphic  # pyqtgraph: imported only where charts are looked for
+
+    return [item for item in exhibit.stage.scene().items() if isinstance(item, ChartGraphic) and _shown(item)]
 
 
 def _shown(item: QGraphicsItem) -> bool:
@@ -129,7 +140,7 @@ def render(
     content_dir: Path | None,
     out: Path,
     sizes: list[tuple[int, int]],
-    languages: list[str],
+    languages: list[Language],
     progress: Callable[[str], None] = print,
     staff_shots: list[Shot] | None = None,
 ) -> list[Path]:
@@ -138,7 +149,7 @@ def render(
     written: list[Path] = []
     for size in sizes:
         tiles: list[tuple[str, QImage]] = []
-        passes = [(language, language, None) for language in languages]
+        passes: list[tuple[str, Language, list[Shot] | None]] = [(language, language, None) for language in languages]
         if staff_shots:
             passes.append(("operator", languages[0], staff_shots))
         for folder_name, language, chosen in passes:

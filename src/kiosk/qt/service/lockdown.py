@@ -34,8 +34,9 @@ _WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | {QEvent.Type.Quit}
 K, M = Qt.Key, Qt.KeyboardModifier
 _MODIFIERS = M.ShiftModifier | M.ControlModifier | M.AltModifier | M.MetaModifier
 _META_KEYS = frozenset((K.Key_Meta, K.Key_Super_L, K.Key_Super_R, K.Key_Hyper_L, K.Key_Hyper_R))
-# (key, the modifiers it needs) → the name it is logged under; Shift does not matter.
-_REFUSED: dict[tuple[Qt.Key, int], str] = {
+# (key, the modifiers it needs) → the name it is logged under; Shift does not matter. Keyed by int, as
+# QKeyEvent.key() gives it (Qt.Key is an IntEnum, so its members find the same entries).
+_REFUSED: dict[tuple[int, int], str] = {
     (K.Key_F4, M.AltModifier.value): "Alt+F4",
     (K.Key_Q, M.ControlModifier.value): "Ctrl+Q",
     (K.Key_W, M.ControlModifier.value): "Ctrl+W",
@@ -46,7 +47,7 @@ _REFUSED: dict[tuple[Qt.Key, int], str] = {
     (K.Key_Backtab, M.AltModifier.value): "Alt+Tab",
     (K.Key_Delete, (M.ControlModifier | M.AltModifier).value): "Ctrl+Alt+Del",
 }
-_ANY_MODIFIERS = {K.Key_Escape: "Esc", K.Key_F11: "F11"}
+_ANY_MODIFIERS: dict[int, str] = {K.Key_Escape: "Esc", K.Key_F11: "F11"}
 
 
 def refused_combination(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
@@ -56,7 +57,7 @@ def refused_combination(key: int, modifiers: Qt.KeyboardModifier) -> str | None:
     if key in _ANY_MODIFIERS:
         return _ANY_MODIFIERS[key]
     held = (modifiers & _MODIFIERS & ~M.ShiftModifier).value
-    return _REFUSED.get((key, held))  # type: ignore[call-overload]
+    return _REFUSED.get((key, held))
 
 
 class LockDown(QObject):
@@ -112,7 +113,7 @@ class LockDown(QObject):
         if kind not in _WATCHED or self._released:
             return False
         if kind in _KEY_EVENTS:
-            return self._on_key(event)  # type: ignore[arg-type]
+            return isinstance(event, QKeyEvent) and self._on_key(event)
         if kind == QEvent.Type.Quit:
             if isinstance(watched, QCoreApplication):  # the application itself, not a window
                 _log.info("the application is quitting")

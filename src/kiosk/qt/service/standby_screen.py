@@ -54,6 +54,12 @@ def _natural_width(block: TextBlock) -> float:
     return max((layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount())), default=0.0)
 
 
+class StandbyText(Item):
+    """The exhibit's titles and when it opens, drifting together over the standby screen."""
+
+    name = "standby-text"
+
+
 class StandbyScreen(Item):
     """Covers the exhibit and takes every touch (``on_touch`` is told); :meth:`drift` moves the text."""
 
@@ -78,12 +84,11 @@ class StandbyScreen(Item):
         languages = [exhibit.default_language] + [
             lang for lang in exhibit.languages if lang != exhibit.default_language
         ]
-        self.languages: tuple[Language, ...] = tuple(languages)  # type: ignore[assignment]
+        self.languages: tuple[Language, ...] = tuple(languages)
         self.title_colour = mix(look.theme.text, self.ground, 0.42).name()
         self.words_colour = mix(look.theme.muted, self.ground, 0.3).name()
         width = min(_BLOCK_WIDTH, look.width - 2 * look.margin)
-        self.block = Item(self)
-        self.block.name = "standby-text"  # type: ignore[attr-defined]
+        self.block = StandbyText(self)
         Panel(48, 4, mix(look.theme.signature, self.ground, 0.45), 2, self.block)
         y = 28.0
         self.titles: list[TextBlock] = []

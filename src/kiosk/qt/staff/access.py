@@ -19,14 +19,13 @@ from collections.abc import Callable
 from typing import Literal
 
 from PySide6.QtCore import QObject, QPointF, QSizeF
-from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.input.corner_filter import PressWatcher
-from kiosk.qt.staff.overlay import NoPinNotice
+from kiosk.qt.staff.overlay import NoPinNotice, OperatorOverlay
 from kiosk.qt.staff.panel import OperatorPanel
 from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
@@ -61,7 +60,7 @@ class OperatorAccess(QObject):
         self.corners = CornerSequence(self.settings.corner_gesture_s, clock)
         self.guard = PinGuard(self.settings.pin_hash, self.settings.pin_attempts, self.settings.pin_lockout_s, clock)
         self.showing: Showing = "nothing"
-        self.overlay: QGraphicsItem | None = None
+        self.overlay: OperatorOverlay | None = None
         self._touched_at = clock()
         self._holding = False
         self.timeout_timer = named_timer(self, "operator_timeout_timer", self.check_timeout, single_shot=True)
@@ -142,7 +141,7 @@ class OperatorAccess(QObject):
             self._holding = False
             self.controller.release()
 
-    def _show(self, showing: Showing, overlay: QGraphicsItem) -> None:
+    def _show(self, showing: Showing, overlay: OperatorOverlay) -> None:
         self._take_down()
         self.tick_timer.stop()
         if not self._holding:
@@ -161,7 +160,7 @@ class OperatorAccess(QObject):
             overlay.dispose()
         if overlay.scene() is not None:
             overlay.scene().removeItem(overlay)
-        overlay.deleteLater()  # type: ignore[attr-defined]
+        overlay.deleteLater()
 
     def _on_resize(self, _size: QSizeF) -> None:
         """A new screen shape: the open screen again, laid out for it."""

@@ -240,10 +240,10 @@ class _PointWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _TOUCH:
-            self._touch(event)  # type: ignore[arg-type]
-        elif kind in _MOUSE:
-            self._mouse(event)  # type: ignore[arg-type]
+        if kind in _TOUCH and isinstance(event, QTouchEvent):
+            self._touch(event)
+        elif kind in _MOUSE and isinstance(event, QMouseEvent):
+            self._mouse(event)
         return False
 
     def _touch(self, event: QTouchEvent) -> None:

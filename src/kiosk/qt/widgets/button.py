@@ -16,12 +16,12 @@ from kiosk.qt.widgets.text_block import TextBlock
 
 
 class Button(Panel):
-    """Calls ``action()`` when tapped. ``name`` identifies it in tests and reports."""
+    """Calls ``action()`` when tapped (what it returns is not used). ``name`` identifies it in tests and reports."""
 
     def __init__(
         self,
         name: str,
-        action: Callable[[], None],
+        action: Callable[[], object],
         width: float,
         height: float,
         fill: QColor | str,

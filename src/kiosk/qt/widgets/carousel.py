@@ -7,6 +7,7 @@ moves, the tiles draw from their caches.
 from __future__ import annotations
 
 import math
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.ticker import Ticker
+
+TileT = TypeVar("TileT", bound=QGraphicsItem)
 
 DOTS_HEIGHT = 36.0
 MOMENTUM_S = 0.22  # how far a flick carries: velocity × this
@@ -56,7 +59,7 @@ class PageDots(Item):
             x += w + spacing - small
 
 
-class Carousel(Item):
+class Carousel(Item, Generic[TileT]):
     """Tiles of ``tile_width`` side by side in ``width``; drag, flick and snap when they do not all fit."""
 
     def __init__(
@@ -79,14 +82,14 @@ class Carousel(Item):
         self._ticker = ticker
         self._dot_colour, self._dot_dim = QColor(dot_colour), QColor(dot_dim)
         self._strip = _Strip(self)
-        self._items: list[QGraphicsItem] = []
+        self._items: list[TileT] = []
         self._offset = 0.0
         self._drag_base = 0.0
         self._dots: PageDots | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
 
     # Contents ------------------------------------------------------------------------------------------------
-    def add(self, item: QGraphicsItem) -> None:
+    def add(self, item: TileT) -> None:
         item.setParentItem(self._strip)
         item.setPos(len(self._items) * self._step, 0)
         self._items.append(item)
@@ -98,7 +101,7 @@ class Carousel(Item):
             self._dots.setPos(0, self._height - DOTS_HEIGHT)
 
     @property
-    def items(self) -> list[QGraphicsItem]:
+    def items(self) -> list[TileT]:
         return list(self._items)
 
     @property

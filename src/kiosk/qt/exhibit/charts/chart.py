@@ -19,14 +19,14 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneWheelEvent
 
-from kiosk.content.model import Chart, Theme
+from kiosk.content.model import Chart, Qualifier, Theme
 from kiosk.content.number_format import chart_number, format_number
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.charts.kinds import BUILDERS
-from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.item import Item, unparent
 from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
@@ -52,7 +52,7 @@ def _still(item: QGraphicsItem) -> None:
     item.setAcceptTouchEvents(False)
 
 
-class StillViewBox(pg.ViewBox):
+class StillViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped: ViewBox is Any to mypy
     """A pyqtgraph view that nothing can pan, zoom or open a menu on; it shows its items in logical pixels."""
 
     def __init__(self, parent: QGraphicsItem, width: float, height: float):
@@ -68,11 +68,11 @@ class StillViewBox(pg.ViewBox):
         for part in self.childItems() + self.childGroup.childItems():  # background, border, child group
             _still(part)
 
-    def wheelEvent(self, ev: object, axis: int | None = None) -> None:
-        ev.ignore()  # type: ignore[attr-defined]
+    def wheelEvent(self, ev: QGraphicsSceneWheelEvent, axis: int | None = None) -> None:
+        ev.ignore()
 
-    def keyPressEvent(self, ev: object) -> None:
-        ev.ignore()  # type: ignore[attr-defined]
+    def keyPressEvent(self, ev: QKeyEvent) -> None:
+        ev.ignore()
 
     def add(self, item: QGraphicsItem, static: bool = True) -> QGraphicsItem:
         """Show ``item``; a ``static`` one is drawn once into a device cache and then only blitted."""
@@ -141,8 +141,8 @@ class Canvas:
             language=style.language,
         )
 
-    def number(self, value: float, qualifier: str | None = None) -> str:
-        return format_number(chart_number(self.chart, value, qualifier), self.style.language)  # type: ignore[arg-type]
+    def number(self, value: float, qualifier: Qualifier | None = None) -> str:
+        return format_number(chart_number(self.chart, value, qualifier), self.style.language)
 
     def text_width(self, text: str, style: TextStyle) -> float:
         return QFontMetricsF(self.typography.font(style.px, style.bold, style.language)).horizontalAdvance(text)
@@ -214,13 +214,13 @@ class ChartGraphic(Item):
             self._body, self._canvas, self._animate = self._build(style, typography, width, height, compact)
             if self._canvas.needed <= height + 0.5:
                 break
-            self._body.setParentItem(None)
+            unparent(self._body)
         zoom = 1.0
         for _attempt in range(4):  # still more than the box holds: lay it out larger, then scale it down to fit
             if self._canvas.needed <= height * zoom + 0.5:
                 break
             zoom = self._canvas.needed / height
-            self._body.setParentItem(None)
+            unparent(self._body)
             self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom, True)
         self._body.setScale(min(1 / zoom, height / max(self._canvas.needed, height * zoom)))
         self._progress = -1.0

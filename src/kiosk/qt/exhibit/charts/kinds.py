@@ -207,24 +207,25 @@ def build_part_of_whole(canvas: Canvas, compact: bool) -> Animate:
     canvas.view.add(wipe, static=False)
     if cells:
         canvas.view.bars([rect(k) for k in range(cells)], faint)
-        start = 0
+        lit_cells = 0
         for item, colour in zip(chart.items, colours):
-            lit = canvas.view.bars([rect(k) for k in range(start, start + int(item.value))], colour)
+            lit = canvas.view.bars([rect(k) for k in range(lit_cells, lit_cells + int(item.value))], colour)
             lit.setParentItem(wipe)
-            start += int(item.value)
+            lit_cells += int(item.value)
+        lit_w = math.ceil(lit_cells / rows) * (cell + gap)
     else:
         canvas.view.bars([QRectF(0, tops[1], width, cell)], faint)
-        start = 0.0
+        lit_share = 0.0
         for item, colour in zip(chart.items, colours):
-            part = QRectF(width * start / total, tops[1], width * item.value / total, cell)
+            part = QRectF(width * lit_share / total, tops[1], width * item.value / total, cell)
             canvas.view.bars([part], colour).setParentItem(wipe)
-            start += item.value
+            lit_share += item.value
+        lit_w = width * lit_share / total
     for index, (label, colour) in enumerate(keys):
         x = index * key_w
         canvas.view.bars([QRectF(x, tops[2] + (key_h - swatch) / 2, swatch, swatch)], colour)
         role = "key:total" if index == len(chart.items) else f"key:{index}"
         canvas.text(label, key_style, QRectF(x + swatch * 1.6, tops[2], key_w - swatch * 2.4, key_h), role)
-    lit_w = math.ceil(start / rows) * (cell + gap) if cells else width * start / total
     full = QRectF(0, tops[1], lit_w, rows * (cell + gap))
 
     def animate(progress: float) -> None:

@@ -15,7 +15,7 @@ from kiosk.content.model import KeyNumber, Pillar
 from kiosk.exhibit.attract import AttractLoop, NumberSlide, PillarSlide, Slide, TitleSlide, build_playlist
 from kiosk.exhibit.motion import drift_offset, linear
 from kiosk.qt.exhibit.screens.base import Page, PageContext
-from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.item import Item, unparent
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import IconItem, Panel
@@ -70,7 +70,7 @@ class AttractPage(Page):
         self.slide = self._build(slide)
         if old is None or self.ctx.reduced_motion:
             if old is not None:
-                old.setParentItem(None)
+                unparent(old)
                 old.deleteLater()
             return
         new = self.slide

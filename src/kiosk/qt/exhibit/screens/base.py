@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, Unpack
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
@@ -15,6 +16,7 @@ from kiosk.content.text import Language
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import TARGET, Look
+from kiosk.qt.foundations.text_style import StyleChanges
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.button import Button
@@ -35,7 +37,7 @@ class Actions(Protocol):
     def previous_story(self) -> object: ...
     def close_story(self) -> object: ...
     def open_outlook(self) -> object: ...
-    def set_language(self, language: str) -> object: ...
+    def set_language(self, language: Language) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class PageContext:
         origin: str = "",
         colour: str | None = None,
         preview: bool = False,
-        **style: object,
+        **style: Unpack[StyleChanges],
     ) -> TextBlock:
         block = TextBlock(
             text,
@@ -91,7 +93,7 @@ class PageContext:
     def button(
         self,
         name: str,
-        action: object,
+        action: Callable[[], object],
         parent: QGraphicsItem,
         x: float,
         y: float,
@@ -152,7 +154,7 @@ class Page(Item):
             stack.extend(item.childItems())
         return found
 
-    def stagger_in(self, items: list[QGraphicsItem], delay_s: float = 0.12, rise: float = 36.0) -> None:
+    def stagger_in(self, items: Sequence[QGraphicsItem], delay_s: float = 0.12, rise: float = 36.0) -> None:
         """Fade and lift ``items`` in one after another (instant in reduced-motion mode)."""
         if self.ctx.reduced_motion:
             return

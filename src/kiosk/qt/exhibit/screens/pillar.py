@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import Chart, Pillar
@@ -9,7 +10,7 @@ from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
-from kiosk.qt.widgets.carousel import Carousel
+from kiosk.qt.widgets.carousel import Carousel, TileT
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
 
@@ -135,20 +136,20 @@ class PillarPageView(Page):
             chart_box = (m + content_w - chart_w, below, chart_w, h - m - below)
             story_w = (stories_box[2] - gap) / 2 if charts else (content_w - 3 * gap) / 4
 
-        self.numbers = self._carousel("numbers", numbers_box, number_w, dots_dim)
+        self.numbers: Carousel[NumberTile] = self._carousel("numbers", numbers_box, number_w, dots_dim)
         for number in pillar.numbers:
             self.numbers.add(
                 NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height, pillar.accent)
             )
         self.numbers.finish()
 
-        self.stories = self._carousel("stories", stories_box, story_w, dots_dim)
+        self.stories: Carousel[StoryTile] = self._carousel("stories", stories_box, story_w, dots_dim)
         tile_h = self.stories.tile_height
         for index, story in enumerate(stories(pillar)):
             self.stories.add(StoryTile(ctx, pillar, story, index, story_w, tile_h))
         self.stories.finish()
 
-        self.charts: Carousel | None = None
+        self.charts: Carousel[ChartPanel] | None = None
         if charts:
             self.charts = self._carousel("charts", chart_box, chart_box[2], dots_dim)
             chart_h = self.charts.tile_height
@@ -156,9 +157,11 @@ class PillarPageView(Page):
                 self.charts.add(ChartPanel(ctx, pillar, chart, chart_box[2], chart_h))
             self.charts.finish()
 
-    def _carousel(self, name: str, box: tuple[float, float, float, float], tile_w: float, dim: object) -> Carousel:
+    def _carousel(
+        self, name: str, box: tuple[float, float, float, float], tile_w: float, dim: QColor
+    ) -> Carousel[TileT]:
         x, y, width, height = box
-        carousel = Carousel(
+        carousel: Carousel[TileT] = Carousel(
             width, height, tile_w, self.ctx.look.gap, self.ctx.ticker, self.pillar.accent, dim, self, name=name
         )
         carousel.setPos(x, y)

@@ -7,6 +7,7 @@ the pillar; Home is one tap away.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
@@ -17,7 +18,7 @@ from kiosk.exhibit.navigation import Story, stories
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.exhibit.screens.story_tile import badge
 from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.look import RADIUS, TARGET, mix
+from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.language_switch import LanguageSwitch
@@ -53,6 +54,21 @@ class CardImage(Item):
         painter.drawPixmap(self._rect, self._pixmap, crop)
 
 
+class SheetPanel(Panel):
+    """The sheet itself: a swipe on it turns to the neighbouring story; a tap on it does nothing (only the
+    backdrop beside it closes)."""
+
+    def __init__(self, width: float, height: float, look: Look, on_swipe: Callable[[str], None], parent: QGraphicsItem):
+        super().__init__(width, height, look.surface, RADIUS * 1.4, parent, outline=look.hairline)
+        self._on_swipe = on_swipe
+
+    def on_swipe(self, direction: str) -> None:
+        self._on_swipe(direction)
+
+    def on_tap(self, point: QPointF) -> None:
+        """Taken and dropped: a tap on the sheet goes no further."""
+
+
 class StorySheet(Item):
     """One story of ``pillar`` as a sheet over the whole screen."""
 
@@ -72,10 +88,8 @@ class StorySheet(Item):
         Backdrop(w, h, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
         sheet_h = min(h - 2 * m, 920.0) if not look.portrait else h - 2 * m
-        self.sheet = Panel(sheet_w, sheet_h, look.surface, RADIUS * 1.4, self, outline=look.hairline)
+        self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
         self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
-        self.sheet.on_swipe = self.on_swipe  # type: ignore[attr-defined]
-        self.sheet.on_tap = self._swallow  # type: ignore[attr-defined]
         pad = 48.0
         if look.portrait:
             art = QRectF(0, 0, sheet_w, min(560.0, sheet_h * 0.34))
@@ -96,9 +110,6 @@ class StorySheet(Item):
             self.sheet.set_size(sheet_w, sheet_h)
             self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
         self._buttons(sheet_w, sheet_h, pad, footer_y, art, len(all_stories))
-
-    def _swallow(self, point: QPointF) -> None:
-        """A tap on the sheet itself does nothing (only the backdrop closes)."""
 
     def _illustration(self, story: Story, art: QRectF) -> None:
         ctx, look = self.ctx, self.ctx.look
