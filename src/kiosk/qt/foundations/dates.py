@@ -24,6 +24,7 @@ _DAY_NAME_FORMAT: dict[Language, QLocale.FormatType] = {
 }
 # A date without its year, in QLocale's pattern letters: the locale supplies the month's name (1月, January).
 _DAY_AND_MONTH: dict[Language, str] = {"zh": "MMMd日", "en": "d MMMM"}
+_FULL_DATE: dict[Language, str] = {"zh": "yyyy年MMMd日", "en": "d MMMM yyyy"}
 
 
 def locale_for(language: Language) -> QLocale:
@@ -39,6 +40,12 @@ def weekday_name(day: date, language: Language) -> str:
 def day_and_month(day: date, language: Language) -> str:
     """``1月2日`` / ``2 January``: a date within the coming year, so without the year."""
     pattern = _DAY_AND_MONTH.get(language, _DAY_AND_MONTH["zh"])
+    return locale_for(language).toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def full_date(day: date, language: Language) -> str:
+    """``2025年1月16日`` / ``16 January 2025``."""
+    pattern = _FULL_DATE.get(language, _FULL_DATE["zh"])
     return locale_for(language).toString(QDate(day.year, day.month, day.day), pattern)
 
 

@@ -38,7 +38,7 @@ EXHIBIT_WORDS = Words(
         "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
         "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
         "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
-        "source": {"zh": "来源", "en": "Source"},
+        "source_credit": {"zh": "来源：{publisher} · {date}", "en": "Source: {publisher} · {date}"},
         # the standby screen outside opening hours
         "opens_today": {"zh": "今天 {time} 开放", "en": "Opens today at {time}"},
         "opens_tomorrow": {"zh": "明天 {time} 开放", "en": "Opens tomorrow at {time}"},

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import KeyNumber, Pillar
 from kiosk.qt.exhibit.screens.base import Page, PageContext
+from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
@@ -170,7 +171,7 @@ class HomePage(Page):
             width=outlook_w,
         )
         article = exhibit.article
-        credit = f"{article.publisher.get(lang)} · {article.date.isoformat()}"
+        credit = f"{article.publisher.get(lang)} · {full_date(article.date, lang)}"
         ctx.text(
             credit,
             "label",

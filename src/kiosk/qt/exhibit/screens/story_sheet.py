@@ -17,6 +17,7 @@ from kiosk.content.model import Card, Pillar
 from kiosk.exhibit.navigation import Story, stories
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.exhibit.screens.story_tile import badge
+from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.foundations.words import say
@@ -189,7 +190,9 @@ class StorySheet(Item):
             y += 14
             body = story.text.get(lang)
         article = ctx.content.exhibit.article
-        credit = f"{say('source', lang)}: {article.publisher.get(lang)} · {article.date.isoformat()}"
+        credit = (
+            f"{say('source_credit', lang, publisher=article.publisher.get(lang), date=full_date(article.date, lang))}"
+        )
         source = ctx.text(
             credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44, origin="source", max_lines=1
         )
