@@ -29,7 +29,9 @@ _KEY_EVENTS = frozenset((QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEv
 _WINDOW_EVENTS = frozenset(
     (QEvent.Type.Close, QEvent.Type.WindowStateChange, QEvent.Type.Hide, QEvent.Type.WindowDeactivate)
 )
-_WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | {QEvent.Type.Quit}
+# What another X client can do to the window behind Qt's back (unmap, resize, move): Qt only hears of it.
+_GEOMETRY_EVENTS = frozenset((QEvent.Type.Resize, QEvent.Type.Move))
+_WATCHED = _KEY_EVENTS | _WINDOW_EVENTS | _GEOMETRY_EVENTS | {QEvent.Type.Quit, QEvent.Type.Expose}
 
 K, M = Qt.Key, Qt.KeyboardModifier
 _MODIFIERS = M.ShiftModifier | M.ControlModifier | M.AltModifier | M.MetaModifier
@@ -79,6 +81,7 @@ class LockDown(QObject):
         self._installed = False
         self._released = False
         self._next_restore = -float("inf")
+        self._was_exposed = False
         self.restore_timer = named_timer(self, "lockdown_restore_timer", self.restore, single_shot=True)
 
     @property
@@ -94,6 +97,10 @@ class LockDown(QObject):
             raise RuntimeError("the lock-down needs a QApplication")
         app.installEventFilter(self)
         self._installed = True
+        handle = self._window.windowHandle()
+        self._was_exposed = handle is not None and handle.isExposed()
+        screen = self._window.screen()
+        screen.geometryChanged.connect(self._screen_changed)  # a new resolution, or the screen plugged back
         _log.info("kiosk lock-down on: closing keys and close requests are refused")
 
     def release(self) -> None:
@@ -119,7 +126,14 @@ class LockDown(QObject):
                 _log.info("the application is quitting")
                 self.release()
             return False
+        if kind == QEvent.Type.Expose:
+            self._on_expose(watched)
+            return False
         if watched is not self._window:
+            return False
+        if kind in _GEOMETRY_EVENTS:
+            if self._checks_geometry() and self._window.geometry() != self._window.screen().geometry():
+                self._take_back("the window was moved or resized")
             return False
         if kind == QEvent.Type.Close:
             event.ignore()
@@ -139,6 +153,25 @@ class LockDown(QObject):
         elif kind == QEvent.Type.WindowDeactivate:
             self._take_back("another window took the front")
         return False
+
+    def _on_expose(self, watched: QObject) -> None:
+        handle = self._window.windowHandle()
+        if handle is None or watched is not handle:
+            return
+        if handle.isExposed():
+            self._was_exposed = True
+        elif self._was_exposed and self._window.isVisible() and not self._window.isMinimized():
+            self._take_back("the window was unmapped")
+
+    def _screen_changed(self) -> None:
+        if not self._released:
+            self._take_back("the screen changed")
+
+    @staticmethod
+    def _checks_geometry() -> bool:
+        """Only under X11 do other clients place the window; Wayland compositors and offscreen tests place it as
+        they must."""
+        return QGuiApplication.platformName() == "xcb"
 
     def _on_key(self, event: QKeyEvent) -> bool:
         name = refused_combination(event.key(), event.modifiers())
@@ -173,6 +206,11 @@ class LockDown(QObject):
             return
         self._next_restore = self._clock() + self._restore_every_s
         window = self._window
+        handle = window.windowHandle()
+        if handle is not None and self._was_exposed and window.isVisible() and not handle.isExposed():
+            window.hide()  # unmapped by another client: Qt still thinks it is shown, so show it afresh
+        if self._checks_geometry() and window.geometry() != window.screen().geometry():
+            window.setGeometry(window.screen().geometry())  # a bare X server keeps no full-screen promise
         if window.isMinimized() or not window.isFullScreen() or not window.isVisible():
             window.showFullScreen()
         if QGuiApplication.platformName() != "offscreen":  # no stacking there (and it warns about raise())
