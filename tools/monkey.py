@@ -24,22 +24,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+from xvfb_session import find_window, start_xvfb, window_state  # noqa: E402  (a sibling tool)
+
 KEYS = ["alt+F4", "ctrl+q", "ctrl+w", "Escape", "F11", "alt+Tab", "super", "ctrl+alt+Delete"]
 WATCHDOG_USEC = 2_000_000  # the exhibit pings every half of it: once a second
 MAX_PING_GAP_S = 5.0
-
-
-def start_x(size: tuple[int, int]) -> tuple[subprocess.Popen[bytes], str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        return server, ":" + pipe.readline().strip()
 
 
 class Monkey:
@@ -77,14 +67,6 @@ class Monkey:
         return str(self.rng.randint(-120, 120)), str(self.rng.randint(-40, 40))
 
 
-def window_box(display: str, wid: str) -> tuple[bool, tuple[int, ...]]:
-    info = subprocess.run(
-        ["xwininfo", "-id", wid], env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=10
-    ).stdout
-    numbers = [int(v) for v in re.findall(r"(?:Absolute upper-left [XY]|Width|Height):\s+(-?\d+)", info)]
-    return "IsViewable" in info, tuple(numbers)
-
-
 def rss_mb(pid: int) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
@@ -108,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     size = tuple(int(n) for n in args.size.split("x"))
     assert len(size) == 2
     work = Path(tempfile.mkdtemp(prefix="kiosk-monkey-"))
-    server, display = start_x(size)  # type: ignore[arg-type]
+    server, display = start_xvfb(size)  # type: ignore[arg-type]
     processes: list[subprocess.Popen[bytes]] = [server]
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT / "src")}
     if args.window_manager:
@@ -130,17 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     log = work / "state" / "logs" / "kiosk.log"
     problems: list[str] = []
     try:
-        wid = ""
-        deadline = time.monotonic() + 30
-        while not wid and time.monotonic() < deadline:
-            found = subprocess.run(
-                ["xdotool", "search", "--pid", str(exhibit.pid)],
-                env={**os.environ, "DISPLAY": display},
-                capture_output=True,
-                text=True,
-            ).stdout.split()
-            wid = next((w for w in found if window_box(display, w)[1][2:] == size), "")
-            time.sleep(0.2)
+        wid = find_window(display, exhibit.pid, size)  # type: ignore[arg-type]
         if not wid:
             print("monkey: the exhibit's window did not appear", file=sys.stderr)
             return 1
@@ -162,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             if now - last_sample >= 5.0:
                 last_sample = now
                 memory.append((now - start, rss_mb(exhibit.pid)))
-                in_place = window_box(display, wid) == (True, (0, 0, *size))
+                in_place = window_state(display, wid) == (True, (0, 0, *size))
                 away_since = None if in_place else (away_since or now)
                 if away_since is not None and now - away_since > 1.0:
                     problems.append(f"escape: the window was not full screen at {now - start:.0f} s")

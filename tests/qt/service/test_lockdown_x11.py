@@ -5,17 +5,19 @@ one log line; bare, and under a real window manager (openbox). Skipped where Xvf
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT / "tools"))
+from xvfb_session import find_window, start_xvfb, window_state, x_command  # noqa: E402  (shared with tools/monkey.py)
+
 SCREEN = (1280, 720)
 RESTORED_WITHIN_S = 0.5
 
@@ -24,20 +26,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def x(display: str, *args: str) -> str:
-    run = subprocess.run(args, env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=10)
-    return run.stdout
-
-
-def window_state(display: str, wid: str) -> tuple[bool, tuple[int, int, int, int]]:
-    """(mapped and viewable, (x, y, width, height)) of the window, as the X server sees it."""
-    info = x(display, "xwininfo", "-id", wid)
-    numbers = {k: int(v) for k, v in re.findall(r"(Absolute upper-left [XY]|Width|Height):\s+(-?\d+)", info)}
-    box = (numbers["Absolute upper-left X"], numbers["Absolute upper-left Y"], numbers["Width"], numbers["Height"])
-    return "IsViewable" in info, box
-
-
-def wait_for(condition, timeout_s: float, step_s: float = 0.02) -> float | None:
+def wait_for(condition: Callable[[], bool], timeout_s: float, step_s: float = 0.02) -> float | None:
     """Seconds until ``condition()`` held, or None if it did not within ``timeout_s``."""
     start = time.monotonic()
     while time.monotonic() - start < timeout_s:
@@ -51,16 +40,7 @@ def wait_for(condition, timeout_s: float, step_s: float = 0.02) -> float | None:
 def exhibit_on_x(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str, Path, str]]:
     if request.param == "openbox" and shutil.which("openbox") is None:
         pytest.skip("openbox is not installed")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        display = ":" + pipe.readline().strip()
+    server, display = start_xvfb(SCREEN)
     started = [server]
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT / "src")}
     if request.param == "openbox":
@@ -77,16 +57,8 @@ def exhibit_on_x(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tup
     )
     started.append(exhibit)
     try:
-        found: list[str] = []
-        assert (
-            wait_for(
-                lambda: found.extend(x(display, "xdotool", "search", "--pid", str(exhibit.pid)).split()) or bool(found),
-                30,
-                0.2,
-            )
-            is not None
-        ), "the exhibit's window did not appear"
-        wid = next(w for w in found if window_state(display, w)[1][2] == SCREEN[0]) if len(found) > 1 else found[0]
+        wid = find_window(display, exhibit.pid, SCREEN)
+        assert wid is not None, "the exhibit's window did not appear"
         assert wait_for(lambda: window_state(display, wid) == (True, (0, 0, *SCREEN)), 10) is not None
         time.sleep(0.5)  # settled: the attract loop runs
         yield display, wid, log, request.param
@@ -110,7 +82,7 @@ def exhibit_on_x(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tup
 )
 def test_the_window_comes_back_within_half_a_second(exhibit_on_x, action: tuple[str, ...], logged: str) -> None:
     display, wid, log, manager = exhibit_on_x
-    x(display, "xdotool", action[0], wid, *action[1:])
+    x_command(display, "xdotool", action[0], wid, *action[1:])
     took = wait_for(lambda: window_state(display, wid) == (True, (0, 0, *SCREEN)), 5)
     assert took is not None, f"still {window_state(display, wid)} after 5 s"
     assert took < RESTORED_WITHIN_S + 0.3  # the half second, plus xwininfo's own round trips on a busy machine

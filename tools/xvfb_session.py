@@ -1,0 +1,47 @@
+"""A virtual X server for driving the real exhibit from outside (tools/monkey.py and the X11 lock-down tests): start
+one on a free display, find a process's window, read where the X server has it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+
+
+def start_xvfb(size: tuple[int, int]) -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb of ``size`` on a display number no other server uses (``-displayfd``): (process, ":N")."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        return server, ":" + pipe.readline().strip()
+
+
+def x_command(display: str, *args: str) -> str:
+    """Run an X client (xdotool, xwininfo…) on ``display``; its output."""
+    run = subprocess.run(args, env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=10)
+    return run.stdout
+
+
+def window_state(display: str, wid: str) -> tuple[bool, tuple[int, ...]]:
+    """(mapped and viewable, (x, y, width, height)) of window ``wid``, as the X server sees it."""
+    info = x_command(display, "xwininfo", "-id", wid)
+    numbers = tuple(int(v) for v in re.findall(r"(?:Absolute upper-left [XY]|Width|Height):\s+(-?\d+)", info))
+    return "IsViewable" in info, numbers
+
+
+def find_window(display: str, pid: int, size: tuple[int, int], timeout_s: float = 30.0) -> str | None:
+    """The window of process ``pid`` that has the screen's ``size`` (Qt makes a few small helper windows too)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for wid in x_command(display, "xdotool", "search", "--pid", str(pid)).split():
+            if window_state(display, wid)[1][2:] == size:
+                return wid
+        time.sleep(0.2)
+    return None
