@@ -88,3 +88,19 @@ def test_the_window_comes_back_within_half_a_second(exhibit_on_x, action: tuple[
     assert took < RESTORED_WITHIN_S + 0.3  # the half second, plus xwininfo's own round trips on a busy machine
     if manager == "bare" or action[0] == "windowunmap":  # openbox itself keeps a full-screen window in place
         assert wait_for(lambda: log.exists() and logged in log.read_text(encoding="utf-8"), 5) is not None
+
+
+@pytest.mark.skipif(shutil.which("xrandr") is None, reason="needs xrandr")
+def test_a_new_screen_resolution_is_filled_again(exhibit_on_x) -> None:
+    """The screen changes under the exhibit (a new resolution, a screen plugged back): the window takes the new
+    geometry, and the stage lays the exhibit out again for it."""
+    display, wid, log, _manager = exhibit_on_x
+    smaller = (1024, 576)
+    for command in (
+        ["--newmode", "test-mode", "48.96", "1024", "1064", "1168", "1312", "576", "577", "580", "597"],
+        ["--addmode", "screen", "test-mode"],
+        ["--output", "screen", "--mode", "test-mode"],
+    ):
+        x_command(display, "xrandr", *command)
+    assert wait_for(lambda: window_state(display, wid) == (True, (0, 0, *smaller)), 5) is not None
+    assert wait_for(lambda: log.exists() and "the screen changed" in log.read_text(encoding="utf-8"), 5) is not None
