@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.exit_codes import ExitCode
 from kiosk.service.bundle.errors import BundleError
-from kiosk.service.bundle.releases import current_version, list_releases, read_release_manifest, release_dir
+from kiosk.service.bundle.releases import current_version, read_release_manifest, release_dir, shown_order
 
 MB = 1024 * 1024
 
@@ -95,7 +95,12 @@ def _install(args: argparse.Namespace) -> int:
 
     start = time.monotonic()
     result = install_bundle(
-        args.bundle, args.releases_dir, public_key=_public_key(args), max_bytes=args.max_mb * MB, keep=args.keep
+        args.bundle,
+        args.releases_dir,
+        public_key=_public_key(args),
+        max_bytes=args.max_mb * MB,
+        keep=args.keep,
+        allow_older=args.allow_older,
     )
     print(result.message)
     if result.removed:
@@ -114,18 +119,34 @@ def _rollback(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    versions = list_releases(args.releases_dir)
+    """Newest on screen first (the installation history's order, not the versions'): ``*`` the current release,
+    ``<`` the previous one, where ``kiosk bundle rollback`` goes."""
+    from kiosk.service.bundle.history import last_shown, read_history
+    from kiosk.service.bundle.rollback import rollback_target
+
+    versions = shown_order(args.releases_dir)
     if not versions:
         print(f"{args.releases_dir}: no releases installed")
         return ExitCode.OK
     current = current_version(args.releases_dir)
+    target = None if current is None else rollback_target(args.releases_dir, current)
+    previous = None if target is None else target.version
+    last = last_shown(read_history(args.releases_dir) or [])
     for version in reversed(versions):
         try:
             manifest = read_release_manifest(release_dir(args.releases_dir, version))
             about = f"made {manifest.created_utc}, {len(manifest.files)} files"
         except BundleError:
             about = "damaged: no readable manifest"
-        print(f"{'*' if version == current else ' '} {version}  {about}")
+        when = f"{last[version][1].utc} ({last[version][1].how})" if version in last else ""
+        shown_from = f"last shown from {when}" if when else "not in the installation history"
+        if version == current:
+            shown, mark = f"current since {when}" if when else "current; not in the installation history", "*"
+        elif version == previous:
+            shown, mark = f"previous: rollback goes here; {shown_from}", "<"
+        else:
+            shown, mark = shown_from, " "
+        print(f"{mark} {version}  {shown}; {about}")
     if current is None:
         print("(no current release)")
     return ExitCode.OK
@@ -216,10 +237,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         metavar="N",
         help="releases kept, including the current one (default: content_updates.keep_releases)",
     )
+    install.add_argument(
+        "--allow-older",
+        action="store_true",
+        help="install even when the bundle's version is older than the current release's (refused otherwise)",
+    )
     install.set_defaults(func=_run(_install, settings=True))
 
     back = actions.add_parser("rollback", parents=[releases], help="make the previous release current again")
     back.set_defaults(func=_run(_rollback, settings=True))
 
-    listing = actions.add_parser("list", parents=[releases], help="the installed releases; * marks the current one")
+    listing = actions.add_parser(
+        "list",
+        parents=[releases],
+        help="the releases, last on screen first; * marks the current one, < the previous one",
+    )
     listing.set_defaults(func=_run(_list, settings=True))

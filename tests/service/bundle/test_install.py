@@ -78,7 +78,8 @@ def test_a_different_bundle_under_an_installed_version_is_refused(content, relea
 
 def test_only_the_newest_releases_are_kept_and_never_current_or_the_previous_one(content, releases, tmp_path):
     for version in ("2026.12.1", "2026.12.2", "2026.12.10", "2026.12.3"):
-        install_bundle(make_bundle(content, tmp_path / f"{version}.zip", version), releases, public_key=None, keep=2)
+        bundle = make_bundle(content, tmp_path / f"{version}.zip", version)
+        install_bundle(bundle, releases, public_key=None, keep=2, allow_older=True)
     # 2026.12.3 is current and 2026.12.10 was current before it: both stay although 2026.12.10 sorts newer
     assert list_releases(releases) == ["2026.12.3", "2026.12.10"]
     result = install_bundle(make_bundle(content, tmp_path / "11.zip", "2026.12.11"), releases, public_key=None, keep=2)
@@ -165,7 +166,7 @@ def test_the_commands_keygen_create_install_list_rollback(content, tmp_path, cap
     capsys.readouterr()
     assert main(["bundle", "list", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("* 1.1 ") and lines[1].startswith("  1.0 ")
+    assert lines[0].startswith("* 1.1  current since ") and lines[1].startswith("< 1.0  previous: rollback goes here")
     assert main(["bundle", "rollback", "--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml")]) == 0
     assert "current is now 1.0" in capsys.readouterr().out
     assert (
@@ -189,7 +190,7 @@ def test_leftovers_of_a_killed_install_are_removed_by_the_next_one(content, rele
     (releases / "releases" / ".tmp-9-abcd" / "content").mkdir(parents=True)
     os.symlink("releases/9", releases / ".current-new-abcd")
     install_bundle(make_bundle(content, tmp_path / "a.zip", "1"), releases, public_key=None)
-    assert sorted(p.name for p in releases.iterdir()) == [".lock", "current", "releases"]
+    assert sorted(p.name for p in releases.iterdir()) == [".lock", "current", "history.json", "releases"]
     assert [p.name for p in (releases / "releases").iterdir()] == ["1"]
 
 

@@ -16,12 +16,13 @@ import pytest
 
 from kiosk.service.bundle.install import install_bundle
 from kiosk.service.bundle.releases import list_releases
+from kiosk.service.bundle.rollback import rollback
 
 from .bundle_helpers import assert_current_complete, make_bundle
 
 WORKER = Path(__file__).with_name("install_worker.py")
 # install_bundle's checkpoint() names, in the order it reaches them.
-STEPS = ("checked", "unpacking", "unpacked", "validated", "renamed", "switched", "pruned")
+STEPS = ("checked", "unpacking", "unpacked", "validated", "renamed", "switched", "recorded", "pruned")
 SRC = Path(__file__).resolve().parents[3] / "src"
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
@@ -113,6 +114,18 @@ def test_killed_at_each_step(step, bundles, tmp_path):
     if step in ("renamed", "switched"):
         assert "2" in list_releases(releases)
     then_a_new_install_succeeds(releases, bundles)
+
+
+@pytest.mark.parametrize("step", ["switched", "recorded"])
+def test_a_kill_around_the_history_write_leaves_rollback_going_to_the_release_shown_before(step, bundles, tmp_path):
+    releases = fresh_releases(tmp_path, bundles, f"history-{step}")
+    worker = start_worker(bundles["2"], releases, step, pause_s=60)
+    try:
+        read_until(worker, step)
+    finally:
+        kill(worker)
+    assert rollback(releases) == ("2", "1")  # at "switched" the history does not know 2 yet
+    assert assert_current_complete(releases) == "1"
 
 
 def test_killed_at_random_moments(bundles, tmp_path):

@@ -1,5 +1,5 @@
-"""The watch folder (a USB stick): a newer bundle is installed once and a result file written beside it; older or
-equal ones are left alone; a bad one gets its errors in the result file and is not tried again."""
+"""The watch folder (a USB stick): a newer bundle is installed once and a result file written beside it; the one
+on screen is left alone, an older one refused; a bad one gets its errors in the result file and is not tried again."""
 
 from __future__ import annotations
 
@@ -42,13 +42,13 @@ def test_a_newer_bundle_is_installed_once_with_a_result_file(content, releases, 
     assert check(stick, releases) == []  # not again
 
 
-def test_older_and_equal_bundles_are_ignored(content, releases, stick, tmp_path):
+def test_the_bundle_on_screen_is_left_alone(content, releases, stick, tmp_path):
     install_bundle(make_bundle(content, tmp_path / "v.zip", "2026.12.10"), releases, public_key=None)
-    make_bundle(content, stick / "old.zip", "2026.12.9")
     make_bundle(content, stick / "same.zip", "2026.12.10")
     assert check(stick, releases) == []
-    assert sorted(p.name for p in stick.iterdir()) == ["old.zip", "same.zip"]
+    assert sorted(p.name for p in stick.iterdir()) == ["same.zip"]
     assert assert_current_complete(releases) == "2026.12.10"
+    # (an older one is refused with a result file: test_history.py)
 
 
 @pytest.mark.log_warnings("a refused bundle is logged")

@@ -16,6 +16,7 @@ from kiosk.content.loader import load_content
 from kiosk.errors import ContentError
 from kiosk.service.bundle.archive import Budget, entry_problems, open_zip, read_small, stream_entry
 from kiosk.service.bundle.errors import BundleError
+from kiosk.service.bundle.history import record_switch
 from kiosk.service.bundle.manifest import CONTENT_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, Manifest, parse_manifest
 from kiosk.service.bundle.releases import (
     CONTENT,
@@ -30,6 +31,7 @@ from kiosk.service.bundle.releases import (
     temp_name,
 )
 from kiosk.service.bundle.signing import signature_matches
+from kiosk.service.bundle.version import is_older
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +60,11 @@ def install_bundle(
     public_key: bytes | None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep: int = DEFAULT_KEEP,
+    allow_older: bool = False,
     checkpoint: Callable[[str], None] = no_op,
 ) -> InstallResult:
-    """Check, unpack, validate and switch to the bundle at ``zip_path``. Raises BundleError (for people)."""
+    """Check, unpack, validate and switch to the bundle at ``zip_path``. Raises BundleError (for people). A bundle
+    older (by version) than the current release is refused unless ``allow_older``: going back is a decision."""
     zip_path, releases_dir = Path(zip_path), Path(releases_dir)
     shown = zip_path.name
     try:
@@ -69,7 +73,7 @@ def install_bundle(
                 f"{shown}: {zip_path.stat().st_size} bytes, more than the {max_bytes} allowed; nothing was installed"
             )
         with locked(releases_dir), open_zip(zip_path, shown) as archive:
-            return _install_locked(archive, shown, releases_dir, public_key, max_bytes, keep, checkpoint)
+            return _install_locked(archive, shown, releases_dir, public_key, max_bytes, keep, allow_older, checkpoint)
     except OSError as exc:
         where = exc.filename or releases_dir
         raise BundleError(
@@ -85,6 +89,7 @@ def _install_locked(
     public_key: bytes | None,
     max_bytes: int,
     keep: int,
+    allow_older: bool,
     checkpoint: Callable[[str], None],
 ) -> InstallResult:
     remove_leftovers(releases_dir)
@@ -102,6 +107,8 @@ def _install_locked(
             current,
             message=f"{shown}: version {version} is already the current release; nothing was changed",
         )
+    if not allow_older and is_older(version, current):
+        raise BundleError(older_message(shown, version, current))
     if target.exists():
         problems = file_problems(target / CONTENT, manifest)
         if problems:
@@ -117,6 +124,11 @@ def _install_locked(
     switch_current(releases_dir, version)
     checkpoint("switched")
     try:
+        record_switch(releases_dir, version, "install", before=current)
+    except OSError as exc:  # the install itself has succeeded; the next switch records this one as found
+        log.warning("%s: the installation history could not be written (%s)", releases_dir, exc)
+    checkpoint("recorded")
+    try:
         removed = prune(releases_dir, keep, {version, *([current] if current else [])})
     except OSError as exc:  # the install itself has succeeded
         log.warning("%s: old releases could not all be removed (%s); the next install tries again", releases_dir, exc)
@@ -125,6 +137,14 @@ def _install_locked(
     previous = f" (previous: {current})" if current else ""
     log.info("%s: release %s %s%s", shown, version, how, previous)
     return InstallResult(version, target, True, current, removed, f"{shown}: release {version} {how}{previous}")
+
+
+def older_message(shown: str, version: str, current: str | None) -> str:
+    return (
+        f"{shown}: version {version} is older than the current release {current}; nothing was installed "
+        "(to go back to the release shown before: kiosk bundle rollback; to install this older one anyway: "
+        "kiosk bundle install --allow-older)"
+    )
 
 
 def _checked_manifest(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kiosk.service.bundle.errors import BundleBusy, BundleError
+from kiosk.service.bundle.history import last_shown, read_history
 from kiosk.service.bundle.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from kiosk.service.bundle.version import version_key, version_problem
 
@@ -105,9 +106,19 @@ def remove_release(releases_dir: Path, version: str) -> None:
     shutil.rmtree(doomed)
 
 
-def prune(releases_dir: Path, keep: int, protect: set[str]) -> list[str]:
-    """Delete the oldest releases beyond ``keep``, never one in ``protect``; returns the deleted versions."""
+def shown_order(releases_dir: Path) -> list[str]:
+    """The installed releases, longest off screen first: those the history never saw (made by an older program;
+    by version), then by their last switch in the history. Pruning removes from the front, ``list`` shows it
+    reversed."""
     versions = list_releases(releases_dir)
+    last = last_shown(read_history(releases_dir) or [])
+    return sorted(versions, key=lambda v: (v in last, last[v][0] if v in last else -1, version_key(v)))
+
+
+def prune(releases_dir: Path, keep: int, protect: set[str]) -> list[str]:
+    """Delete the releases longest off screen (``shown_order``, not version order) beyond ``keep``, never one in
+    ``protect`` (the current and the previous one); returns the deleted versions."""
+    versions = shown_order(releases_dir)
     excess = len(versions) - max(keep, len(protect))
     removed: list[str] = []
     for version in versions:
@@ -119,12 +130,9 @@ def prune(releases_dir: Path, keep: int, protect: set[str]) -> list[str]:
     return removed
 
 
-def previous_version(releases_dir: Path, version: str | None) -> str | None:
-    """The newest kept release older than ``version``."""
-    if version is None:
-        return None
-    older = [v for v in list_releases(releases_dir) if version_key(v) < version_key(version)]
-    return older[-1] if older else None
+def older_by_version(releases_dir: Path, version: str) -> list[str]:
+    """The kept releases older than ``version`` by version order, newest first (rollback without a history)."""
+    return [v for v in reversed(list_releases(releases_dir)) if version_key(v) < version_key(version)]
 
 
 def read_release_manifest(release: Path) -> Manifest:

@@ -29,6 +29,10 @@ def is_newer(version: str, than: str | None) -> bool:
     return than is None or version_key(version) > version_key(than)
 
 
+def is_older(version: str, than: str | None) -> bool:
+    return than is not None and version_key(version) < version_key(than)
+
+
 def default_version(now: datetime | None = None) -> str:
     """The UTC time as ``YYYY.MM.DD-HHMMSS``."""
     return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y.%m.%d-%H%M%S")

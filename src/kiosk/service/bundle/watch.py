@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,11 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.service.bundle.archive import Budget, open_zip, read_small
+from kiosk.service.bundle.atomic import replace_file
 from kiosk.service.bundle.errors import BundleBusy, BundleError
-from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle
+from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle, older_message
 from kiosk.service.bundle.manifest import MANIFEST_NAME, parse_manifest
 from kiosk.service.bundle.releases import current_version
-from kiosk.service.bundle.version import is_newer
+from kiosk.service.bundle.version import is_older
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,9 @@ def check_watch_folder(
     wall_clock: Callable[[], float] = time.time,
 ) -> list[WatchResult]:
     """Install every bundle in ``watch_dir`` newer than the current release and not tried before (by path, size
-    and modification time, remembered in ``releases_dir``). A missing folder means no stick: nothing to do."""
+    and modification time, remembered in ``releases_dir``). An older one is always refused, with the reason in its
+    result file: going back is for an operator (``kiosk bundle rollback``), not for whatever stick is plugged in. A
+    missing folder means no stick: nothing to do."""
     watch_dir, releases_dir = Path(watch_dir), Path(releases_dir)
     try:
         candidates = sorted(
@@ -64,9 +66,13 @@ def check_watch_folder(
         if key in tried or 0 <= wall_clock() - stat.st_mtime < SETTLE_S:
             continue  # (a time in the future is a stick written in another time zone, not a copy in progress)
         version = _peek_version(bundle)
-        if version is not None and not is_newer(version, current_version(releases_dir)):
-            continue
-        result = _install(bundle, releases_dir, public_key, max_bytes, keep, version)
+        current = current_version(releases_dir)
+        if version is not None and version == current:
+            continue  # the stick still holds the bundle on screen
+        if version is not None and is_older(version, current):
+            result: WatchResult | None = _refuse_older(bundle, version, current)
+        else:
+            result = _install(bundle, releases_dir, public_key, max_bytes, keep, version)
         if result is None:  # the releases folder is busy: look again next time
             continue
         tried.append(key)
@@ -75,10 +81,21 @@ def check_watch_folder(
     return results
 
 
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _refuse_older(bundle: Path, version: str, current: str | None) -> WatchResult:
+    message = older_message(bundle.name, version, current)
+    log.warning("watch folder: %s", message)
+    text = f"NOT INSTALLED at {_stamp()}\n{message}\nThe exhibit keeps showing the content it had.\n"
+    return WatchResult(bundle, False, version, message, _write_result(bundle, text))
+
+
 def _install(
     bundle: Path, releases_dir: Path, public_key: bytes | None, max_bytes: int, keep: int, version: str | None
 ) -> WatchResult | None:
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    stamp = _stamp()
     try:
         result = install_bundle(bundle, releases_dir, public_key=public_key, max_bytes=max_bytes, keep=keep)
     except BundleBusy as exc:
@@ -101,21 +118,10 @@ def result_path(bundle: Path) -> Path:
     return bundle.with_name(f"{bundle.stem}.result.txt")
 
 
-def _replace_file(path: Path, text: str) -> None:
-    """Write a whole new ``path`` beside it, then rename it over (no chmod: FAT sticks refuse it)."""
-    temp = path.with_name(f".{path.name}.part")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 def _write_result(bundle: Path, text: str) -> Path | None:
     path = result_path(bundle)
     try:
-        _replace_file(path, text)
+        replace_file(path, text)
     except OSError as exc:
         log.warning(
             "watch folder: cannot write %s (%s); the result is only in this log: %s",
@@ -149,6 +155,6 @@ def _save_tried(releases_dir: Path, tried: list[str]) -> None:
     path = releases_dir / TRIED_NAME
     try:
         releases_dir.mkdir(parents=True, exist_ok=True)
-        _replace_file(path, json.dumps(tried[-MAX_REMEMBERED:], indent=0))
+        replace_file(path, json.dumps(tried[-MAX_REMEMBERED:], indent=0))
     except OSError as exc:
         log.warning("%s: cannot remember tried bundles (%s); a failed bundle may be tried again", path, exc)
