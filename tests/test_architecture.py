@@ -10,7 +10,16 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kiosk"
 MAX_MODULES = 12
-TOP_LEVEL = {"__init__.py", "__main__.py", "cli.py", "clock.py", "errors.py", "exit_codes.py", "paths.py"}
+TOP_LEVEL = {
+    "__init__.py",
+    "__main__.py",
+    "cli.py",
+    "clock.py",
+    "errors.py",
+    "exit_codes.py",
+    "paths.py",
+    "safe_read.py",
+}
 
 
 def folders() -> list[Path]:

@@ -80,10 +80,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not loaded.ok:
         print_errors(loaded, "the exhibit was not started")
         return ExitCode.INVALID
-    if args.config is not None and not loaded.exists:
-        print(
-            f"note: {loaded.shown_path}: there is no such settings file; every setting is the default", file=sys.stderr
-        )
     settings = loaded.settings
     assert settings is not None
     exhibit = settings.exhibit

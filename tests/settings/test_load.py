@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import os
 from pathlib import Path
 
 import pytest
 
+from kiosk.errors import display_path
 from kiosk.service.schedule import WeeklySchedule
-from kiosk.settings.load import Override, load_settings
+from kiosk.settings.load import MAX_SETTINGS_BYTES, Override, load_settings
 from kiosk.settings.model import Settings
 from kiosk.staff.pin_hash import hash_pin
 
@@ -176,3 +178,48 @@ def test_content_dir_defaults_to_the_current_release_when_one_is_installed(tmp_p
 
 def test_the_defaults_are_the_models_defaults() -> None:
     assert Settings().exhibit.idle_warning_s == 10 and Settings().health.max_rss_mb == 1536
+
+
+def test_a_device_a_pipe_or_a_folder_as_the_settings_file_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo, tmp_path):
+        result = load_settings(path, environ=ENV, platform="linux", shipped_content=tmp_path, required=True)
+        assert [str(e) for e in result.errors] == [
+            f"{display_path(path)}:0:0: is not a regular file (a device, a pipe or a folder) "
+            "(point the setting at a YAML file)"
+        ]
+
+
+def test_a_settings_file_over_its_limit_is_refused(tmp_path: Path) -> None:
+    errors = messages(load(tmp_path, "#" * MAX_SETTINGS_BYTES + "\nexhibit: {}\n"))
+    assert len(errors) == 1 and "; the limit is 262,144" in errors[0]
+
+
+def test_an_impossible_date_is_reported_with_every_other_error(tmp_path: Path) -> None:
+    text = (
+        "exhibit:\n"
+        "  screen: 16\n"  # out of range
+        "  windowed: 1\n"  # wrong type
+        "  idle_timout_s: 90\n"  # unknown key
+        "opening_hours:\n"
+        "  monday: '09:00-17:30'\n"
+        "  closed_dates: [2026-12-25, 2026-02-30]\n"  # no such day
+    )
+    errors = messages(load(tmp_path, text))
+    assert [e.split(": ")[0:2] for e in errors] == [
+        ["kiosk.yaml:2:11", "exhibit.screen"],
+        ["kiosk.yaml:3:13", "exhibit.windowed"],
+        ["kiosk.yaml:4:3", "exhibit.idle_timout_s"],
+        ["kiosk.yaml:7:30", "opening_hours.closed_dates[1]"],
+    ]
+    assert "cannot read '2026-02-30'" in errors[3]
+
+
+def test_a_missing_file_named_with_config_is_an_error_but_the_default_place_is_not(tmp_path: Path) -> None:
+    assert load(tmp_path, None).ok
+    errors = messages(load(tmp_path, None, required=True))
+    assert errors == [
+        "kiosk.yaml:0:0: there is no such settings file (create it with 'kiosk config --example > kiosk.yaml', "
+        "or drop --config to use the defaults)"
+    ]

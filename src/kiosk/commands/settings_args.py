@@ -129,7 +129,8 @@ def load_from_args(
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     located = config_file(getattr(args, "config", None), environ, platform)
-    return load_settings(located.path, overrides=overrides, environ=environ, platform=platform)
+    named = located.reason == "--config"  # a missing file named on the command line is a typo, not "defaults"
+    return load_settings(located.path, overrides=overrides, environ=environ, platform=platform, required=named)
 
 
 def print_errors(loaded: LoadedSettings, outcome: str, stream: TextIO | None = None) -> None:

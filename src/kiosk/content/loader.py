@@ -69,7 +69,7 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
         try:
             entries.append(FileEntry(ContentFile.model_validate(parsed.data), parsed.source_map))
         except ValidationError as exc:
-            errors.extend(translate(exc, ContentFile, parsed.source_map))
+            errors.extend(parsed.besides(translate(exc, ContentFile, parsed.source_map)))
 
     content, check_errors, warnings = check_content(
         entries,

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from kiosk.errors import ContentError
+from kiosk.safe_read import NOT_REGULAR, FileRefused, read_regular
 
 try:  # the C parser is faster; both give the same nodes and marks
     _Loader: type = yaml.CSafeLoader
@@ -97,9 +98,16 @@ class _Abort(Exception):
 
 @dataclass
 class ParsedFile:
+    """``data`` is None when the file could not be read at all; ``errors`` may be set even when it is not."""
+
     data: Any
     source_map: SourceMap
     errors: list[ContentError]
+
+    def besides(self, errors: list[ContentError]) -> list[ContentError]:
+        """``errors`` (from validating ``data``) without those at a key this file's reading already reported."""
+        reported = {error.key_path for error in self.errors if error.key_path}
+        return [error for error in errors if error.key_path not in reported]
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -135,7 +143,8 @@ class _Walker:
             return [self.walk(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
             return self._mapping(node, path, depth)
-        raise self._tag_error(node, path)
+        self.errors.append(self._tag_error(node, path).error)  # reported; the rest of the file is still read
+        return None
 
     def _tag_error(self, node: yaml.Node, path: KeyPath) -> _Abort:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -148,15 +157,17 @@ class _Walker:
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            raise self._tag_error(node, path)
+            self.errors.append(self._tag_error(node, path).error)
+            return None
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         try:
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise self._fail(
-                node, path, f"cannot read {node.value!r}: {exc}", "put it in quotes if it is text"
-            ) from exc
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:  # 2026-02-30: reported, and the walk goes on
+            self.errors.append(
+                self._fail(node, path, f"cannot read {node.value!r}: {exc}", "put it in quotes if it is text").error
+            )
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -199,24 +210,41 @@ def _syntax_error(file: str, exc: yaml.YAMLError) -> ContentError:
     return ContentError(file, line, column, "", f"YAML syntax error: {text}", hint)
 
 
-def parse_yaml_file(path: Path, display: str) -> ParsedFile:
-    """Read one YAML file safely. Never raises for bad input: problems come back as ``errors``."""
+def parse_yaml_file(
+    path: Path,
+    display: str,
+    max_bytes: int = MAX_FILE_BYTES,
+    refused_hint: str = "replace it with a YAML file",
+) -> ParsedFile:
+    """Read one YAML file safely (a regular file of at most ``max_bytes``). Never raises for bad input."""
+    try:
+        raw = read_regular(path, max_bytes)
+    except FileRefused as exc:
+        hint = (
+            refused_hint if exc.reason == NOT_REGULAR else "split it, or remove what does not belong in a content file"
+        )
+        return _failed(SourceMap(display), 0, exc.reason, hint)
+    except OSError as exc:
+        return _failed(
+            SourceMap(display),
+            0,
+            f"cannot read the file: {exc.strerror or exc}",
+            "check that it exists and is readable",
+        )
+    return parse_yaml_bytes(raw, display)
+
+
+def _failed(source_map: SourceMap, line: int, message: str, hint: str) -> ParsedFile:
+    return ParsedFile(None, source_map, [ContentError(source_map.file, line, 1 if line else 0, "", message, hint)])
+
+
+def parse_yaml_bytes(raw: bytes, display: str) -> ParsedFile:
+    """Parse the bytes of one YAML file shown as ``display``. Never raises for bad input."""
     source_map = SourceMap(display)
 
     def failed(line: int, message: str, hint: str) -> ParsedFile:
-        return ParsedFile(None, source_map, [ContentError(display, line, 1 if line else 0, "", message, hint)])
+        return _failed(source_map, line, message, hint)
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return failed(
-                0,
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                "split it, or remove what does not belong in a content file",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return failed(0, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

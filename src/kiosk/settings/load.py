@@ -1,7 +1,8 @@
 """Read the settings file, apply command-line flags, and say where each effective value came from (pure Python).
 
 Errors are :class:`kiosk.errors.ContentError` located ``file:line:column`` exactly like content errors, all of
-them at once. A missing file, or one holding only comments, means every default.
+them at once. A missing file (unless named with ``--config``), or one holding only comments, means every default.
+Only a regular file of at most MAX_SETTINGS_BYTES is read: ``--config /dev/zero`` or a pipe is refused, not read.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from kiosk.content.messages import translate
-from kiosk.content.yaml_source import SourceMap, parse_yaml_file
+from kiosk.content.yaml_source import ParsedFile, SourceMap, parse_yaml_bytes
 from kiosk.errors import ContentError, display_path
 from kiosk.paths import default_content_dir as shipped_content_dir
+from kiosk.safe_read import NOT_REGULAR, FileRefused, read_regular
 from kiosk.settings.folders import default_content_dir, default_log_dir, default_releases_dir, default_state_dir
 from kiosk.settings.model import Settings, section_types
 
 DEFAULT = "default"
+MAX_SETTINGS_BYTES = 256 * 1024  # a complete example file is a few KiB
 
 
 @dataclass(frozen=True)
@@ -54,30 +57,47 @@ class LoadedSettings:
         return display_path(self.path)
 
 
-def _only_comments(path: Path) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False  # the YAML reader reports why
+def _only_comments(text: str) -> bool:
     return all(
         not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
         for line in text.splitlines()
     )
 
 
-def _read(path: Path, shown: str) -> tuple[Any, SourceMap, list[ContentError]]:
-    if not path.exists() or _only_comments(path):
+def _file_error(shown: str, message: str, hint: str) -> ContentError:
+    return ContentError(shown, 0, 0, "", message, hint)
+
+
+def _read(path: Path, shown: str, required: bool) -> tuple[Any, SourceMap, list[ContentError]]:
+    """The file's data (or None), its positions, and the errors that reading it found (the data may still be
+    validated alongside them: one bad date must not hide the file's other errors)."""
+    if not path.exists():
+        if required:
+            hint = f"create it with 'kiosk config --example > {shown}', or drop --config to use the defaults"
+            return None, SourceMap(shown), [_file_error(shown, "there is no such settings file", hint)]
         return {}, SourceMap(shown), []
-    parsed = parse_yaml_file(path, shown)
-    if parsed.errors:
+    try:
+        raw = read_regular(path, MAX_SETTINGS_BYTES)
+    except FileRefused as exc:
+        hint = "point the setting at a YAML file" if exc.reason == NOT_REGULAR else "this is not a settings file"
+        return None, SourceMap(shown), [_file_error(shown, exc.reason, hint)]
+    except OSError as exc:
+        hint = "check that it is readable by the user running the exhibit"
+        return None, SourceMap(shown), [_file_error(shown, f"cannot read the file: {exc.strerror or exc}", hint)]
+    try:
+        if _only_comments(raw.decode("utf-8-sig")):
+            return {}, SourceMap(shown), []
+    except UnicodeDecodeError:
+        pass  # the YAML reader says where
+    parsed = parse_yaml_bytes(raw, shown)
+    if parsed.data is None:
         return None, parsed.source_map, parsed.errors
-    data = {} if parsed.data is None else parsed.data
-    if not isinstance(data, dict):
+    if not isinstance(parsed.data, dict):
         error = ContentError(
             shown, 1, 1, "", "a settings file is a list of sections like 'exhibit:'", "see 'kiosk config --example'"
         )
-        return None, parsed.source_map, [error]
-    return data, parsed.source_map, []
+        return None, parsed.source_map, [*parsed.errors, error]
+    return parsed, parsed.source_map, parsed.errors
 
 
 def _merge(data: dict[str, Any], overrides: Iterable[Override]) -> dict[str, Any]:
@@ -100,22 +120,31 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
     shipped_content: Path | None = None,
+    required: bool = False,
 ) -> LoadedSettings:
-    """Read ``path`` (it may be missing), apply ``overrides``, fill in the folders. Never raises for bad input."""
+    """Read ``path``, apply ``overrides``, fill in the folders. Never raises for bad input.
+
+    A missing file means every default, unless ``required`` (the user named it with ``--config``): then it is an
+    error, since a typo in the name would otherwise start the exhibit with defaults.
+    """
     path = Path(path)
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     shown = display_path(path)
     result = LoadedSettings(path, path.exists())
-    data, source_map, errors = _read(path, shown)
-    if errors:
-        result.errors = sorted(errors)
+    read, source_map, errors = _read(path, shown, required)
+    if read is None:
+        result.errors = sorted(set(errors))
         return result
+    data = read.data if isinstance(read, ParsedFile) else read
     overrides = list(overrides)
     try:
         settings = Settings.model_validate(_merge(data, overrides))
     except ValidationError as exc:
-        result.errors = sorted(set(translate(exc, Settings, source_map)))
+        found = translate(exc, Settings, source_map)
+        errors = [*errors, *(read.besides(found) if isinstance(read, ParsedFile) else found)]
+    if errors:
+        result.errors = sorted(set(errors))
         return result
     result.sources = _sources(source_map, overrides, settings)
     result.settings = _effective(

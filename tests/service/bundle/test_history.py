@@ -66,7 +66,8 @@ def test_a_second_rollback_goes_further_back_by_history(content, releases, tmp_p
 
 def test_an_older_bundle_needs_allow_older(content, releases, tmp_path, capsys):
     made = bundles(content, tmp_path, "2026.12.10", "2026.12.9")
-    folder = ["--releases-dir", str(releases), "--config", str(tmp_path / "none.yaml"), "--max-mb", "50"]
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")  # every setting the default (a missing one is an error)
+    folder = ["--releases-dir", str(releases), "--config", str(tmp_path / "empty.yaml"), "--max-mb", "50"]
     assert main(["bundle", "install", str(made["2026.12.10"]), *folder, "--keep", "5"]) == 0
     capsys.readouterr()
     assert main(["bundle", "install", str(made["2026.12.9"]), *folder, "--keep", "5"]) == 1

@@ -10,7 +10,9 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from kiosk.safe_read import FileRefused, open_regular
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.manifest import CONTENT_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, path_problem
 
@@ -32,12 +34,38 @@ class Budget:
     left: int
 
 
-def open_zip(zip_path: Path, shown: str) -> zipfile.ZipFile:
+class _OwnZip(zipfile.ZipFile):
+    """A zip read from a handle that it closes with itself (ZipFile leaves a handle it was given open)."""
+
+    def __init__(self, handle: BinaryIO):
+        self._handle = handle
+        super().__init__(handle)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._handle.close()
+
+
+def open_zip(zip_path: Path, shown: str, max_bytes: int) -> zipfile.ZipFile:
+    """The bundle opened as a zip; only a regular file of at most ``max_bytes`` (never a device or a pipe)."""
     try:
-        return zipfile.ZipFile(zip_path)
+        handle = open_regular(zip_path, max_bytes)
     except FileNotFoundError:
         raise BundleError(f"{shown}: no such file") from None
+    except FileRefused as exc:
+        if exc.size is not None:
+            raise BundleError(
+                f"{shown}: {exc.size} bytes, more than the {max_bytes} allowed; nothing was installed"
+            ) from None
+        raise BundleError(f"{shown}: {exc.reason}; give the bundle's .zip file; nothing was installed") from None
+    except OSError as exc:
+        raise BundleError(f"{shown}: cannot read the file ({exc.strerror or exc}); nothing was installed") from None
+    try:
+        return _OwnZip(handle)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        handle.close()
         raise BundleError(f"{shown}: not a readable zip archive ({exc}); copy the bundle again") from None
 
 

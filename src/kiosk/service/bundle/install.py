@@ -68,11 +68,7 @@ def install_bundle(
     zip_path, releases_dir = Path(zip_path), Path(releases_dir)
     shown = zip_path.name
     try:
-        if zip_path.is_file() and zip_path.stat().st_size > max_bytes:
-            raise BundleError(
-                f"{shown}: {zip_path.stat().st_size} bytes, more than the {max_bytes} allowed; nothing was installed"
-            )
-        with locked(releases_dir), open_zip(zip_path, shown) as archive:
+        with open_zip(zip_path, shown, max_bytes) as archive, locked(releases_dir):
             return _install_locked(archive, shown, releases_dir, public_key, max_bytes, keep, allow_older, checkpoint)
     except OSError as exc:
         where = exc.filename or releases_dir

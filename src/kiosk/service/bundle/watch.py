@@ -136,7 +136,7 @@ def _write_result(bundle: Path, text: str) -> Path | None:
 def _peek_version(bundle: Path) -> str | None:
     """The version in the bundle's manifest, or None when it cannot be read (the install then reports why)."""
     try:
-        with open_zip(bundle, bundle.name) as archive:
+        with open_zip(bundle, bundle.name, DEFAULT_MAX_BYTES) as archive:
             data = read_small(archive, MANIFEST_NAME, Budget(DEFAULT_MAX_BYTES))
         return None if data is None else parse_manifest(data, bundle.name).version
     except BundleError:
