@@ -20,6 +20,7 @@ from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
+from kiosk.service.instance_lock import AlreadyRunning, acquire_instance_lock
 
 _log = logging.getLogger(__name__)
 
@@ -82,15 +83,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return ExitCode.INVALID
     settings = loaded.settings
     assert settings is not None
-    exhibit = settings.exhibit
-    content_dir = exhibit.content_dir
-    assert content_dir is not None  # loading resolves the folder (a flag, the settings file or a default)
-    content = _loaded_for_screens(content_dir, "the exhibit was not started")
-    if content is None:
+    state_dir = settings.folders.state_dir
+    assert state_dir is not None  # loading resolves the folder (the settings file or a default)
+    # Before anything else (logs, Qt, a window): a second exhibit on the same folder ends here and touches nothing.
+    try:
+        instance = acquire_instance_lock(state_dir)
+    except AlreadyRunning as exc:
+        print(f"kiosk: {exc}; the exhibit was not started", file=sys.stderr)
         return ExitCode.INVALID
-    from kiosk.qt.app.run import run_exhibit  # Qt is imported only by the commands that show something
+    with instance:
+        exhibit = settings.exhibit
+        content_dir = exhibit.content_dir
+        assert content_dir is not None  # loading resolves the folder (a flag, the settings file or a default)
+        content = _loaded_for_screens(content_dir, "the exhibit was not started")
+        if content is None:
+            return ExitCode.INVALID
+        from kiosk.qt.app.run import run_exhibit  # Qt is imported only by the commands that show something
 
-    return run_exhibit(content, settings, config_path=loaded.path if loaded.exists else None)
+        return run_exhibit(content, settings, config_path=loaded.path if loaded.exists else None)
 
 
 def _size(text: str) -> tuple[int, int]:

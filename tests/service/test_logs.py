@@ -7,6 +7,7 @@ that cannot be created, and a stream whose write raises ENOSPC for a full disk.
 from __future__ import annotations
 
 import errno
+import faulthandler
 import io
 import logging
 from collections.abc import Iterator
@@ -154,6 +155,41 @@ def test_a_run_logs_where_its_settings_say_with_a_crash_log_beside(tmp_path: Pat
         assert "at the level" in text and "below the level" not in text
         assert started.crash_log is not None and started.crash_log.path == tmp_path / "logs" / "crash.log"
         assert started.crash_log.path.read_text().startswith("=== kiosk started ")
+    finally:
+        if started.crash_log is not None:
+            started.crash_log.close()
+
+
+@pytest.mark.log_warnings("it logs through a full disk on purpose")
+def test_the_crash_log_is_opened_again_when_the_file_log_works_again(
+    tmp_path: Path, installed, monkeypatch, caplog
+) -> None:
+    clock, err = ManualClock(), io.StringIO()
+    (tmp_path / "crash.log").mkdir()  # the crash log cannot be opened at start (root writes anything else)
+    started = start_process_logs(tmp_path, LoggingSettings(), stream=err, clock=clock)
+    installed.append(started.logs)
+    try:
+        assert started.crash_log is None and started.logs.file_handler is not None
+        log = logging.getLogger("kiosk.test")
+        monkeypatch.setattr(started.logs.file_handler, "stream", FullDisk())
+        log.warning("while full")
+        monkeypatch.undo()
+        (tmp_path / "crash.log").rmdir()  # room again
+        clock.advance(61)
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="kiosk.service.logs"):
+            log.warning("after a minute")
+        assert started.crash_log is not None and faulthandler.is_enabled()
+        reopened = [r.getMessage() for r in caplog.records if r.name == "kiosk.service.logs"]
+        assert reopened == [f"the crash log {tmp_path / 'crash.log'} works again"]
+        assert (tmp_path / "crash.log").read_text().startswith("=== kiosk crash log re-opened ")
+        # A second outage re-opens the open crash log afresh (its old file may be gone with the disk):
+        monkeypatch.setattr(started.logs.file_handler, "stream", FullDisk())
+        log.warning("full again")
+        monkeypatch.undo()
+        clock.advance(61)
+        log.warning("back again")
+        assert (tmp_path / "crash.log").read_text().count("=== kiosk crash log re-opened ") == 2
     finally:
         if started.crash_log is not None:
             started.crash_log.close()

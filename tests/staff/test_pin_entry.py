@@ -51,17 +51,24 @@ def test_five_wrong_pins_lock_for_sixty_seconds_even_the_right_one(caplog: pytes
     clock.advance(42.4)
     assert guard.locked_for() == 1
     clock.advance(0.2)
-    assert guard.locked_for() == 0 and guard.tries_left() == 5
+    assert guard.locked_for() == 0 and guard.tries_left() == 1  # one try: a wrong one locks again, longer
     assert guard.check(PIN).outcome == "accepted"
 
 
 @pytest.mark.log_warnings("wrong PINs are logged")
-def test_after_the_lock_the_count_starts_again() -> None:
+def test_after_a_lock_each_wrong_pin_locks_twice_as_long_up_to_the_ceiling_until_a_right_one() -> None:
     clock = ManualClock()
-    guard = PinGuard(STORED, attempts=3, lockout_s=10, clock=clock)
+    guard = PinGuard(STORED, attempts=3, lockout_s=60, clock=clock, lockout_max_s=300)
     for _ in range(3):
         guard.check("0000")
-    clock.advance(10)
+    locks = []
+    for _ in range(4):  # waiting a lock out gives one try, not a fresh count
+        clock.advance(guard.locked_for())
+        assert guard.tries_left() == 1
+        locks.append(guard.check("0000").locked_s)
+    assert locks == [120, 240, 300, 300]  # doubled, up to pin_lockout_max_s
+    clock.advance(300)
+    assert guard.check(PIN).outcome == "accepted"  # only a right PIN starts the count again
     assert guard.check("0000") == Verdict("wrong", 2)
 
 

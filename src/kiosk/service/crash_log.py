@@ -2,7 +2,8 @@
 
 Python's ``faulthandler`` prints the Python stack of every thread when the process dies of SIGSEGV, SIGFPE,
 SIGABRT, SIGBUS or SIGILL — the only trace such a crash leaves, since no Python code runs after it. Each process
-start appends a header line, so the file tells which start crashed and when.
+start appends a header line, so the file tells which start crashed and when; so does each re-opening after the disk
+came back (:mod:`kiosk.service.logs` re-opens it when the file log works again).
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ class CrashLog:
             self._file = None
 
 
-def enable_crash_log(log_dir: Path, *, now: Callable[[], datetime] = datetime.now) -> CrashLog | None:
+def enable_crash_log(
+    log_dir: Path, *, now: Callable[[], datetime] = datetime.now, event: str = "started"
+) -> CrashLog | None:
     """Append a header to ``<log_dir>/crash.log`` and have ``faulthandler`` write native crashes there.
+    ``event`` names why in the header: ``started``, or ``crash log re-opened`` after the disk came back.
 
     A folder that cannot be written gives one log line and None (the exhibit runs on without a crash log).
     """
@@ -42,7 +46,7 @@ def enable_crash_log(log_dir: Path, *, now: Callable[[], datetime] = datetime.no
     try:
         Path(log_dir).mkdir(parents=True, exist_ok=True)
         file = open(path, "ab", buffering=0)
-        header = f"=== kiosk started {now().isoformat(timespec='seconds')} (pid {os.getpid()}) ===\n"
+        header = f"=== kiosk {event} {now().isoformat(timespec='seconds')} (pid {os.getpid()}) ===\n"
         file.write(header.encode("utf-8"))
     except OSError as exc:
         _log.warning(

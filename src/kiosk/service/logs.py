@@ -3,7 +3,8 @@ it) and to a rotating file ``<log_dir>/kiosk.log``.
 
 A disk that is full or read-only never stops the exhibit and never floods stderr: when the file stops working one
 line says so on stderr, messages then go to stderr only, opening the file is tried again at most every
-``RETRY_S`` seconds, and one line says when it works again.
+``RETRY_S`` seconds, and one line says when it works again. Then the crash log is opened again too (whatever
+stopped the file may have stopped it, or kept it from opening at start), with one line saying so.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class QuietStreamHandler(logging.StreamHandler[TextIO]):
 class ResilientFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating file that survives a full or read-only disk (see the module's text).
 
-    ``say`` prints the two notices (stopped working / works again) where people look: stderr.
+    ``say`` prints the two notices (stopped working / works again) where people look: stderr. ``on_resume`` (set
+    by whoever needs it) is called once the file works again after it stopped.
     """
 
     def __init__(
@@ -68,6 +70,7 @@ class ResilientFileHandler(logging.handlers.RotatingFileHandler):
         self._retry_s = retry_s
         self._retry_at: float | None = None  # set while the file is not working
         self._error_in_emit = False
+        self.on_resume: Callable[[], None] | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._retry_at is not None and self._clock() < self._retry_at:
@@ -77,6 +80,8 @@ class ResilientFileHandler(logging.handlers.RotatingFileHandler):
         if not self._error_in_emit and self._retry_at is not None:
             self._retry_at = None
             self._say(f"kiosk: the log file {self.baseFilename} works again")
+            if self.on_resume is not None:
+                self.on_resume()
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         self._error_in_emit = True
@@ -188,12 +193,29 @@ class ProcessLogs:
     logs: LogSetup
     crash_log: CrashLog | None
 
+    def reopen_crash_log(self) -> None:
+        """The file log works again after a full or read-only disk: so may the crash log, which then could not be
+        opened or lost its file. It is opened afresh (a header line in it), and one log line says how it went."""
+        if self.logs.path is None:
+            return
+        if self.crash_log is not None:
+            self.crash_log.close()
+        self.crash_log = enable_crash_log(self.logs.path.parent, event="crash log re-opened")
+        if self.crash_log is not None:
+            logging.getLogger(__name__).info("the crash log %s works again", self.crash_log.path)
 
-def start_process_logs(log_dir: Path | None, options: LogOptions) -> ProcessLogs:
-    """Logging and the crash log as the effective settings say (``folders.log_dir``, the ``logging`` section)."""
-    logs = setup_logging(log_dir, options)
+
+def start_process_logs(
+    log_dir: Path | None, options: LogOptions, *, stream: TextIO | None = None, clock: Callable[[], float] = monotonic
+) -> ProcessLogs:
+    """Logging and the crash log as the effective settings say (``folders.log_dir``, the ``logging`` section).
+    ``stream`` and ``clock`` as for :func:`setup_logging`."""
+    logs = setup_logging(log_dir, options, stream=stream, clock=clock)
     crash_log = enable_crash_log(log_dir) if log_dir is not None and logs.file_handler is not None else None
+    process_logs = ProcessLogs(logs, crash_log)
+    if logs.file_handler is not None:
+        logs.file_handler.on_resume = process_logs.reopen_crash_log
     logging.getLogger(__name__).info(
         "logging to %s (crash log: %s)", logs.path or "stderr only", crash_log.path if crash_log else "none"
     )
-    return ProcessLogs(logs, crash_log)
+    return process_logs

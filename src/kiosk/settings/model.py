@@ -83,6 +83,13 @@ class OperatorSettings(Section):
     )
     pin_attempts: int = Field(default=5, ge=3, le=10, description="Wrong PINs in a row before the pad locks.")
     pin_lockout_s: float = Field(default=60.0, ge=10, le=3600, description="Seconds the PIN pad stays locked.")
+    pin_lockout_max_s: float = Field(
+        default=3600.0,
+        ge=60,
+        le=86400,
+        description="Each wrong PIN after a lock locks the pad twice as long as the lock before, up to this many "
+        "seconds; only the right PIN ends it.",
+    )
     panel_timeout_s: float = Field(
         default=60.0, ge=15, le=600, description="The panel closes itself after this many seconds untouched."
     )

@@ -1,8 +1,10 @@
 """The operator PIN pad's logic (pure): the digits typed so far, and a guard that checks a PIN against the stored
 hash, counts wrong ones and locks for a while after too many.
 
-The guard outlives the pad: closing and re-opening the pad does not lift a lock or forget wrong attempts. No digit
-is ever logged or kept after checking.
+The guard outlives the pad: closing and re-opening the pad does not lift a lock or forget wrong attempts. A lock
+cannot be waited out: after the first, every further wrong PIN locks again for twice as long as the lock before (up
+to ``lockout_max_s``) until a right PIN; otherwise 10,000 PINs would fall within days. No digit is ever logged or
+kept after checking.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ class PinEntry:
 
 
 class PinGuard:
-    """Checks PINs against ``pin_hash``; ``attempts`` wrong ones in a row lock it for ``lockout_s`` seconds."""
+    """Checks PINs against ``pin_hash``; ``attempts`` wrong ones in a row lock it for ``lockout_s`` seconds, each
+    wrong one after that for twice the lock before, at most ``lockout_max_s`` (None: no ceiling)."""
 
     def __init__(
         self,
@@ -66,6 +69,8 @@ class PinGuard:
         lockout_s: float,
         clock: Callable[[], float],
         verify: Callable[[str, str], bool] = verify_pin,
+        *,
+        lockout_max_s: float | None = None,
     ) -> None:
         if attempts < 1 or not lockout_s >= 0:
             raise ValueError(
@@ -78,6 +83,8 @@ class PinGuard:
         self._verify = verify
         self._wrong = 0
         self._locked_until: float | None = None
+        self._locks = 0  # locks since the last right PIN: the next one lasts lockout_s * 2**locks
+        self._lockout_max_s = None if lockout_max_s is None else max(float(lockout_max_s), self._lockout_s)
 
     @property
     def configured(self) -> bool:
@@ -89,13 +96,20 @@ class PinGuard:
             return 0
         left = self._locked_until - self._clock()
         if left <= 0:
-            self._locked_until, self._wrong = None, 0
-            _log.info("operator PIN pad unlocked")
+            self._locked_until = None
+            _log.info("operator PIN pad unlocked (the next wrong PIN locks it again for longer)")
             return 0
         return math.ceil(left)
 
     def tries_left(self) -> int:
-        return 0 if self.locked_for() else self._attempts - self._wrong
+        if self.locked_for():
+            return 0
+        return 1 if self._locks else self._attempts - self._wrong
+
+    def _lock_s(self) -> float:
+        """How long the next lock lasts: lockout_s, doubled for each lock before it since the last right PIN."""
+        length = self._lockout_s * 2.0 ** min(self._locks, 64)
+        return length if self._lockout_max_s is None else min(length, self._lockout_max_s)
 
     def check(self, entered: str) -> Verdict:
         if not self._hash:
@@ -106,11 +120,11 @@ class PinGuard:
         if not entered:
             return Verdict("empty", self.tries_left())
         if self._verify(entered, self._hash):
-            self._wrong = 0
+            self._wrong, self._locks = 0, 0
             _log.info("operator PIN accepted")
             return Verdict("accepted", self._attempts)
         self._wrong += 1
-        left = self._attempts - self._wrong
+        left = 0 if self._locks else self._attempts - self._wrong
         if left > 0:
             _log.warning(
                 "operator PIN pad: wrong PIN (%d of %d in a row; %d left before the pad locks)",
@@ -119,6 +133,8 @@ class PinGuard:
                 left,
             )
             return Verdict("wrong", left)
-        self._locked_until = self._clock() + self._lockout_s
-        _log.warning("operator PIN pad locked for %g s after %d wrong PINs in a row", self._lockout_s, self._attempts)
-        return Verdict("locked", 0, math.ceil(self._lockout_s))
+        lock_s = self._lock_s()
+        self._locks += 1
+        self._locked_until = self._clock() + lock_s
+        _log.warning("operator PIN pad locked for %g s after %d wrong PINs in a row", lock_s, self._wrong)
+        return Verdict("locked", 0, math.ceil(lock_s))

@@ -4,11 +4,12 @@ mouse echo of a touch)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kiosk.exhibit.navigation import Attract, Home, OutlookPage, PillarPage, StoryDetail, pillar_order, stories
 from kiosk.qt.exhibit.screens.attract import AttractPage
@@ -385,3 +386,20 @@ def test_the_language_switch_is_a_full_size_target(open_exhibit, size) -> None:
     assert {segment.name for segment in segments} == {"language-zh", "language-en"}
     heights = {segment.name: tappable_height(harness, segment) for segment in segments}
     assert all(height >= MIN_TARGET_PX for height in heights.values()), heights
+
+
+def test_a_carousel_gliding_on_a_page_that_goes_stops_with_it(harness, caplog) -> None:
+    carousel = at_pillar(harness).stories
+    assert carousel.stops > 2
+    carousel.scroll_to(2)  # a fast swipe: the carousel glides on
+    assert harness.controller.back() is not None  # Back before the glide ends: the page and its carousel go
+
+    def frame(_seconds: float) -> None:  # one frame at a time, the event loop freeing what was deleted between
+        harness.clock.advance(0.016)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        for _ in range(10):
+            harness.controller.settle(frame)
+    assert not [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert harness.screen == Home()

@@ -59,7 +59,7 @@ def build_exhibit(
     QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
     scene = QGraphicsScene()
     stage = Stage(scene, QColor(content.exhibit.theme.ground), settings.rotate_deg)
-    stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))
+    show_title(stage, content)
     controller = ExhibitController(
         content,
         stage,
@@ -69,4 +69,11 @@ def build_exhibit(
         settings,
         content_dir,
     )
+    # A hot reload or a bundle brings a new title with it: the window (task bar, window list) follows the content.
+    controller.content_adopted.connect(lambda adopted: show_title(stage, adopted))
     return BuiltExhibit(stage, controller)
+
+
+def show_title(stage: Stage, content: Content) -> None:
+    """The window's title: the exhibit's title in its default language."""
+    stage.setWindowTitle(content.exhibit.title.get(content.exhibit.default_language))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.exhibit.motion import clamp01, ease_out_cubic
 
@@ -76,8 +77,10 @@ class Ticker(QObject):
         return animation
 
     def cancel(self, owner: object) -> None:
-        """Forget every animation of ``owner`` (e.g. a page being removed), without finishing them."""
-        self._running = [a for a in self._running if a.owner is not owner]
+        """Forget every animation of ``owner`` (e.g. a page being removed), without finishing them. An item's
+        animations include those of the items inside it (a carousel gliding on a page that goes): once the page is
+        freed they would move deleted items."""
+        self._running = [a for a in self._running if not _belongs_to(a.owner, owner)]
         if not self._running:
             self._timer.stop()
 
@@ -109,3 +112,15 @@ class Ticker(QObject):
                 return
             advance(30.0)
             self.tick()
+
+
+def _belongs_to(candidate: object, owner: object) -> bool:
+    """``candidate`` is ``owner``, or a graphics item inside the graphics item ``owner``."""
+    if candidate is owner:
+        return True
+    if not isinstance(owner, QGraphicsItem) or not isinstance(candidate, QGraphicsItem):
+        return False
+    try:
+        return owner.isAncestorOf(candidate)
+    except RuntimeError:  # one of them was freed already: nothing of it will be cancelled
+        return False

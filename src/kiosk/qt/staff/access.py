@@ -58,7 +58,13 @@ class OperatorAccess(QObject):
         self.actions = actions
         self.clock = clock
         self.corners = CornerSequence(self.settings.corner_gesture_s, clock)
-        self.guard = PinGuard(self.settings.pin_hash, self.settings.pin_attempts, self.settings.pin_lockout_s, clock)
+        self.guard = PinGuard(
+            self.settings.pin_hash,
+            self.settings.pin_attempts,
+            self.settings.pin_lockout_s,
+            clock,
+            lockout_max_s=self.settings.pin_lockout_max_s,
+        )
         self.showing: Showing = "nothing"
         self.overlay: OperatorOverlay | None = None
         self._touched_at = clock()
