@@ -81,3 +81,24 @@ def no_leftover_timers(request: pytest.FixtureRequest) -> Iterator[None]:
             "the test left timers or animations running (stop them, or close what owns them):\n  " + "\n  ".join(left),
             pytrace=False,
         )
+
+
+def shut_qt_down() -> None:
+    """Close and delete every top-level widget, flush deferred deletions, collect garbage, shut the app down."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.shutdown()
