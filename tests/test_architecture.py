@@ -19,6 +19,7 @@ TOP_LEVEL = {
     "exit_codes.py",
     "paths.py",
     "safe_read.py",
+    "atomic_file.py",
 }
 
 

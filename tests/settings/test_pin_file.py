@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kiosk.atomic_file import replace_file
 from kiosk.settings.load import load_settings
-from kiosk.settings.pin_file import PinFileError, store_pin_hash, with_pin_hash, write_atomically
+from kiosk.settings.pin_file import PinFileError, store_pin_hash, with_pin_hash
 from kiosk.settings.report import example_text
 from kiosk.staff.pin_hash import hash_pin, verify_pin
 
@@ -134,6 +135,6 @@ def test_a_replaced_settings_file_keeps_its_owner_and_group(tmp_path) -> None:
     path = tmp_path / "kiosk.yaml"
     path.write_text("exhibit:\n  screen: 0\n")
     os.chown(path, 1234, 4321)
-    write_atomically(path, b"exhibit:\n  screen: 1\n", 0o640)
+    replace_file(path, b"exhibit:\n  screen: 1\n", mode=0o640, keep_owner=True)
     stat = path.stat()
     assert (stat.st_uid, stat.st_gid) == (1234, 4321) and path.read_text().endswith("screen: 1\n")

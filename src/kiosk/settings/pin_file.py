@@ -10,11 +10,8 @@ any YAML in it (empty, or only comments) gets the section appended to its text. 
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import stat
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence, Set
 from pathlib import Path
 
@@ -26,6 +23,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+from kiosk.atomic_file import replace_file
 
 NEW_FILE_MODE = 0o600
 SECTION, KEY = "operator", "pin_hash"
@@ -177,38 +176,5 @@ def store_pin_hash(path: Path, pin_hash: str) -> bool:
     if not isinstance(check, dict) or (check.get(SECTION) or {}).get(KEY) != pin_hash:  # never write a broken file
         raise PinFileError(f"could not add '{KEY}:' safely; add 'pin_hash: null' under 'operator:' and run this again")
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, (bom + updated).encode("utf-8"), mode)
+    replace_file(path, bom + updated, durable=True, mode=mode, keep_owner=True)
     return created
-
-
-def _keep_owner(path: Path, temp: str) -> None:
-    """The new file keeps the old one's owner and group (e.g. root:kiosk when root runs ``set-pin``), so the
-    exhibit can still read its settings; only possible for root, and harmless to skip otherwise."""
-    try:
-        old = os.stat(path)
-        os.chown(temp, old.st_uid, old.st_gid)
-    except (OSError, AttributeError):  # no old file, not allowed, or no chown (Windows)
-        pass
-
-
-def write_atomically(path: Path, data: bytes, mode: int) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or the new file, never half of one."""
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        _keep_owner(path, temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    with contextlib.suppress(OSError, AttributeError):  # make the rename itself durable (not on Windows)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)

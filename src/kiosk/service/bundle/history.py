@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.service.bundle.atomic import replace_file
+from kiosk.atomic_file import replace_file
 from kiosk.service.bundle.version import version_problem
 
 log = logging.getLogger(__name__)

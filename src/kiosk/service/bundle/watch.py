@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.atomic_file import replace_file
 from kiosk.service.bundle.archive import Budget, open_zip, read_small
-from kiosk.service.bundle.atomic import replace_file
 from kiosk.service.bundle.errors import BundleBusy, BundleError
 from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle, older_message
 from kiosk.service.bundle.manifest import MANIFEST_NAME, parse_manifest
