@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.staff.pin_hash import MAX_DIGITS, verify_pin
+from kiosk.staff.pin_lock_file import PinLockFile, PinLockState
 
 _log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class PinGuard:
         verify: Callable[[str, str], bool] = verify_pin,
         *,
         lockout_max_s: float | None = None,
+        saved: PinLockFile | None = None,
     ) -> None:
         if attempts < 1 or not lockout_s >= 0:
             raise ValueError(
@@ -85,6 +87,13 @@ class PinGuard:
         self._locked_until: float | None = None
         self._locks = 0  # locks since the last right PIN: the next one lasts lockout_s * 2**locks
         self._lockout_max_s = None if lockout_max_s is None else max(float(lockout_max_s), self._lockout_s)
+        self._saved = saved
+        if saved is not None:  # a restart does not wait the lock out
+            state = saved.load()
+            self._wrong, self._locks = state.wrong, state.locks
+            if state.locked_for_s > 0:
+                self._locked_until = clock() + state.locked_for_s
+                _log.info("operator PIN pad still locked for %g s (from before the restart)", state.locked_for_s)
 
     @property
     def configured(self) -> bool:
@@ -121,6 +130,7 @@ class PinGuard:
             return Verdict("empty", self.tries_left())
         if self._verify(entered, self._hash):
             self._wrong, self._locks = 0, 0
+            self._save()
             _log.info("operator PIN accepted")
             return Verdict("accepted", self._attempts)
         self._wrong += 1
@@ -132,9 +142,16 @@ class PinGuard:
                 self._attempts,
                 left,
             )
+            self._save()
             return Verdict("wrong", left)
         lock_s = self._lock_s()
         self._locks += 1
         self._locked_until = self._clock() + lock_s
+        self._save()
         _log.warning("operator PIN pad locked for %g s after %d wrong PINs in a row", lock_s, self._wrong)
         return Verdict("locked", 0, math.ceil(lock_s))
+
+    def _save(self) -> None:
+        if self._saved is not None:
+            left = 0.0 if self._locked_until is None else max(0.0, self._locked_until - self._clock())
+            self._saved.save(PinLockState(self._wrong, self._locks, left))

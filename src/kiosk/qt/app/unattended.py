@@ -24,6 +24,8 @@ from kiosk.service.bundle.signing import parse_public_key
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.settings.model import Settings
 from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.pin_lock_file import FILE_NAME as PIN_LOCK_FILE
+from kiosk.staff.pin_lock_file import PinLockFile
 
 _log = logging.getLogger(__name__)
 MB = 1024 * 1024
@@ -82,8 +84,10 @@ class Operations:
             now,
             sleep_display=settings.opening_hours.sleep_display if settings.opening_hours else False,
         )
+        state_dir = settings.folders.state_dir
+        pin_lock = None if state_dir is None else PinLockFile(state_dir / PIN_LOCK_FILE, lambda: now().timestamp())
         self.operator: OperatorAccess = install_operator_access(
-            self.controller, self.stage, settings.operator, self, clock
+            self.controller, self.stage, settings.operator, self, clock, pin_lock
         )
         self.reloader.status_changed.connect(self.operator.refresh_status)
 

@@ -34,6 +34,7 @@ from kiosk.settings.model import OperatorSettings
 from kiosk.staff.content_status import ContentStatus, OperatorActions
 from kiosk.staff.corners import CornerSequence
 from kiosk.staff.pin_entry import PinGuard
+from kiosk.staff.pin_lock_file import PinLockFile
 
 _log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class OperatorAccess(QObject):
         settings: OperatorSettings,
         actions: OperatorActions,
         clock: Callable[[], float],
+        pin_lock: PinLockFile | None = None,
     ):
         super().__init__(stage)
         self.settings = settings
@@ -64,6 +66,7 @@ class OperatorAccess(QObject):
             self.settings.pin_lockout_s,
             clock,
             lockout_max_s=self.settings.pin_lockout_max_s,
+            saved=pin_lock,
         )
         self.showing: Showing = "nothing"
         self.overlay: OperatorOverlay | None = None
@@ -230,6 +233,8 @@ def install_operator_access(
     settings: OperatorSettings,
     actions: OperatorActions,
     clock: Callable[[], float],
+    pin_lock: PinLockFile | None = None,
 ) -> OperatorAccess:
-    """Operator access on ``stage`` (after the controller is built: its press watcher must see events first)."""
-    return OperatorAccess(controller, stage, settings, actions, clock)
+    """Operator access on ``stage`` (after the controller is built: its press watcher must see events first);
+    ``pin_lock`` keeps the PIN pad's lock across restarts."""
+    return OperatorAccess(controller, stage, settings, actions, clock, pin_lock)
