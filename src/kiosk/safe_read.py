@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 NOT_REGULAR = "is not a regular file (a device, a pipe or a folder)"
+MAX_IMAGE_BYTES = 24 * 1024 * 1024  # a photo for a 4K panel is a few MB; more is a mistake (or an attack)
 
 
 class FileRefused(Exception):

@@ -312,3 +312,14 @@ def test_require_content_raises_with_every_error(tmp_path: Path) -> None:
         require_content(write_content(tmp_path, outlook=None, pillar=edit(PILLAR, "value: 8", "value: x")))
     assert len(raised.value.errors) == 2
     assert any(str(error).startswith("content/pillars/1.yaml:13:14") for error in raised.value.errors)
+
+
+def test_an_image_that_is_a_pipe_or_a_folder_is_refused_not_read(tmp_path: Path) -> None:
+    broken = edit(PILLAR, "      icon: ship", "      icon: ship\n      image: images/ship.png")
+    content = write_content(tmp_path, pillar=broken)
+    (content / "images").mkdir()
+    os.mkfifo(content / "images" / "ship.png")  # reading it would wait for a writer for ever
+    assert [str(e) for e in load_content(content).errors] == [
+        "content/pillars/1.yaml:25:14: pillar.cards[0].image: the image 'images/ship.png' is not a regular file "
+        "(a device, a pipe or a folder) (use a PNG or JPEG file of a few MB, or remove 'image:')"
+    ]

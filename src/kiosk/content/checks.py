@@ -15,6 +15,7 @@ from kiosk.content.model import Content, ContentFile, Pillar
 from kiosk.content.text import contrast_ratio
 from kiosk.content.yaml_source import KeyPath, SourceMap
 from kiosk.errors import ContentError
+from kiosk.safe_read import MAX_IMAGE_BYTES, NOT_REGULAR
 
 MIN_CONTRAST = 4.5
 
@@ -184,9 +185,15 @@ class _Checker:
                             "copy the image into the content folder",
                         )
                     )
-                elif not target.is_file():
+                elif not target.exists():
                     problem = entry.source_map.error(
                         key, f"the image '{image}' does not exist", "check the file name, or remove 'image:'"
+                    )
+                    (self.errors if strict else self.warnings).append(problem)
+                elif not target.is_file() or target.stat().st_size > MAX_IMAGE_BYTES:
+                    what = NOT_REGULAR if not target.is_file() else f"is over {MAX_IMAGE_BYTES // 2**20} MB"
+                    problem = entry.source_map.error(
+                        key, f"the image '{image}' {what}", "use a PNG or JPEG file of a few MB, or remove 'image:'"
                     )
                     (self.errors if strict else self.warnings).append(problem)
 

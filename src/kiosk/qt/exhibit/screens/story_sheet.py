@@ -25,6 +25,7 @@ from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
 from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.safe_read import MAX_IMAGE_BYTES, FileRefused, read_regular
 
 _log = logging.getLogger(__name__)
 
@@ -125,7 +126,11 @@ class StorySheet(Item):
         )
         image = story.image if isinstance(story, Card) else None
         if image and ctx.content_dir is not None:
-            pixmap = QPixmap(str(ctx.content_dir / image))
+            pixmap = QPixmap()
+            try:  # only a regular file within the limit: a pipe or a device put there cannot hang the exhibit
+                pixmap.loadFromData(read_regular(ctx.content_dir / image, MAX_IMAGE_BYTES))
+            except (OSError, FileRefused) as exc:
+                _log.warning("%s: image %s: %s", story.id, image, exc)
             if not pixmap.isNull():
                 CardImage(pixmap, art.width(), art.height(), panel)
                 return
