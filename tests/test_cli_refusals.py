@@ -11,6 +11,7 @@ import pytest
 from kiosk import cli
 from kiosk.settings import folders
 
+CONTENT = Path(__file__).resolve().parents[1] / "content"
 BROKEN = ("not-content", "missing.yaml", "pipe.yaml", "/dev/zero", "broken.yaml")
 
 
@@ -37,6 +38,9 @@ def _commands(broken: str) -> list[list[str]]:
         ["config", "--config", broken],
         ["bundle", "install", broken, "--config", "ok.yaml", "--releases-dir", "releases"],
         ["bundle", "install", "ok.yaml", "--config", broken, "--releases-dir", "releases"],
+        *([["validate", "--article", broken]] if broken != "broken.yaml" else []),  # any text is an article
+        ["bundle", "create", "--sign-key", broken, "--version", "1.0", str(CONTENT), "out.zip"],
+        ["bundle", "install", "ok.yaml", "--public-key-file", broken, "--config", "ok.yaml", "--releases-dir", "r"],
     ]
 
 

@@ -20,6 +20,7 @@ from kiosk.content.schema import content_schema_json
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
+from kiosk.safe_read import MAX_TEXT_BYTES, FileRefused, read_regular
 from kiosk.service.instance_lock import AlreadyRunning, acquire_instance_lock
 
 _log = logging.getLogger(__name__)
@@ -29,8 +30,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     article = None
     if args.article is not None:
         try:
-            article = Path(args.article).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            article = read_regular(Path(args.article), MAX_TEXT_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, FileRefused) as exc:
             print(f"{args.article}: cannot read the article: {exc}", file=sys.stderr)
             return ExitCode.INVALID
     result = load_content(args.content_dir, strict_assets=True, article_text=article)

@@ -15,6 +15,8 @@ from typing import BinaryIO
 
 NOT_REGULAR = "is not a regular file (a device, a pipe or a folder)"
 MAX_IMAGE_BYTES = 24 * 1024 * 1024  # a photo for a 4K panel is a few MB; more is a mistake (or an attack)
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article to check the content's sources against
+MAX_KEY_BYTES = 64 * 1024  # a PEM key file is a few hundred bytes
 
 
 class FileRefused(Exception):

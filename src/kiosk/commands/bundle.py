@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.exit_codes import ExitCode
+from kiosk.safe_read import MAX_KEY_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.releases import current_version, read_release_manifest, release_dir, shown_order
 
@@ -83,8 +84,8 @@ def _public_key(args: argparse.Namespace) -> bytes | None:
         return parse_public_key(args.public_key, "--public-key")
     if args.public_key_file is not None:
         try:
-            text = Path(args.public_key_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_regular(Path(args.public_key_file), MAX_KEY_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError, FileRefused) as exc:
             raise BundleError(f"{args.public_key_file}: cannot read the public key: {exc}") from None
         return parse_public_key(text, str(args.public_key_file))
     return None

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kiosk.safe_read import MAX_KEY_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.errors import BundleError
 
 PRIVATE_KEY_NAME = "bundle-signing.key"
@@ -52,9 +53,11 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
-        key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+        key = serialization.load_pem_private_key(read_regular(Path(path), MAX_KEY_BYTES), password=None)
     except OSError as exc:
         raise BundleError(f"{path}: cannot read the signing key: {exc.strerror or exc}") from None
+    except FileRefused as exc:
+        raise BundleError(f"{path}: {exc.reason}; give the key file made by 'kiosk bundle keygen'") from None
     except (ValueError, TypeError) as exc:
         raise BundleError(
             f"{path}: not an unencrypted PEM private key ({exc}); make one with 'kiosk bundle keygen'"
