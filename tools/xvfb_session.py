@@ -8,19 +8,9 @@ import re
 import subprocess
 import time
 
+from kiosk.qt.bench.xvfb import start_xvfb
 
-def start_xvfb(size: tuple[int, int]) -> tuple[subprocess.Popen[bytes], str]:
-    """An Xvfb of ``size`` on a display number no other server uses (``-displayfd``): (process, ":N")."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        return server, ":" + pipe.readline().strip()
+__all__ = ["find_window", "start_xvfb", "window_state", "x_command"]
 
 
 def x_command(display: str, *args: str) -> str:

@@ -84,7 +84,7 @@ class ExhibitController(QObject):
         self._holds = Holds()
         self._offer = ContentOffer()
         scene = stage.scene()
-        self.switcher = ScreenSwitcher(scene, self._ticker, self.context, stage.device_scale, settings.attract_slide_s)
+        self.switcher = ScreenSwitcher(stage, self._ticker, self.context, settings.attract_slide_s)
         self.idle_loop = IdleLoop(
             scene, settings, clock, self.context, self.switcher.delete, on_expired=self._idle_expired, parent=self
         )
@@ -229,6 +229,10 @@ class ExhibitController(QObject):
     def _idle_expired(self) -> None:
         if self._navigator.go_idle() is None and not isinstance(self.switcher.page, AttractPage):
             self._show(Attract(), animate=True)
+
+    def check_attract(self) -> None:
+        """Move the attract loop to the clock's time (what its timer does; after the clock was moved by hand)."""
+        self.idle_loop.attract_tick()
 
     def check_idle(self) -> None:
         """Look at the idle time now (what the idle timer does when it fires; after the clock was moved by hand)."""

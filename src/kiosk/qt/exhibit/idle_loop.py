@@ -54,7 +54,7 @@ class IdleLoop(QObject):
         self._paused = False
         self.idle_timer = named_timer(self, "idle_timer", self.check, single_shot=True)
         self.attract_timer = named_timer(
-            self, "attract_timer", self._attract_tick, single_shot=False, interval_ms=ATTRACT_TICK_MS
+            self, "attract_timer", self.attract_tick, single_shot=False, interval_ms=ATTRACT_TICK_MS
         )
 
     # The attract loop -------------------------------------------------------------------------------------------
@@ -75,7 +75,8 @@ class IdleLoop(QObject):
             self._attract_started = self._clock() - elapsed_s
             self.attract_page.update_to(elapsed_s)
 
-    def _attract_tick(self) -> None:
+    def attract_tick(self) -> None:
+        """Move the attract loop to the clock's time (what its timer does)."""
         if self.attract_page is not None and not self._paused:  # a tick already queued when it was paused
             self.attract_page.update_to(self._clock() - self._attract_started)
 

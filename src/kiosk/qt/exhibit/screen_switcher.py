@@ -6,10 +6,10 @@ It knows how to show a navigation :class:`~kiosk.exhibit.navigation.Screen`, not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from kiosk.content.model import Content
 from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
@@ -20,8 +20,9 @@ from kiosk.qt.exhibit.screens.home import HomePage
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
+from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
-from kiosk.qt.foundations.transition import Transition, picture
+from kiosk.qt.foundations.transition import PictureBuffers, Transition
 
 SHEET_Z = 10
 
@@ -31,17 +32,17 @@ class ScreenSwitcher:
 
     def __init__(
         self,
-        scene: QGraphicsScene,
+        stage: Stage,
         ticker: Ticker,
         context: Callable[[], PageContext],
-        device_scale: Callable[[], float],
         attract_slide_s: float,
     ):
-        self._scene = scene
+        self._stage = stage
+        self._scene = stage.scene()
         self._ticker = ticker
         self._context = context
-        self._device_scale = device_scale
         self._attract_slide_s = attract_slide_s
+        self._buffers = PictureBuffers()
         self.page: Page | None = None
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
@@ -65,9 +66,9 @@ class ScreenSwitcher:
         The new page is entered (its own entrance animations start) before the pictures are taken, so the
         transition's last picture is what the page first looks like.
         """
-        self.finish_transition()
         old = self.page
-        before = self._picture(content) if animate and old is not None else None
+        before = self._before() if animate and old is not None else None
+        self.finish_transition()
         self.close_sheet()
         if old is not None:
             self.delete(old)
@@ -81,21 +82,13 @@ class ScreenSwitcher:
             live: list[QGraphicsItem] = [page] if self.sheet is None else [page, self.sheet]
             for item in live:  # the live page's own entrance starts when the pictures are gone
                 self._ticker.delay(item, PAGE_TRANSITION_S)
-            self._transition = Transition(
-                self._scene,
-                self._ticker,
-                before,
-                self._picture(content),
-                live,
-                PAGE_TRANSITION_S,
-                on_done=self._transition_done,
-            )
+            self._start(before, live, PAGE_TRANSITION_S, crossfade=False)
         return page
 
     def show_sheet(self, screen: Screen, content: Content, fade: bool = True) -> None:
         """Open, change or close the story sheet over the pillar page (pictured cross-fade when ``fade``)."""
+        before = self._before() if fade else None
         self.finish_transition()
-        before = self._picture(content) if fade else None
         self.close_sheet()
         if isinstance(screen, StoryDetail):
             self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
@@ -103,16 +96,7 @@ class ScreenSwitcher:
             self._scene.addItem(self.sheet)
         if before is not None:
             live = [item for item in (self.page, self.sheet) if item is not None]
-            self._transition = Transition(
-                self._scene,
-                self._ticker,
-                before,
-                self._picture(content),
-                live,
-                SHEET_TRANSITION_S,
-                on_done=self._transition_done,
-                crossfade=True,
-            )
+            self._start(before, live, SHEET_TRANSITION_S, crossfade=True)
 
     def close_sheet(self) -> None:
         if self.sheet is not None:
@@ -137,8 +121,18 @@ class ScreenSwitcher:
             return OutlookPageView(ctx)
         return HomePage(ctx)
 
-    def _picture(self, content: Content) -> QPixmap:
-        return picture(self._scene, self._device_scale(), QColor(content.exhibit.theme.ground))
+    def _before(self) -> QImage:
+        """The screen as it is now: read from the window's pixels (nothing drawn again) where it can be."""
+        before, _after = self._buffers.pair(self._stage.device_size())
+        if not self._stage.on_screen(before):
+            self._stage.draw_scene_into(before)
+        return before
+
+    def _start(self, before: QImage, live: Sequence[QGraphicsItem], duration_s: float, crossfade: bool) -> None:
+        _before, after = self._buffers.pair(before.size())
+        self._transition = Transition(
+            self._stage, self._ticker, before, after, live, duration_s, self._transition_done, crossfade
+        )
 
     def _transition_done(self) -> None:
         self._transition = None

@@ -9,9 +9,13 @@ touch follows the turn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QResizeEvent, QShowEvent, QTransform
+import time
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion, QResizeEvent, QShowEvent, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
+
+from kiosk.qt.foundations.transition import Cover, copy_into, render_view_band
 
 LOGICAL_SHORT = 1080.0
 ROTATIONS = (0, 90, 180, 270)
@@ -67,6 +71,12 @@ class Stage(QGraphicsView):
         self.setBackgroundBrush(ground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._logical = QSizeF(LOGICAL_SHORT, LOGICAL_SHORT)
+        self._ground = QColor(ground)
+        self._cover: Cover | None = None
+        self._changed_under_cover = QRegion()
+        self._recording_changes = False
+        self.frames_painted = 0  # paints of the viewport, and when the last one ended (perf_counter s): benchmarks
+        self.last_paint_end_s = 0.0
 
     @property
     def rotation(self) -> int:
@@ -84,6 +94,82 @@ class Stage(QGraphicsView):
         """A point on the viewport (a touch, a click) in the UI's logical coordinates."""
         inverted, _ok = self.viewportTransform().inverted()
         return inverted.map(QPointF(viewport_point))
+
+    # Drawing what is not the scene: a transition covers the viewport ------------------------------------------------
+    def device_size(self) -> QSize:
+        return self.viewport().size()
+
+    def logical_to_device(self) -> QTransform:
+        return self.viewportTransform()
+
+    def ground(self) -> QColor:
+        return QColor(self._ground)
+
+    def set_cover(self, cover: Cover | None, *, shows_scene: bool = True) -> None:
+        """While ``cover`` is set it draws the whole viewport and the scene is not drawn at all. Taken away, the
+        screen shows what the scene draws when ``shows_scene`` (a transition ended on its picture of the live scene):
+        only what the scene changed meanwhile is drawn again; otherwise all of it."""
+        scene = self.scene()
+        if cover is not None and self._cover is None:
+            scene.changed.connect(self._on_scene_changed)
+        elif cover is None and self._cover is not None:
+            scene.changed.disconnect(self._on_scene_changed)
+            if not shows_scene:
+                self.viewport().update()
+            elif not self._changed_under_cover.isEmpty():
+                self.viewport().update(self._changed_under_cover)
+        self._cover = cover
+        self._changed_under_cover = QRegion()
+        self._recording_changes = False
+
+    @property
+    def covered(self) -> bool:
+        return self._cover is not None
+
+    def repaint_cover(self) -> None:
+        """Draw the cover's next frame now."""
+        self.viewport().repaint()
+
+    def render_band(self, image: QImage, band: QRect) -> None:
+        """The scene as the viewport would show it, for ``band`` (viewport pixels), into the same place of
+        ``image``; from now on, what the scene changes is drawn again when the cover goes."""
+        self._recording_changes = True
+        render_view_band(self.render, image, band)
+
+    def on_screen(self, into: QImage) -> bool:
+        """Copy what the viewport shows now into ``into`` (its size) from the window's own pixels, without
+        drawing anything; False when those cannot be read (not shown yet, or not a raster window)."""
+        store = self.backingStore() if self.isVisible() else None
+        device = store.paintDevice() if store is not None else None
+        if not isinstance(device, QImage) or device.isNull() or self.viewport().size() != into.size():
+            return False
+        ratio = device.devicePixelRatio()
+        origin = self.viewport().mapTo(self.window(), QPoint(0, 0))
+        if ratio != 1.0 or not QRect(QPoint(0, 0), device.size()).contains(QRect(origin, into.size())):
+            return False
+        copy_into(into, device, origin)
+        return True
+
+    def draw_scene_into(self, into: QImage) -> None:
+        """Draw what the viewport shows now into ``into`` (when :meth:`on_screen` cannot read it)."""
+        render_view_band(self.render, into, QRect(QPoint(0, 0), into.size()))
+
+    def _on_scene_changed(self, rects: list[QRectF]) -> None:
+        if not self._recording_changes:
+            return  # before the first band was drawn: the picture shows it
+        transform = self.viewportTransform()
+        for rect in rects:
+            self._changed_under_cover += transform.mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._cover is None:
+            super().paintEvent(event)
+        else:
+            painter = QPainter(self.viewport())
+            self._cover.paint(painter)
+            painter.end()
+        self.frames_painted += 1
+        self.last_paint_end_s = time.perf_counter()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

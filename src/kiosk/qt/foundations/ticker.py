@@ -57,6 +57,11 @@ class Ticker(QObject):
     def now(self) -> float:
         return self._clock()
 
+    @property
+    def active(self) -> bool:
+        """Something moves (an animation is running or waiting for its start)."""
+        return bool(self._running)
+
     def tween(
         self,
         owner: object,

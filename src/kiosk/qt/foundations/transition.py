@@ -1,120 +1,230 @@
-"""Page transitions drawn from two pictures, not from the live pages.
+"""Page transitions drawn from two pictures of the screen, by the stage itself, not by the scene.
 
 Fading a live page means drawing every one of its items with opacity, every frame: at 4K that is 40–55 ms a
-frame. Instead the screen is pictured once before the change and once after (the new page as it will first
-look), and those two pictures cross: the old one leaves, the new one rises into place. The live page waits
-underneath, invisible but already touchable, and its own animations start when the pictures are gone.
+frame. Instead the screen as it was is taken from what is already on it (the window's own pixels; drawn again only
+where those cannot be read), and the new page is pictured as it will first look. While the transition runs the
+stage draws only those two pictures, at whole device pixels (a plain blit with a constant alpha, ~3 ms a picture at
+4K), and never the scene: the live page waits underneath, already touchable, and is not drawn at all.
+
+The tap's own work is only taking the old picture and building the page; the new picture is drawn in bands, a few
+milliseconds in each frame, while the old picture leaves — the first frame of motion is on screen at once. If the
+new picture is not complete by the time it should arrive, the transition holds there (the old picture has left, the
+ground shows) rather than drop a frame. When it ends, the screen already shows the new page exactly as the live
+scene would draw it, so the stage hands over without drawing it all again: only what changes from then on is drawn.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.exhibit.motion import ease_out_cubic, linear
-from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.ticker import Ticker
+from kiosk.qt.foundations.ticker import FRAME_MS, Ticker
 
 RISE = 28.0  # logical px the new page travels up as it arrives
 LEAVE_UNTIL = 0.45  # share of the transition in which the old picture fades out
 ARRIVE_FROM = 0.3  # share of the transition after which the new picture fades in
+SHEET_DIM = 0.5  # a sheet opening over its page: how far the page beneath dims before the sheet rises over it
+WORK_BUDGET_S = 0.005  # drawing the new picture may take this long in one frame (at least one band a frame)
+BANDS = 8  # the new picture is drawn in this many horizontal bands
 
 
-def picture(scene: QGraphicsScene, scale: float, ground: QColor) -> QPixmap:
-    """The whole scene as it is now, at ``scale`` device pixels per logical pixel."""
-    rect = scene.sceneRect()
-    pixmap = QPixmap(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
-    pixmap.fill(ground)
-    painter = QPainter(pixmap)
-    painter.setRenderHints(
-        QPainter.RenderHint.Antialiasing
-        | QPainter.RenderHint.TextAntialiasing
-        | QPainter.RenderHint.SmoothPixmapTransform
-    )
-    scene.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()), rect)
+class Screen(Protocol):
+    """What a transition is drawn on (the stage): the viewport's size, its pixels, and who draws it."""
+
+    def device_size(self) -> QSize: ...
+    def logical_to_device(self) -> QTransform: ...
+    def ground(self) -> QColor: ...
+    def render_band(self, image: QImage, band: QRect) -> None: ...
+    def set_cover(self, cover: Cover | None, *, shows_scene: bool = True) -> None: ...
+    def repaint_cover(self) -> None: ...
+
+
+class Cover(Protocol):
+    """Draws the whole viewport instead of the scene (a running transition)."""
+
+    def paint(self, painter: QPainter) -> None: ...
+
+
+class PictureBuffers:
+    """Two screen-sized images reused by every transition: no 33 MB allocation (and its page faults) per tap at 4K,
+    and memory that stays flat however many screens are changed."""
+
+    def __init__(self) -> None:
+        self._images: list[QImage] = []
+
+    def pair(self, size: QSize) -> tuple[QImage, QImage]:
+        if len(self._images) != 2 or self._images[0].size() != size:
+            self._images = [QImage(size, QImage.Format.Format_RGB32) for _ in range(2)]
+        return self._images[0], self._images[1]
+
+    def release(self) -> None:
+        """Free them (the screen changed size, or nothing will move for a while)."""
+        self._images = []
+
+
+def copy_into(target: QImage, source: QImage, origin: QPoint) -> None:
+    """``target`` becomes the part of ``source`` at ``origin`` (a plain copy, no scaling)."""
+    painter = QPainter(target)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.drawImage(QPoint(0, 0), source, QRect(origin, target.size()))
     painter.end()
-    return pixmap
-
-
-class Picture(Item):
-    """A picture of the screen, drawn over the logical scene rectangle."""
-
-    def __init__(self, pixmap: QPixmap, rect: QRectF, parent: QGraphicsItem | None = None):
-        super().__init__(parent)
-        self._pixmap = pixmap
-        self._rect = QRectF(rect)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._rect)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(self._rect, self._pixmap, QRectF(self._pixmap.rect()))
 
 
 class Transition:
-    """One running transition; :meth:`finish` ends it at once (a new one is about to start).
+    """One running transition between ``before`` (the screen as it was) and the live items ``live`` (already in the
+    scene and entered); :meth:`finish` ends it at once (a new one is about to start).
 
     Between pages the old picture fades out before the new one rises in (through the ground colour); with
-    ``crossfade`` (a sheet opening over its page) the new picture rises in over the old one, which stays.
+    ``crossfade`` (a sheet opening over its page) the old picture only dims and the new one rises in over it.
+    ``after`` is the buffer the new picture is drawn into.
     """
 
     def __init__(
         self,
-        scene: QGraphicsScene,
+        screen: Screen,
         ticker: Ticker,
-        before: QPixmap,
-        after: QPixmap,
+        before: QImage,
+        after: QImage,
         live: Sequence[QGraphicsItem],
         duration_s: float,
         on_done: Callable[[], None] | None = None,
         crossfade: bool = False,
     ):
-        rect = scene.sceneRect()
-        self._scene = scene
+        self.owner = self
+        self._screen = screen
         self._ticker = ticker
+        self._before = before
+        self._after = after
         self._live = live
+        self._duration_s = max(1e-3, duration_s)
         self._on_done = on_done
         self._crossfade = crossfade
-        self._old = Picture(before, rect)
-        self._new = Picture(after, rect)
-        for z, shown in ((1000, self._old), (1001, self._new)):
-            shown.setZValue(z)
-            shown.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            scene.addItem(shown)
-        self._new.setOpacity(0.0)
-        for item in live:
-            item.setOpacity(0.0)
+        self._ground = screen.ground()
+        transform = screen.logical_to_device()
+        self._rise = transform.map(QPointF(0, RISE)) - transform.map(QPointF(0, 0))
+        self._work: Iterator[None] | None = self._draw_after()
+        self.held_s = 0.0
+        # The first frame already shows motion: the transition starts one frame before the tap's paint.
+        self._start_s = ticker.now() - FRAME_MS / 1000
+        self._progress = 0.0
+        self._shown_at = self._start_s
         self.running = True
-        ticker.tween(self, duration_s, self._step, easing=linear, on_done=self.finish)
+        screen.set_cover(self)
+        ticker.add(self)  # type: ignore[arg-type]  # anything with owner and step(now) -> bool
+        self._apply(ticker.now())
+        screen.repaint_cover()
 
-    def _step(self, progress: float) -> None:
+    @property
+    def ready(self) -> bool:
+        """The new picture is complete."""
+        return self._work is None
+
+    def _draw_after(self) -> Iterator[None]:
+        size = self._after.size()
+        for i in range(BANDS):
+            top, bottom = size.height() * i // BANDS, size.height() * (i + 1) // BANDS
+            self._screen.render_band(self._after, QRect(0, top, size.width(), bottom - top))
+            yield
+
+    def work(self, budget_s: float = WORK_BUDGET_S) -> None:
+        """Draw bands of the new picture for about ``budget_s`` (at least one band)."""
+        if self._work is None:
+            return
+        deadline = time.perf_counter() + budget_s
+        while True:
+            try:
+                next(self._work)
+            except StopIteration:
+                self._work = None
+                return
+            if time.perf_counter() >= deadline:
+                return
+
+    def complete(self) -> None:
+        """Draw the rest of the new picture now (the clock was moved by hand, or it is needed at once)."""
+        while self._work is not None:
+            self.work(budget_s=3600.0)
+
+    def step(self, now: float) -> bool:
+        if not self.running:
+            return False
+        self.work()
+        self._apply(now)
+        self._screen.repaint_cover()
+        if self._progress >= 1.0:
+            self.finish()
+            return False
+        return True
+
+    def _apply(self, now: float) -> None:
+        progress = (now - self._start_s) / self._duration_s
+        if progress > ARRIVE_FROM and not self.ready:
+            if now - self._shown_at > 1.0:  # a clock moved by hand (settle, render): no frames to keep smooth
+                self.complete()
+            else:  # hold where the new picture should arrive until it is drawn; the live page waits as long
+                held = (progress - ARRIVE_FROM) * self._duration_s
+                self._start_s += held
+                self.held_s += held
+                for item in self._live:
+                    self._ticker.delay(item, held)
+                progress = ARRIVE_FROM
+        self._shown_at = now
+        self._progress = min(1.0, max(0.0, progress))
+
+    def _opacities(self) -> tuple[float, float]:
+        p = self._progress
         if self._crossfade:
-            arriving = progress
+            old = 1.0 - SHEET_DIM * min(1.0, p / ARRIVE_FROM)
         else:
-            self._old.setOpacity(max(0.0, 1.0 - progress / LEAVE_UNTIL))
-            arriving = min(1.0, max(0.0, (progress - ARRIVE_FROM) / (1.0 - ARRIVE_FROM)))
-        eased = ease_out_cubic(arriving)
-        self._new.setOpacity(eased)
-        self._new.setY(RISE * (1.0 - eased))
+            old = max(0.0, 1.0 - p / LEAVE_UNTIL)
+        arriving = min(1.0, max(0.0, (p - ARRIVE_FROM) / (1.0 - ARRIVE_FROM)))
+        return old, ease_out_cubic(arriving)
+
+    def paint(self, painter: QPainter) -> None:
+        """One frame: the ground, the old picture leaving, the new one rising in — at whole device pixels."""
+        old, new = self._opacities()
+        if old < 1.0 and not (self.ready and new >= 1.0):
+            painter.fillRect(QRect(QPoint(0, 0), self._before.size()), self._ground)
+        if old > 0.0 and new < 1.0:
+            painter.setOpacity(old)
+            painter.drawImage(QPoint(0, 0), self._before)
+        if new > 0.0 and self.ready:
+            lift = 1.0 - new
+            painter.setOpacity(new)
+            painter.drawImage(QPoint(round(self._rise.x() * lift), round(self._rise.y() * lift)), self._after)
+        painter.setOpacity(1.0)
 
     def finish(self) -> None:
         if not self.running:
             return
         self.running = False
         self._ticker.cancel(self)
-        for item in self._live:
-            try:
-                item.setOpacity(1.0)
-            except RuntimeError:  # already deleted: a newer page replaced it
-                pass
-        for item in (self._old, self._new):
-            if item.scene() is not None:
-                self._scene.removeItem(item)
-            item.deleteLater()
+        self.complete()
+        # Ended on its last frame, the screen shows the new picture, which is what the live scene draws now: hand
+        # over without drawing it again. Ended early (a new screen, a reset), the scene is drawn again.
+        self._screen.set_cover(None, shows_scene=self._progress >= 1.0)
+        self._progress = 1.0
         if self._on_done is not None:
             self._on_done()
+
+
+def render_view_band(view_render: Callable[[QPainter, QRectF, QRect], None], image: QImage, band: QRect) -> None:
+    """Draw the view's ``band`` (viewport pixels) into the same place of ``image``."""
+    painter = QPainter(image)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+    painter.setClipRect(band)
+    view_render(painter, QRectF(band), band)
+    painter.end()
+
+
+__all__ = ["Cover", "PictureBuffers", "Screen", "Transition", "copy_into", "linear", "render_view_band"]

@@ -80,6 +80,8 @@ class GestureFilter(QObject):
     """Recognises taps, long-presses, drags and swipes on ``target`` (a child of it; lives as long as it)."""
 
     activity = Signal()  # any press of any pointer (for the idle timer)
+    pressed = Signal(QPointF)  # a pointer went down here (after activity): the control under it looks pressed
+    released = Signal()  # every pointer is up again, or the gesture was cancelled
     tapped = Signal(QPointF)
     long_pressed = Signal(QPointF)
     drag_started = Signal(QPointF)  # where the finger went down
@@ -170,6 +172,7 @@ class GestureFilter(QObject):
                 self._on_touch_point(point, t)
         if kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
             self._echo.touch_ended()
+            self.released.emit()
         return True
 
     def _on_touch_point(self, point: QEventPoint, t: float) -> None:
@@ -177,6 +180,7 @@ class GestureFilter(QObject):
         pos = self._map(point.position())
         if state == QEventPoint.State.Pressed:
             self.activity.emit()
+            self.pressed.emit(QPointF(pos))
             self._emit(self._recogniser.press(point.id(), pos.x(), pos.y(), t, self._contact_px(point, pos)))
         elif state == QEventPoint.State.Updated:
             self._emit(self._recogniser.move(point.id(), pos.x(), pos.y(), t, self._contact_px(point, pos)))
@@ -206,6 +210,7 @@ class GestureFilter(QObject):
                 return False
             self._mouse_down = True
             pos, t = self._map(event.position()), self._event_time("mouse", event)
+            self.pressed.emit(QPointF(pos))
             self._emit(self._recogniser.press(MOUSE_POINT_ID, pos.x(), pos.y(), t))
         elif kind == QEvent.Type.MouseMove:
             if not self._mouse_down:
@@ -218,6 +223,7 @@ class GestureFilter(QObject):
             self._mouse_down = False
             pos, t = self._map(event.position()), self._event_time("mouse", event)
             self._emit(self._recogniser.release(MOUSE_POINT_ID, pos.x(), pos.y(), t))
+            self.released.emit()
         return True
 
     def _on_long_press_timer(self) -> None:

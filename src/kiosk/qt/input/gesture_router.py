@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.qt.input.gesture_filter import GestureFilter
-from kiosk.qt.input.interaction import Draggable, Scrollable, Swipeable, Tappable, handler_at
+from kiosk.qt.input.interaction import Draggable, Pressable, Scrollable, Swipeable, Tappable, handler_at
 
 
 class GestureRouter(QObject):
@@ -21,6 +21,9 @@ class GestureRouter(QObject):
         self.scene = scene
         self.swallow = False  # the current touch has done its work already (it woke the exhibit, say)
         self._drag_target: Draggable | None = None
+        self._pressed: Pressable | None = None
+        gestures.pressed.connect(self.on_pressed)
+        gestures.released.connect(self.let_go)
         gestures.tapped.connect(self.on_tap)
         gestures.drag_started.connect(self.on_drag_started)
         gestures.dragged.connect(self.on_dragged)
@@ -31,6 +34,26 @@ class GestureRouter(QObject):
     def forget(self) -> None:
         """The screen changed: an item followed by a drag is gone."""
         self._drag_target = None
+        self._pressed = None
+
+    def on_pressed(self, point: QPointF) -> None:
+        """The control under a finger that went down looks pressed at once (in the next frame), until it is let go,
+        dragged or the touch is cancelled; a touch that only wakes the exhibit presses nothing."""
+        self.let_go()
+        if self.swallow:
+            return
+        target = handler_at(self.scene, point, "on_tap")
+        if isinstance(target, Pressable) and target.press_feedback:
+            self._pressed = target
+            target.set_pressed(True)
+
+    def let_go(self) -> None:
+        if self._pressed is not None:
+            try:
+                self._pressed.set_pressed(False)
+            except RuntimeError:  # freed with its page (the tap changed the screen): nothing to let go
+                pass
+            self._pressed = None
 
     def on_tap(self, point: QPointF) -> None:
         if self.swallow:
@@ -40,6 +63,7 @@ class GestureRouter(QObject):
             target.on_tap(point)
 
     def on_drag_started(self, start: QPointF) -> None:
+        self.let_go()
         target = None if self.swallow else handler_at(self.scene, start, "on_drag")
         self._drag_target = target if isinstance(target, Draggable) else None
         begin = getattr(self._drag_target, "on_drag_begin", None)
@@ -63,6 +87,7 @@ class GestureRouter(QObject):
             target.on_swipe(direction)
 
     def on_cancelled(self) -> None:
+        self.let_go()
         if isinstance(self._drag_target, Scrollable):
             self._drag_target.scroll_to(self._drag_target.index)
         self._drag_target = None

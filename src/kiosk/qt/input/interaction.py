@@ -20,6 +20,15 @@ class Tappable(Protocol):
 
 
 @runtime_checkable
+class Pressable(Protocol):
+    """A control that shows it is pressed while a finger is on it (``press_feedback`` says whether it does)."""
+
+    press_feedback: bool
+
+    def set_pressed(self, pressed: bool) -> None: ...
+
+
+@runtime_checkable
 class Draggable(Protocol):
     """Follows a drag (a carousel); it may also have ``on_drag_begin(start)``."""
 

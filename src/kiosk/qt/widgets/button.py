@@ -18,6 +18,8 @@ from kiosk.qt.widgets.text_block import TextBlock
 class Button(Panel):
     """Calls ``action()`` when tapped (what it returns is not used). ``name`` identifies it in tests and reports."""
 
+    press_feedback = True
+
     def __init__(
         self,
         name: str,

@@ -20,6 +20,8 @@ NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 class _Segment(Panel):
     """One language: the whole height of the switch is its touch target; the highlight is drawn inset."""
 
+    press_feedback = True
+
     def __init__(
         self,
         language: Language,

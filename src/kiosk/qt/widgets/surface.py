@@ -14,8 +14,16 @@ from kiosk.qt.foundations.item import Item
 _log = logging.getLogger(__name__)
 
 
+PRESSED_WASH = QColor(255, 255, 255, 56)  # laid over a pressed control's surface
+
+
 class Panel(Item):
-    """A rounded rectangle with an optional accent band along its top or left edge and an optional outline."""
+    """A rounded rectangle with an optional accent band along its top or left edge and an optional outline.
+
+    A control (``press_feedback = True``) lightens while a finger is on it: only its own small cache is drawn again,
+    so the next frame shows it even at 4K."""
+
+    press_feedback = False
 
     def __init__(
         self,
@@ -42,7 +50,17 @@ class Panel(Item):
         self._glow = QColor(glow) if glow is not None else None
         self._path = QPainterPath()
         self._path.addRoundedRect(self._rect, radius, radius)
+        self._pressed = False
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def pressed(self) -> bool:
+        return self._pressed
+
+    def set_pressed(self, pressed: bool) -> None:
+        if pressed != self._pressed:
+            self._pressed = pressed
+            self.update()
 
     def set_size(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
@@ -78,6 +96,10 @@ class Panel(Item):
         if self._outline is not None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(self._outline, 2.0))
+            painter.drawPath(self._path)
+        if self._pressed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PRESSED_WASH)
             painter.drawPath(self._path)
 
 

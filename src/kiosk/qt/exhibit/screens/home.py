@@ -18,6 +18,8 @@ from kiosk.qt.widgets.surface import IconItem, Panel
 class PillarTile(Panel):
     """A pillar on the home screen: icon, short title, headline number. Tap opens the pillar."""
 
+    press_feedback = True
+
     def __init__(self, ctx: PageContext, pillar: Pillar, width: float, height: float, parent: QGraphicsItem):
         look = ctx.look
         super().__init__(

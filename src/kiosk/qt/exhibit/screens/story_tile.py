@@ -58,6 +58,8 @@ def badge(
 
 
 class StoryTile(Panel):
+    press_feedback = True
+
     def __init__(
         self,
         ctx: PageContext,

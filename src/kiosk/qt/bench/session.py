@@ -1,0 +1,99 @@
+"""The exhibit built for a benchmark process: at one size, offscreen or in a real window, on a hand-driven clock;
+and the three things such a process measures (the walk, the memory curve, the start-up)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.clock import ManualClock
+from kiosk.content.loader import load_content
+from kiosk.content.model import Content
+from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
+from kiosk.qt.bench.walk import Walk
+from kiosk.service.memory import rss_mb
+from kiosk.settings.model import ExhibitSettings
+
+
+def shown(size: tuple[int, int], content_dir: Path, clock: Callable[[], float]) -> tuple[BuiltExhibit, Content]:
+    """The exhibit at ``size``: offscreen a widget of that size, on X a frameless window filling the screen."""
+    app = application()
+    content = load_content(content_dir, strict_assets=False).content
+    if content is None:
+        raise SystemExit(f"{content_dir}: the content has errors (kiosk validate names them)")
+    exhibit = build_exhibit(content, ExhibitSettings(), clock, content_dir=content_dir)
+    stage = exhibit.stage
+    if QGuiApplication.platformName() == "xcb":
+        stage.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        stage.setGeometry(0, 0, *size)
+        stage.show()
+    else:
+        stage.resize(*size)
+        stage.show()
+    app.processEvents()
+    return exhibit, content
+
+
+def walk(size: tuple[int, int], content_dir: Path, rounds: int, attract_s: float) -> list[dict[str, object]]:
+    clock = ManualClock()
+    exhibit, content = shown(size, content_dir, clock)
+    real = QGuiApplication.platformName() == "xcb"
+    figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)
+    exhibit.controller.stop_timers()
+    return figures.rows()
+
+
+def memory(size: tuple[int, int], content_dir: Path, changes: int, every: int) -> list[tuple[int, float]]:
+    """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end."""
+    clock = ManualClock()
+    exhibit, _content = shown(size, content_dir, clock)
+    controller = exhibit.controller
+    controller.idle_loop.attract_timer.stop()
+
+    def settled() -> None:
+        controller.settle(clock.advance)
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    settled()
+    curve = [(0, rss_mb() or 0.0)]
+    done = 0
+    while done < changes:
+        pillar = controller.pillar_ids[done % len(controller.pillar_ids)]
+        for step in (
+            controller.wake,
+            lambda pillar=pillar: controller.open_pillar(pillar),
+            lambda: controller.open_story(0),
+            controller.next_story,
+            controller.close_story,
+            controller.back,
+            controller.open_outlook,
+            controller.home,
+            controller.go_idle,
+        ):
+            step()
+            settled()
+            done += 1
+            if done % every == 0:
+                curve.append((done, rss_mb() or 0.0))
+            if done >= changes:
+                break
+    controller.stop_timers()
+    return curve
+
+
+def start_up(size: tuple[int, int], content_dir: Path) -> float:
+    """When (time.monotonic) the first complete frame of the exhibit has been painted."""
+    exhibit, _content = shown(size, content_dir, time.monotonic)
+    stage = exhibit.stage
+    while stage.frames_painted == 0:
+        QCoreApplication.processEvents()
+    if QGuiApplication.platformName() == "xcb":
+        QGuiApplication.sync()
+    painted = time.monotonic()
+    exhibit.controller.stop_timers()
+    return painted

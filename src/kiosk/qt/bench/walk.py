@@ -1,0 +1,160 @@
+"""One benchmark process: the exhibit at one size, driven through every kind of screen change on a hand-driven
+clock, each frame timed from the start of its work to the end of its paint (with the flush to the X server when the
+window is a real one).
+
+- ``tap → frame``: from the visitor's action (the tap's handler) to the end of the paint of the first frame of motion;
+- ``press → paint``: from a press event on a button to the end of the paint that shows it pressed;
+- ``frames``: every frame while a transition, a count-up, a carousel glide or an attract slide change moves.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.clock import ManualClock
+from kiosk.content.model import Content
+from kiosk.qt.app.build import BuiltExhibit
+from kiosk.qt.bench.figures import Figures
+from kiosk.qt.widgets.button import Button
+from kiosk.qt.widgets.carousel import Carousel
+
+FRAME_S = 1 / 60
+MAX_FRAMES = 200  # a step's motion is followed for at most this many frames (count-ups take up to 2.5 s)
+
+
+class Walk:
+    """Drives ``exhibit`` (shown, on ``clock``) and collects its figures; ``flush`` waits for the window system."""
+
+    def __init__(self, exhibit: BuiltExhibit, content: Content, clock: ManualClock, real_window: bool) -> None:
+        self.exhibit = exhibit
+        self.content = content
+        self.clock = clock
+        self.real_window = real_window
+        self.figures = Figures()
+        exhibit.controller.idle_loop.attract_timer.stop()
+
+    # One frame ----------------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Deliver everything pending: the paints, and with a real window the X server has them."""
+        if self.real_window:
+            QGuiApplication.sync()
+        else:
+            QCoreApplication.processEvents()
+
+    def frame(self) -> float:
+        """Move the clock one frame, tick and paint; its time in ms."""
+        self.clock.advance(FRAME_S)
+        start = time.perf_counter()
+        self.exhibit.controller.context().ticker.tick()
+        if self.exhibit.controller.idle_loop.attract_page is not None:
+            self.exhibit.controller.check_attract()
+        self.flush()
+        return (time.perf_counter() - start) * 1000
+
+    def moving(self) -> bool:
+        ticker = self.exhibit.controller.context().ticker  # the attract loop's breathing never ends: not waited for
+        return ticker.active and (self.exhibit.stage.covered or self.exhibit.controller.idle_loop.attract_page is None)
+
+    def follow(self, step: str, limit: int = MAX_FRAMES) -> None:
+        """Frames until nothing moves (the attract loop's breathing is not waited for)."""
+        for _ in range(limit):
+            if not self.moving():
+                return
+            what = "frames in" if self.exhibit.stage.covered else "frames after"
+            self.figures.add(step, what, self.frame())
+
+    # A tap ---------------------------------------------------------------------------------------------------------
+    def tap(self, step: str, action: Callable[[], object]) -> None:
+        stage = self.exhibit.stage
+        painted = stage.frames_painted
+        start = time.perf_counter()
+        action()
+        self.flush()
+        if stage.frames_painted > painted:
+            self.figures.add(step, "tap → frame", (stage.last_paint_end_s - start) * 1000)
+        self.follow(step)
+
+    def mouse(self, kind: QEvent.Type, point: QPointF) -> None:
+        """A mouse event on the viewport at ``point`` (viewport pixels)."""
+        button = Qt.MouseButton.LeftButton
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
+        event = QMouseEvent(kind, point, point, button, buttons, Qt.KeyboardModifier.NoModifier)
+        QCoreApplication.sendEvent(self.exhibit.stage.viewport(), event)
+
+    def viewport_point(self, item: QGraphicsItem) -> QPointF:
+        centre = item.mapToScene(item.boundingRect().center())
+        return QPointF(self.exhibit.stage.mapFromScene(centre))
+
+    def press_feedback(self, step: str) -> None:
+        """Press every button of the screen once: the time to the paint that shows it pressed."""
+        stage = self.exhibit.stage
+        buttons = [item for item in stage.scene().items() if isinstance(item, Button) and item.isVisible()]
+        for button in buttons[:4]:
+            point = self.viewport_point(button)
+            painted = stage.frames_painted
+            start = time.perf_counter()
+            self.mouse(QEvent.Type.MouseButtonPress, point)
+            self.flush()
+            if stage.frames_painted > painted and button.pressed:
+                self.figures.add(step, "press → paint", (stage.last_paint_end_s - start) * 1000)
+            # Slide off it and let go: no tap, the button lets go of its pressed look.
+            self.mouse(QEvent.Type.MouseMove, point + QPointF(0, stage.height() / 3))
+            self.mouse(QEvent.Type.MouseButtonRelease, point + QPointF(0, stage.height() / 3))
+            self.flush()
+            self.follow(step)
+
+    def drag_carousel(self, step: str) -> None:
+        """Drag the first carousel of the screen by half its width and let it glide to its stop."""
+        stage = self.exhibit.stage
+        carousels = [item for item in stage.scene().items() if isinstance(item, Carousel) and item.isVisible()]
+        if not carousels:
+            return
+        start = self.viewport_point(carousels[0])
+        self.mouse(QEvent.Type.MouseButtonPress, start)
+        self.flush()
+        for i in range(1, 21):
+            self.clock.advance(FRAME_S)
+            began = time.perf_counter()
+            self.mouse(QEvent.Type.MouseMove, start - QPointF(stage.width() * 0.02 * i, 0))
+            self.exhibit.controller.context().ticker.tick()
+            self.flush()
+            self.figures.add(step, "drag frames", (time.perf_counter() - began) * 1000)
+        self.mouse(QEvent.Type.MouseButtonRelease, start - QPointF(stage.width() * 0.4, 0))
+        self.flush()
+        self.follow(step)
+
+    def attract_cycle(self, step: str, seconds: float) -> None:
+        """The attract loop running for ``seconds``: slide changes, count-ups, drift, breathing."""
+        for _ in range(round(seconds / FRAME_S)):
+            self.figures.add(step, "attract frames", self.frame())
+
+    # The walk ------------------------------------------------------------------------------------------------------
+    def run(self, rounds: int, attract_s: float) -> Figures:
+        nav = self.exhibit.controller
+        pillars = list(nav.pillar_ids)
+        self.follow("start")
+        for round_ in range(rounds):
+            pillar = pillars[round_ % len(pillars)]
+            self.attract_cycle("attract cycle", attract_s)
+            wake_at = QPointF(self.exhibit.stage.width() / 2, self.exhibit.stage.height() / 2)
+            self.tap("attract → home", partial(self.mouse, QEvent.Type.MouseButtonPress, wake_at))
+            self.mouse(QEvent.Type.MouseButtonRelease, wake_at)
+            self.press_feedback("home")
+            self.tap("pillar", partial(nav.open_pillar, pillar))
+            self.drag_carousel("pillar")
+            self.press_feedback("pillar")
+            self.tap("story", lambda: nav.open_story(0))
+            self.tap("next story", nav.next_story)
+            self.tap("close story", nav.close_story)
+            self.tap("back", nav.back)
+            self.tap("outlook", nav.open_outlook)
+            self.tap("home", nav.home)
+            nav.go_idle()
+            self.follow("to attract")
+        return self.figures
