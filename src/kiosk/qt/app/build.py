@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QPixmapCache
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.content.line_breaks import LineBreaker
@@ -23,8 +23,6 @@ from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.typography import Typography
 from kiosk.settings.model import ExhibitSettings
-
-PIXMAP_CACHE_KB = 3840 * 2160 * 4 * 12 // 1024  # about 400 MB
 
 
 @dataclass
@@ -54,9 +52,7 @@ def build_exhibit(
     assets = assets_dir or default_assets_dir()
     family = load_bundled_fonts(assets)[0]
     application().setFont(QFont(family))
-    # Every static item draws from a pixmap cache; Qt's default 10 MB holds a fraction of one 1080p screen, so
-    # the caches would be thrown away and redrawn every frame. Room for about a dozen screens at 4K:
-    QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+    # Every static item draws from a pixmap cache: the stage sizes it for its screen (see Stage.size_caches).
     scene = QGraphicsScene()
     stage = Stage(scene, QColor(content.exhibit.theme.ground), settings.rotate_deg)
     show_title(stage, content)

@@ -67,7 +67,7 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
         stage.showFullScreen()
     # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
     # first visitor's tap on a pillar with a chart.
-    QTimer.singleShot(WARM_UP_AFTER_MS, _import_charts)
+    QTimer.singleShot(WARM_UP_AFTER_MS, import_charts)
     # Lock-down, operator panel, hot reload, USB bundles, opening hours (after the window is up):
     operations = Operations(app, stage, controller, settings, monotonic, kiosk_mode=not windowed, now=datetime.now)
     code = app.exec()
@@ -75,5 +75,6 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
     return health.finish(code)
 
 
-def _import_charts() -> None:
+def import_charts() -> None:
+    """pyqtgraph and the charts, imported ahead of the first pillar with a chart."""
     importlib.import_module("kiosk.qt.exhibit.charts.chart")

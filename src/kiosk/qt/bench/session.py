@@ -14,6 +14,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
+from kiosk.qt.app.run import import_charts
 from kiosk.qt.bench.walk import Walk
 from kiosk.service.memory import rss_mb
 from kiosk.settings.model import ExhibitSettings
@@ -41,6 +42,7 @@ def shown(size: tuple[int, int], content_dir: Path, clock: Callable[[], float]) 
 def walk(size: tuple[int, int], content_dir: Path, rounds: int, attract_s: float) -> list[dict[str, object]]:
     clock = ManualClock()
     exhibit, content = shown(size, content_dir, clock)
+    import_charts()  # as a running exhibit does while its attract loop plays, before the first visitor
     real = QGuiApplication.platformName() == "xcb"
     figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)
     exhibit.controller.stop_timers()
@@ -51,6 +53,7 @@ def memory(size: tuple[int, int], content_dir: Path, changes: int, every: int) -
     """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end."""
     clock = ManualClock()
     exhibit, _content = shown(size, content_dir, clock)
+    import_charts()
     controller = exhibit.controller
     controller.idle_loop.attract_timer.stop()
 

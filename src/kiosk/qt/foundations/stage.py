@@ -12,13 +12,34 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion, QResizeEvent, QShowEvent, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPixmapCache,
+    QRegion,
+    QResizeEvent,
+    QShowEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from kiosk.qt.foundations.transition import Cover, copy_into, render_view_band
 
 LOGICAL_SHORT = 1080.0
 ROTATIONS = (0, 90, 180, 270)
+# Every static item draws from a device-pixel cache kept in QPixmapCache (Qt's default 10 MB holds a fraction of one
+# 1080p screen: the caches would be thrown away and drawn again every frame). A screen's items cover it about twice
+# over (panels, the text and icons on them, a sheet over its page, the idle warning over both): room for three
+# screens of those and the icons, sized by the screen, not a fixed 400 MB.
+CACHED_SCREENS = 3.0
+ICON_CACHE_KB = 8 * 1024
+
+
+def pixmap_cache_kb(device: QSize) -> int:
+    """The pixmap cache a screen of ``device`` pixels needs (32-bit pixels)."""
+    return int(device.width() * device.height() * 4 * CACHED_SCREENS) // 1024 + ICON_CACHE_KB
 
 
 def logical_size(device: QSize | QSizeF, rotation: int) -> QSizeF:
@@ -188,6 +209,7 @@ class Stage(QGraphicsView):
 
     def _fit(self) -> None:
         device = self.viewport().size()
+        QPixmapCache.setCacheLimit(pixmap_cache_kb(device))
         size = logical_size(device, self._rotation)
         self.scene().setSceneRect(QRectF(0, 0, size.width(), size.height()))
         self.setSceneRect(QRectF(0, 0, size.width(), size.height()))
