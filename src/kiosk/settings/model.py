@@ -192,6 +192,15 @@ class LoggingSettings(Section):
     files: int = Field(default=5, ge=1, le=50, description="Rotated log files kept.")
 
 
+class AnalyticsSettings(Section):
+    """Visitor analytics: sessions, screens and dwell times in <state_dir>/analytics.sqlite3, nothing personal."""
+
+    enabled: bool = Field(default=True, description="false: nothing about visits is recorded.")
+    retention_days: int = Field(
+        default=400, ge=7, le=3650, description="Days the records are kept; older ones are removed each day."
+    )
+
+
 class FolderSettings(Section):
     """Where the exhibit keeps its state. null: the platform's usual place (see 'kiosk config --print')."""
 
@@ -214,6 +223,7 @@ class Settings(Section):
     health: HealthSettings = Field(default_factory=HealthSettings)
     opening_hours: OpeningHoursSettings | None = Field(default=None)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
     folders: FolderSettings = Field(default_factory=FolderSettings)
 
 

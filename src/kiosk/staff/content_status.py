@@ -15,9 +15,27 @@ class ContentStatus:
     pending: str | None = None  # content waiting to be swapped in at the next return to Home, if any
 
 
+@dataclass(frozen=True)
+class StoryReads:
+    title_zh: str
+    title_en: str
+    reads: int  # times read to the end
+
+
+@dataclass(frozen=True)
+class VisitorSummary:
+    """What the operator panel shows about visits (from the visitor analytics)."""
+
+    sessions_today: int
+    sessions_week: int  # since Monday, today included
+    median_s: float | None  # median time in use of this week's sessions (woken to last touch); None: no session
+    top_stories: tuple[StoryReads, ...] = ()  # this week's most read stories, most first (at most three)
+
+
 class OperatorActions(Protocol):
     """What the operator panel asks of the application (the application implements these)."""
 
     def exit_exhibit(self) -> None: ...
     def reload_content(self) -> None: ...
     def content_status(self) -> ContentStatus: ...
+    def visitor_summary(self) -> VisitorSummary | None: ...  # None: analytics are off or not readable

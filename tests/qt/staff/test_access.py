@@ -16,7 +16,7 @@ from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.content_status import ContentStatus, VisitorSummary
 from kiosk.staff.pin_hash import hash_pin
 
 from ..exhibit_fixtures import LANDSCAPE, MIN_TARGET_PX, PORTRAIT, Harness, Pointer, awake
@@ -33,6 +33,7 @@ class FakeActions:
 
     errors: tuple[str, ...] = ("pillars/industry.yaml:12:5: cards.0.title.en: is empty (write the text)",)
     calls: list[str] = field(default_factory=list)
+    visitors: VisitorSummary | None = None
 
     def exit_exhibit(self) -> None:
         self.calls.append("exit")
@@ -43,6 +44,9 @@ class FakeActions:
 
     def content_status(self) -> ContentStatus:
         return ContentStatus("content", "2026-11-27.2", "2026-11-28 09:12", self.errors, None)
+
+    def visitor_summary(self) -> VisitorSummary | None:
+        return self.visitors
 
 
 @pytest.fixture

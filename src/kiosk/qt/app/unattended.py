@@ -11,6 +11,9 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QApplication
 
+from kiosk.analytics.store import FILE_NAME as ANALYTICS_FILE
+from kiosk.analytics.store import AnalyticsStore, AnalyticsUnavailable
+from kiosk.analytics.summary import visitor_summary
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.qt.exhibit.controller import ExhibitController
@@ -19,11 +22,12 @@ from kiosk.qt.service.bundle_watch import BundleWatch, install_bundle_watch
 from kiosk.qt.service.hot_reload import ContentReloader
 from kiosk.qt.service.lockdown import LockDown, install_lockdown
 from kiosk.qt.service.opening_hours import OpeningHours, install_opening_hours
+from kiosk.qt.service.visitor_log import VisitorLog, install_visitor_log
 from kiosk.qt.staff.access import OperatorAccess, install_operator_access
 from kiosk.service.bundle.signing import parse_public_key
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.settings.model import Settings
-from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.content_status import ContentStatus, VisitorSummary
 from kiosk.staff.pin_lock_file import FILE_NAME as PIN_LOCK_FILE
 from kiosk.staff.pin_lock_file import PinLockFile
 
@@ -58,6 +62,8 @@ class Operations:
         self.stage = stage
         self.settings = settings
         self._now = now
+        # Visits are recorded from the first screen on (the writer works on its own thread):
+        self.visitors: VisitorLog | None = install_visitor_log(controller, settings, now, clock)
         updates = settings.content_updates
         content_dir = settings.exhibit.content_dir
         assert content_dir is not None
@@ -122,8 +128,26 @@ class Operations:
             pending=pending,
         )
 
+    def visitor_summary(self) -> VisitorSummary | None:
+        state_dir = self.settings.folders.state_dir
+        if self.visitors is None or state_dir is None:
+            return None
+        self.visitors.checkpoint()
+        self.visitors.writer.flush(timeout_s=1.0)  # the panel shows the visit that just ended too
+        try:
+            store = AnalyticsStore.open(state_dir / ANALYTICS_FILE, read_only=True)
+        except AnalyticsUnavailable as exc:
+            _log.info("operator panel: no visitor summary: %s", exc)
+            return None
+        try:
+            return visitor_summary(store, self._now().date())
+        finally:
+            store.close()
+
     def stop(self) -> None:
         """Before quitting (or restarting): no more timers or worker threads, and the window may close."""
+        if self.visitors is not None:
+            self.visitors.stop()
         if self.lockdown is not None:
             self.lockdown.release()
         self.reloader.timer.stop()

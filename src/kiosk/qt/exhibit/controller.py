@@ -3,7 +3,11 @@ screens on the stage. Others talk to it through its methods and signals only:
 
 - ``screen_shown(Screen)`` — a screen is on (after any content waiting for it was adopted);
 - ``content_adopted(Content)`` — the exhibit shows new content from now on;
-- ``held_changed(bool)`` — something on top holds the exhibit (True) or let it go (False).
+- ``held_changed(bool)`` — something on top holds the exhibit (True) or let it go (False);
+- ``navigated(Screen, Screen)`` — the navigator moved from the first to the second (the same twice: only the
+  language changed), for every move, story sheets included (``screen_shown`` does not report a sheet opened or
+  turned over its page);
+- ``carousel_swiped(str, int)`` — the visitor's drag or flick turned a carousel (its name) to another tile.
 
 Its jobs live in small units: :class:`ScreenSwitcher` builds and switches screens with their transitions,
 :class:`IdleLoop` schedules the idle warning and the attract loop, :class:`~kiosk.exhibit.holds.Holds` counts what
@@ -20,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSizeF, Signal
+from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
@@ -49,6 +54,7 @@ from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.input.gesture_filter import GestureFilter
 from kiosk.qt.input.gesture_router import GestureRouter
+from kiosk.qt.widgets.carousel import Carousel
 from kiosk.settings.model import ExhibitSettings
 
 _log = logging.getLogger(__name__)
@@ -58,6 +64,8 @@ class ExhibitController(QObject):
     screen_shown = Signal(object)  # the navigation Screen now on screen
     content_adopted = Signal(object)  # the Content shown from now on
     held_changed = Signal(bool)
+    navigated = Signal(object, object)  # old and new navigation Screen
+    carousel_swiped = Signal(str, int)  # carousel name, the tile now first
 
     def __init__(
         self,
@@ -196,6 +204,7 @@ class ExhibitController(QObject):
 
     # Showing screens ------------------------------------------------------------------------------------------
     def _on_navigation(self, old: Screen, new: Screen) -> None:
+        self.navigated.emit(old, new)
         if not self._follow_navigation:
             return
         language_only = old == new
@@ -220,11 +229,19 @@ class ExhibitController(QObject):
         self._router.forget()
         self.idle_loop.hide_warning()
         page = self.switcher.show(screen, self._content, animate and not self._settings.reduced_motion)
+        self._watch_carousels(page)
         if isinstance(page, AttractPage):
             self.idle_loop.enter_attract(page)
         else:
             self.idle_loop.enter_visit()
         self.screen_shown.emit(screen)
+
+    def _watch_carousels(self, item: QGraphicsItem) -> None:
+        if isinstance(item, Carousel):
+            item.turned.connect(self.carousel_swiped)
+            return
+        for child in item.childItems():
+            self._watch_carousels(child)
 
     def _idle_expired(self) -> None:
         if self._navigator.go_idle() is None and not isinstance(self.switcher.page, AttractPage):

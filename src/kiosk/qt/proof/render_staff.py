@@ -16,7 +16,7 @@ from kiosk.qt.staff.access import OperatorAccess, install_operator_access
 from kiosk.service.schedule import WeeklySchedule
 from kiosk.service.screen_power import ScreenPower
 from kiosk.settings.model import OperatorSettings
-from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.content_status import ContentStatus, VisitorSummary
 from kiosk.staff.pin_hash import hash_pin
 
 PROOF_TIME = datetime(2026, 11, 29, 20, 0)  # a Sunday evening: the proof's museum opens on Monday at 09:00
@@ -37,6 +37,9 @@ class _ProofActions:
 
     def content_status(self) -> ContentStatus:
         return ContentStatus(self._source, None, f"{PROOF_TIME:%Y-%m-%d %H:%M}")
+
+    def visitor_summary(self) -> VisitorSummary | None:
+        return None  # a proof has no visitors
 
 
 def _access(exhibit: BuiltExhibit, clock: ManualClock) -> OperatorAccess:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -60,7 +60,11 @@ class PageDots(Item):
 
 
 class Carousel(Item, Generic[TileT]):
-    """Tiles of ``tile_width`` side by side in ``width``; drag, flick and snap when they do not all fit."""
+    """Tiles of ``tile_width`` side by side in ``width``; drag, flick and snap when they do not all fit.
+
+    ``turned(name, index)`` says a drag or flick of the visitor's brought another tile to the front."""
+
+    turned = Signal(str, int)
 
     def __init__(
         self,
@@ -85,6 +89,7 @@ class Carousel(Item, Generic[TileT]):
         self._items: list[TileT] = []
         self._offset = 0.0
         self._drag_base = 0.0
+        self._drag_index = 0
         self._dots: PageDots | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
 
@@ -160,6 +165,7 @@ class Carousel(Item, Generic[TileT]):
     def on_drag_begin(self, start: QPointF) -> None:
         self._ticker.cancel(self)
         self._drag_base = self._offset
+        self._drag_index = self.index
 
     def on_drag_end(self, start: QPointF, end: QPointF, velocity: QPointF) -> None:
         if self.stops <= 1:
@@ -170,6 +176,9 @@ class Carousel(Item, Generic[TileT]):
         if index == self.index and abs(velocity.x()) > 600:  # a flick always moves at least one tile
             index += -1 if velocity.x() > 0 else 1
         self.scroll_to(index)
+        index = min(self.stops - 1, max(0, index))
+        if index != self._drag_index:
+            self.turned.emit(self.name, index)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
