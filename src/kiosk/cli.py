@@ -1,4 +1,4 @@
-"""``kiosk`` command line: validate, schema, run, render, config, set-pin, bundle, bench.
+"""``kiosk`` command line: validate, schema, run, render, config, set-pin, bundle, bench, analytics.
 
 An unexpected error ends the command with one plain message for the person at the keyboard, and its full traceback
 goes to the log (the ``kiosk`` logger: kiosk.log when file logging is on, else stderr), for the bug report."""
@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.commands.analytics import register as register_analytics_commands
 from kiosk.commands.bench import register as register_bench_command
 from kiosk.commands.bundle import register as register_bundle_commands
 from kiosk.commands.settings import register as register_config_commands
@@ -190,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_config_commands(commands)
     register_bundle_commands(commands)
     register_bench_command(commands)
+    register_analytics_commands(commands)
     return parser
 
 

@@ -23,19 +23,19 @@ PILLAR = shipped_content().pillars[0].id
 
 
 def visit(clock: WallClock, t: VisitTracker, seconds: float, story: bool = False) -> None:
+    """A visit with ``seconds`` of time in use; with ``story``, the first story is read (open 50 s, then closed)."""
     t.navigated(Attract(), Home(), "zh")
     clock.advance(seconds / 2)
     t.touched()
     t.navigated(Home(), PillarPage(PILLAR), "zh")
     if story:
         t.navigated(PillarPage(PILLAR), StoryDetail(PILLAR, 0), "zh")
-    clock.advance(seconds / 2)
+        clock.advance(50)  # longer than any reading time
+        t.navigated(StoryDetail(PILLAR, 0), PillarPage(PILLAR), "zh")
+    clock.advance(seconds / 2 - (50 if story else 0))
     t.touched()
-    t.navigated(t_screen(story), Attract(), "zh")
-
-
-def t_screen(story: bool) -> PillarPage | StoryDetail:
-    return StoryDetail(PILLAR, 0) if story else PillarPage(PILLAR)
+    clock.advance(60)
+    t.navigated(PillarPage(PILLAR), Attract(), "zh")
 
 
 def recorded(clock: WallClock, visits: list[tuple[datetime, float, bool]]) -> list[Record]:
@@ -50,14 +50,14 @@ def test_the_database_is_in_wal_mode_and_a_batch_is_all_or_nothing(tmp_path: Pat
     store = AnalyticsStore.open(tmp_path / "a.sqlite3")
     assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     clock = WallClock()
-    records = recorded(clock, [(clock.start + timedelta(hours=10), 30, True)])
+    records = recorded(clock, [(clock.start + timedelta(hours=10), 100, True)])
     store.write(records)
     broken = [*records, object()]
     with pytest.raises(TypeError):
         store.write(broken)  # type: ignore[list-item]
     assert store.connection.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
     assert store.sessions_on(date(2026, 11, 30)) == 1 and store.sessions_on(date(2026, 12, 1)) == 0
-    assert store.last_touch() == datetime(2026, 11, 30, 10, 0, 30)
+    assert store.last_touch() == datetime(2026, 11, 30, 10, 1, 40)
     assert store.integrity() == "ok"
 
 
@@ -79,7 +79,7 @@ def test_a_session_a_killed_process_left_open_is_closed_as_interrupted(tmp_path:
 
 def test_records_older_than_the_retention_are_pruned(tmp_path: Path) -> None:
     clock = WallClock(datetime(2025, 1, 1))
-    records = recorded(clock, [(datetime(2025, 1, 1, 10), 20, True), (datetime(2026, 2, 1, 10), 20, True)])
+    records = recorded(clock, [(datetime(2025, 1, 1, 10), 100, True), (datetime(2026, 2, 1, 10), 100, True)])
     store = AnalyticsStore.open(tmp_path / "a.sqlite3")
     store.write(records)
     assert store.prune(date(2026, 2, 10), 400) == 1
@@ -98,13 +98,13 @@ def test_the_writer_thread_writes_batches_and_the_summary_reads_them(tmp_path: P
     clock = WallClock()
     monday, wednesday = clock.start + timedelta(hours=11), clock.start + timedelta(days=2, hours=15)
     writer.submit(
-        recorded(clock, [(monday, 40, True), (wednesday, 20, True), (wednesday + timedelta(hours=1), 60, False)])
+        recorded(clock, [(monday, 140, True), (wednesday, 120, True), (wednesday + timedelta(hours=1), 60, False)])
     )
     assert writer.flush()
     writer.stop()
     store = AnalyticsStore.open(path, read_only=True)
     summary = visitor_summary(store, date(2026, 12, 2))
-    assert (summary.sessions_today, summary.sessions_week, summary.median_s) == (2, 3, 40.0)
+    assert (summary.sessions_today, summary.sessions_week, summary.median_s) == (2, 3, 120.0)
     card = shipped_content().pillars[0].cards[0]
     assert [(s.title_zh, s.reads) for s in summary.top_stories] == [(card.title.zh, 2)]
     assert visitor_summary(store, date(2026, 12, 7)).sessions_week == 0  # the next Monday starts a new week
@@ -125,7 +125,7 @@ def test_a_full_disk_stops_recording_with_one_log_line(tmp_path: Path, caplog: p
     with caplog.at_level(logging.WARNING, logger="kiosk.analytics"):
         for day in range(20):
             start = clock.start + timedelta(days=day, hours=10)
-            writer.submit(recorded(clock, [(start + timedelta(minutes=m), 30, True) for m in range(5)]))
+            writer.submit(recorded(clock, [(start + timedelta(minutes=5 * m), 100, True) for m in range(5)]))
         assert writer.flush()
     writer.stop()
     assert writer.failed is not None and "full" in writer.failed

@@ -33,6 +33,16 @@ class StorySeen:
 
 
 @dataclass(frozen=True)
+class PillarSeen:
+    """A pillar's name and accent colour, so the report can label and colour it without the content."""
+
+    pillar_id: str
+    title_zh: str
+    title_en: str
+    accent: str
+
+
+@dataclass(frozen=True)
 class SessionState:
     """A session as far as it went: written when it starts, again at every checkpoint, and when it ends."""
 
@@ -78,4 +88,4 @@ class Happened:
     detail: str
 
 
-Record = StorySeen | SessionState | ViewState | Happened
+Record = StorySeen | PillarSeen | SessionState | ViewState | Happened

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from kiosk.analytics.records import Happened, Record, SessionState, StorySeen, ViewState
+from kiosk.analytics.records import Happened, PillarSeen, Record, SessionState, StorySeen, ViewState
 
 FILE_NAME = "analytics.sqlite3"
 SCHEMA_VERSION = 1
@@ -77,6 +77,12 @@ CREATE TABLE IF NOT EXISTS stories (
     title_en TEXT NOT NULL,
     reading_s TEXT NOT NULL,
     PRIMARY KEY (story_id, version)
+);
+CREATE TABLE IF NOT EXISTS pillars (
+    pillar_id TEXT PRIMARY KEY,
+    title_zh TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    accent TEXT NOT NULL
 );
 """
 
@@ -258,5 +264,10 @@ def _write_one(con: sqlite3.Connection, record: Record) -> None:
                 json.dumps(record.reading_s, sort_keys=True),
             ),
         )
-    else:  # pragma: no cover - every Record is handled above
+    elif isinstance(record, PillarSeen):
+        con.execute(
+            "INSERT OR REPLACE INTO pillars VALUES (?, ?, ?, ?)",
+            (record.pillar_id, record.title_zh, record.title_en, record.accent),
+        )
+    else:
         raise TypeError(f"not an analytics record: {record!r}")

@@ -2,9 +2,11 @@
 
 A session starts when a touch wakes the attract loop and ends when the exhibit returns to it (the idle reset, an
 error, closing time). Each screen shown is a view with its dwell time; a story counts as read to the end when it
-stayed on screen for its reading time (:func:`kiosk.analytics.stories.reading_time_s`). Records wait in the tracker
-until :meth:`VisitTracker.take`, which also gives the session and view still on screen as they are now, so a
-checkpoint every few seconds is all a crash can lose.
+stayed on screen for its reading time (:func:`kiosk.analytics.stories.reading_time_s`) and the visitor then moved on
+by a touch; a story still open at the idle reset is not counted as read (nobody may have been there any more). The
+dwell of a view the reset ended runs to the reset, so the report takes median dwell times from views left by a
+touch. Records wait in the tracker until :meth:`VisitTracker.take`, which also gives the session and view still on
+screen as they are now, so a checkpoint every few seconds is all a crash can lose.
 
 Durations come from ``mono`` (a monotonic clock), moments from ``wall`` (local wall-clock time): a clock set by the
 network mid-visit moves no dwell time. Tests drive both by hand.
@@ -22,6 +24,7 @@ from kiosk.analytics.records import (
     REACH_ORDER,
     Happened,
     LeftBy,
+    PillarSeen,
     Reach,
     Record,
     SessionState,
@@ -68,6 +71,7 @@ class VisitTracker:
         self._pending: list[Record] = []
         self._session: _Session | None = None
         self._known_stories: set[tuple[str, str]] = set()
+        self._known_pillars: set[PillarSeen] = set()
         self.set_content(content)
 
     def set_content(self, content: Content) -> None:
@@ -201,8 +205,14 @@ class VisitTracker:
                 self._pending.append(story)
         else:  # pragma: no cover - every Screen is handled above
             raise TypeError(f"not a visitor screen: {screen!r}")
-        if pillar_id is not None and pillar_id not in session.pillars:
-            session.pillars.append(pillar_id)
+        if pillar_id is not None:
+            if pillar_id not in session.pillars:
+                session.pillars.append(pillar_id)
+            pillar = self._content.pillar(pillar_id)
+            seen = PillarSeen(pillar_id, pillar.short_title.zh, pillar.short_title.get("en"), pillar.accent)
+            if seen not in self._known_pillars:
+                self._known_pillars.add(seen)
+                self._pending.append(seen)
         state = ViewState(
             session.state.key,
             session.seq,
@@ -222,8 +232,9 @@ class VisitTracker:
     def _view_now(self, view: _View, left_by: LeftBy) -> ViewState:
         dwell = round(self._mono() - view.started, 3)
         read = None
-        if view.story is not None:
-            read = dwell >= view.story.reading_s.get(view.state.language, min(view.story.reading_s.values()))
+        if view.story is not None:  # read: open for its reading time, then left by the visitor's own touch
+            needed = view.story.reading_s.get(view.state.language, min(view.story.reading_s.values()))
+            read = left_by == "touch" and dwell >= needed
         return replace(view.state, dwell_s=dwell, left_by=left_by, read_to_end=read)
 
     def _end_view(self, left_by: LeftBy) -> None:

@@ -59,11 +59,13 @@ def test_taps_drags_and_the_idle_reset_of_a_visit_are_in_the_database(harness: H
         clock.advance(6)
         mouse.drag(start, start - QPointF(step, 0), rest_ms=150)  # one story on
         harness.settle()
+        turned_to = page.stories.index
+        assert turned_to >= 1  # (a loaded machine may make it a flick of more than one)
         clock.advance(3)
         to_story = clock()
-        mouse.tap(harness.centre(tiles[1]))
+        mouse.tap(harness.centre(tiles[turned_to]))
         harness.settle()
-        assert harness.screen == StoryDetail(PILLAR, 1)
+        assert harness.screen == StoryDetail(PILLAR, turned_to)
         clock.advance(20)
         reset(harness)
         reset_at = clock()  # settling the attract loop moves the clock, not the visit's end
@@ -73,11 +75,12 @@ def test_taps_drags_and_the_idle_reset_of_a_visit_are_in_the_database(harness: H
     store = AnalyticsStore.open(tmp_path / FILE_NAME, read_only=True)
     con = store.connection
     session = con.execute("SELECT end_reason, reached, pillars, swipes, engaged_s, language_start FROM sessions")
-    assert session.fetchall() == [("reset", "read", PILLAR, 1, pytest.approx(to_story - woke), "zh")]
+    # The story was still open at the reset: seen, not counted as read (nobody may have been there any more).
+    assert session.fetchall() == [("reset", "story", PILLAR, 1, pytest.approx(to_story - woke), "zh")]
     duration = con.execute("SELECT duration_s FROM sessions").fetchone()[0]
     assert woke + duration < reset_at  # it ended at the reset, before the attract loop was settled
     views = con.execute("SELECT kind, pillar_id, story_id, left_by, dwell_s FROM views ORDER BY seq").fetchall()
-    story_id = harness.controller.content.pillar(PILLAR).cards[1].id
+    story_id = harness.controller.content.pillar(PILLAR).cards[turned_to].id
     assert views == [
         ("home", None, None, "touch", pytest.approx(to_pillar - woke)),
         ("pillar", PILLAR, None, "touch", pytest.approx(to_story - to_pillar)),
