@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kiosk.analytics import charts
 from kiosk.analytics.charts import Bar
+from kiosk.analytics.summary import duration_text
 from kiosk.analytics.tables import WEEKDAYS, WEEKDAYS_ZH, Period, Table
 from kiosk.atomic_file import replace_file
 
@@ -51,11 +52,7 @@ def write_report(
 
 # The page ----------------------------------------------------------------------------------------------------------
 def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    if seconds < 60:
-        return f"{seconds:.0f} s"
-    return f"{int(seconds // 60)} min {seconds % 60:02.0f} s"
+    return duration_text(seconds)
 
 
 def _rows(table: Table) -> Sequence[tuple[object, ...]]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -138,41 +139,25 @@ class AnalyticsStore:
     # Writing ----------------------------------------------------------------------------------------------------
     def write(self, records: Iterable[Record]) -> None:
         """Every record of the batch, or none of them (one transaction). Raises sqlite3.Error."""
-        con = self.connection
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(self.connection) as con:
             for record in records:
                 _write_one(con, record)
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
 
     def close_interrupted(self) -> int:
         """Sessions a killed process left open: ended ``interrupted``, their open view left by the same; how many."""
-        con = self.connection
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(self.connection) as con:
             open_keys = "SELECT key FROM sessions WHERE end_reason IS NULL"
             con.execute(
                 f"UPDATE views SET left_by = 'interrupted' WHERE left_by = 'open' AND session_key IN ({open_keys})"
             )
             count = con.execute("UPDATE sessions SET end_reason = 'interrupted' WHERE end_reason IS NULL").rowcount
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
         return int(count)
 
     def prune(self, today: date, retention_days: int) -> int:
         """Remove what is older than ``retention_days`` before ``today`` (and stories no view refers to any more);
         returns how many sessions went."""
         cutoff = day_text(today - timedelta(days=retention_days))
-        con = self.connection
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(self.connection) as con:
             con.execute("DELETE FROM views WHERE session_key IN (SELECT key FROM sessions WHERE day < ?)", (cutoff,))
             con.execute("DELETE FROM views WHERE day < ?", (cutoff,))
             gone = con.execute("DELETE FROM sessions WHERE day < ?", (cutoff,)).rowcount
@@ -181,11 +166,6 @@ class AnalyticsStore:
                 "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM views v WHERE v.story_id = stories.story_id "
                 "AND v.story_version = stories.version)"
             )
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
         return int(gone)
 
     # Small queries ------------------------------------------------------------------------------------------
@@ -202,6 +182,19 @@ class AnalyticsStore:
     def integrity(self) -> str:
         """``PRAGMA integrity_check``'s answer: 'ok' for a sound database."""
         return str(self.connection.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+@contextmanager
+def _transaction(con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: all of it is committed, or (on any exception) none of it."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def _write_one(con: sqlite3.Connection, record: Record) -> None:

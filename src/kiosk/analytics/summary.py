@@ -11,6 +11,16 @@ from kiosk.staff.content_status import StoryReads, VisitorSummary
 TOP_STORIES = 3
 
 
+def duration_text(seconds: float | None, *, keep_together: bool = False) -> str:
+    """``35 s``, ``1 min 05 s``, ``—`` for none; ``keep_together``: with no-break spaces (never split on a screen)."""
+    if seconds is None:
+        return "—"
+    space = "\u00a0" if keep_together else " "
+    if seconds < 60:
+        return f"{seconds:.0f}{space}s"
+    return f"{int(seconds // 60)}{space}min{space}{seconds % 60:02.0f}{space}s"
+
+
 def week_start(today: date) -> date:
     """The Monday of ``today``'s week."""
     return today - timedelta(days=today.weekday())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.analytics.report import write_csvs, write_report
 from kiosk.analytics.store import FILE_NAME, AnalyticsStore, AnalyticsUnavailable
-from kiosk.analytics.tables import Period, all_tables, recorded_period
+from kiosk.analytics.tables import Period, Table, all_tables, recorded_period
 from kiosk.commands.settings_args import add_config_argument, load_from_args, print_errors
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
@@ -69,15 +69,23 @@ def _open(args: argparse.Namespace) -> tuple[AnalyticsStore, Period] | None:
     return store, period
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
+def _tables(args: argparse.Namespace) -> tuple[dict[str, Table], Period] | None:
+    """The report's tables for the period asked for, or None after a message."""
     opened = _open(args)
     if opened is None:
-        return ExitCode.INVALID
+        return None
     store, period = opened
     try:
-        tables = all_tables(store.connection, period)
+        return all_tables(store.connection, period), period
     finally:
         store.close()
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    made = _tables(args)
+    if made is None:
+        return ExitCode.INVALID
+    tables, period = made
     font = (default_assets_dir() / "fonts" / FONT).read_bytes()
     written = write_report(tables, period, args.out, font=font, generated=datetime.now())
     print(f"wrote {display_path(written[0])} and {len(written) - 1} CSV files ({period.first} to {period.last})")
@@ -85,14 +93,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    opened = _open(args)
-    if opened is None:
+    made = _tables(args)
+    if made is None:
         return ExitCode.INVALID
-    store, period = opened
-    try:
-        tables = all_tables(store.connection, period)
-    finally:
-        store.close()
+    tables, period = made
     folder = args.out / f"visitor-analytics-{period.first}_{period.last}"
     try:
         written = write_csvs(tables, folder)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.analytics.store import FILE_NAME, AnalyticsStore
-from kiosk.exhibit.navigation import Attract, Home, PillarPage, StoryDetail
+from kiosk.exhibit.navigation import Attract, Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.service.visitor_log import VisitorLog, install_visitor_log
 from kiosk.settings.model import AnalyticsSettings, FolderSettings, Settings
@@ -80,7 +80,7 @@ def test_taps_drags_and_the_idle_reset_of_a_visit_are_in_the_database(harness: H
     duration = con.execute("SELECT duration_s FROM sessions").fetchone()[0]
     assert woke + duration < reset_at  # it ended at the reset, before the attract loop was settled
     views = con.execute("SELECT kind, pillar_id, story_id, left_by, dwell_s FROM views ORDER BY seq").fetchall()
-    story_id = harness.controller.content.pillar(PILLAR).cards[turned_to].id
+    story_id = stories(harness.controller.content.pillar(PILLAR))[turned_to].id
     assert views == [
         ("home", None, None, "touch", pytest.approx(to_pillar - woke)),
         ("pillar", PILLAR, None, "touch", pytest.approx(to_story - to_pillar)),

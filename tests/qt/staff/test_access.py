@@ -16,7 +16,7 @@ from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.text_block import TextBlock
-from kiosk.staff.content_status import ContentStatus, VisitorSummary
+from kiosk.staff.content_status import ContentStatus, StoryReads, VisitorSummary
 from kiosk.staff.pin_hash import hash_pin
 
 from ..exhibit_fixtures import LANDSCAPE, MIN_TARGET_PX, PORTRAIT, Harness, Pointer, awake
@@ -317,3 +317,27 @@ def test_every_operator_screen_fits_both_screen_shapes(open_exhibit, actions: Fa
         assert panel.more.text.startswith(f"另有 {29 - len(panel.error_blocks)} 条")
         bottom = max(block.sceneBoundingRect().bottom() for block in panel.error_blocks + [panel.more])
         assert bottom <= panel.sheet.sceneBoundingRect().bottom()
+
+
+def shown_texts(harness: Harness, origin: str) -> list[str]:
+    return [item.text for item in harness.of_type(TextBlock) if item.origin == origin]
+
+
+def test_the_panel_shows_the_visitor_summary(harness: Harness, pointer: Pointer, actions: FakeActions, access) -> None:
+    actions.visitors = VisitorSummary(
+        sessions_today=12,
+        sessions_week=85,
+        median_s=65.0,
+        top_stories=(StoryReads("脑机接口", "Brain–computer interface", 9), StoryReads("创新联合体", "Consortia", 4)),
+    )
+    open_panel(harness, pointer)
+    assert shown_texts(harness, "status_visitors_value") == [
+        "今天 12 次 · 本周 85 次 · 中位时长 1\u00a0min\u00a005\u00a0s\n"
+        "today 12, this week 85, median time in use 1\u00a0min\u00a005\u00a0s"
+    ]
+    assert shown_texts(harness, "status_most_read_value") == ["脑机接口\u00a0·\u00a09\n创新联合体\u00a0·\u00a04"]
+    access.close()
+    actions.visitors = None  # analytics off
+    open_panel(harness, pointer)
+    assert shown_texts(harness, "status_visitors_value") == ["未记录访客 — visitor analytics are off"]
+    assert shown_texts(harness, "status_most_read_value") == []

@@ -39,7 +39,7 @@ class _ProofActions:
         return ContentStatus(self._source, None, f"{PROOF_TIME:%Y-%m-%d %H:%M}")
 
     def visitor_summary(self) -> VisitorSummary | None:
-        return None  # a proof has no visitors
+        return VisitorSummary(sessions_today=0, sessions_week=0, median_s=None)  # a proof has had no visitors
 
 
 def _access(exhibit: BuiltExhibit, clock: ManualClock) -> OperatorAccess:

@@ -31,7 +31,7 @@ from kiosk.qt.staff.pin_pad import PinPad
 from kiosk.qt.staff.touch_test import TouchDiagnostics
 from kiosk.qt.staff.words import both
 from kiosk.settings.model import OperatorSettings
-from kiosk.staff.content_status import ContentStatus, OperatorActions
+from kiosk.staff.content_status import ContentStatus, OperatorActions, VisitorSummary
 from kiosk.staff.corners import CornerSequence
 from kiosk.staff.pin_entry import PinGuard
 from kiosk.staff.pin_lock_file import PinLockFile
@@ -197,7 +197,15 @@ class OperatorAccess(QObject):
             on_touch_test=self.open_diagnostics,
             on_exit=self.exit,
             timeout_s=self.settings.panel_timeout_s,
+            visitors=self._visitors(),
         )
+
+    def _visitors(self) -> VisitorSummary | None:
+        try:
+            return self.actions.visitor_summary()
+        except Exception:  # the panel still opens: the summary is a convenience, the log has why it failed
+            _log.exception("operator panel: the visitor summary could not be read")
+            return None
 
     def _status(self) -> ContentStatus:
         try:

@@ -1,7 +1,8 @@
 """The operator panel, over the exhibit: the content's status and errors, and Return / Reload / Touch test / Exit.
 
 Landscape: the status on the left, the buttons in a column on the right. Portrait: the status above, the buttons
-below. Exit asks once more before it acts. (A visitor summary joins the status once analytics exist.)
+below. Exit asks once more before it acts. Under the content's status, the visitor summary: today's and this
+week's sessions, the week's median time in use and its three most read stories.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGraphicsItem
 
+from kiosk.analytics.summary import duration_text
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.staff.overlay import BUTTON_H, OperatorOverlay
 from kiosk.qt.staff.words import both
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
-from kiosk.staff.content_status import ContentStatus
+from kiosk.staff.content_status import ContentStatus, VisitorSummary
 
 PAD = 48.0
 BUTTONS_W = 520.0
@@ -37,9 +39,11 @@ class OperatorPanel(OperatorOverlay):
         on_touch_test: Callable[[], None],
         on_exit: Callable[[], None],
         timeout_s: float,
+        visitors: VisitorSummary | None = None,
         parent: QGraphicsItem | None = None,
     ):
         super().__init__(ctx, opacity=0.95, parent=parent)
+        self.visitors = visitors
         self._on_exit = on_exit
         self.confirming_exit = False
         look = ctx.look
@@ -151,12 +155,23 @@ class OperatorPanel(OperatorOverlay):
         ]
         if status.pending:
             rows.append(("pending", status.pending))
+        rows.extend(visitor_rows(self.visitors))
         y = 0.0
         value_x = LABEL_W + look.gap
         for key, value in rows:
             ctx.text(both(key), "label", LABEL_W, 46, box, 0, y, origin=f"status_{key}", max_lines=1)
+            lines = 2 * (value.count("\n") + 1)  # each line of the value may wrap once (portrait)
             block = ctx.text(
-                value, "body", width - value_x, 88, box, value_x, y, origin=f"status_{key}_value", max_lines=2, px=30.0
+                value,
+                "body",
+                width - value_x,
+                44 * lines,
+                box,
+                value_x,
+                y,
+                origin=f"status_{key}_value",
+                max_lines=lines,
+                px=30.0,
             )
             y += max(46.0, block.text_height()) + look.gap * 0.5
         y += look.gap * 0.4
@@ -192,3 +207,18 @@ class OperatorPanel(OperatorOverlay):
             self.more = ctx.text(
                 both("more_errors", n=hidden), "label", width, more_h, box, 0, y, origin="more_errors", max_lines=1
             )
+
+
+def visitor_rows(visitors: VisitorSummary | None) -> list[tuple[str, str]]:
+    """The visitor summary as the status's rows (name key, value)."""
+    if visitors is None:
+        return [("visitors", both("no_visitors"))]
+    value = both(
+        "visitors_value",
+        separator="\n",
+        today=visitors.sessions_today,
+        week=visitors.sessions_week,
+        median=duration_text(visitors.median_s, keep_together=True),
+    )
+    stories = "\n".join(f"{story.title_zh}\u00a0·\u00a0{story.reads}" for story in visitors.top_stories)
+    return [("visitors", value), ("most_read", stories or both("none_read"))]
