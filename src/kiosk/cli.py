@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kiosk.accessibility.choices import MODES
 from kiosk.commands.analytics import register as register_analytics_commands
 from kiosk.commands.bench import register as register_bench_command
 from kiosk.commands.bundle import register as register_bundle_commands
@@ -138,7 +139,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     languages = list(content.exhibit.languages) if args.lang == "all" else [args.lang]
     sizes = args.size or list(SIZES)
-    written = render(content, args.content, args.out, sizes, languages, staff_shots=OPERATOR_SHOTS)
+    modes = list(MODES) if "all" in (args.mode or []) else (args.mode or ["default"])
+    written = render(content, args.content, args.out, sizes, languages, staff_shots=OPERATOR_SHOTS, modes=modes)
     print(f"wrote {len(written)} files to {display_path(args.out)}")
     return ExitCode.OK
 
@@ -186,6 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="screen size; repeat for several (default: 1920x1080, 3840x2160 and 1080x1920)",
     )
     render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
+    render.add_argument(
+        "--mode",
+        choices=(*MODES, "all"),
+        action="append",
+        help="also (or only) in an accessibility mode, into WxH/LANG-MODE/; repeat for several, 'all' for every "
+        "one (default: default)",
+    )
     render.set_defaults(func=_cmd_render)
 
     register_config_commands(commands)

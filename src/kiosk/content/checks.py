@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import wave
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,42 @@ from pydantic import BaseModel
 
 from kiosk.content.messages import did_you_mean
 from kiosk.content.model import Content, ContentFile, Pillar
-from kiosk.content.text import contrast_ratio
+from kiosk.content.text import TextAudio, contrast_ratio
 from kiosk.content.yaml_source import KeyPath, SourceMap
 from kiosk.errors import ContentError
 from kiosk.safe_read import MAX_IMAGE_BYTES, NOT_REGULAR
 
 MIN_CONTRAST = 4.5
+
+
+def wav_problem(path: Path) -> str | None:
+    """Why ``path`` is no recording the exhibit can play (16-bit PCM WAV, mono or stereo), or None."""
+    try:
+        with wave.open(str(path), "rb") as recording:
+            if recording.getsampwidth() != 2 or recording.getnchannels() not in (1, 2):
+                return (
+                    f"is {recording.getsampwidth() * 8}-bit with {recording.getnchannels()} channels, "
+                    "not 16-bit mono or stereo"
+                )
+            if recording.getnframes() == 0:
+                return "holds no sound"
+    except (wave.Error, EOFError) as exc:
+        return f"is not a WAV recording ({exc})"
+    return None
+
+
+@dataclass(frozen=True)
+class _AssetKind:
+    noun: str  # what the message calls it
+    key: str  # the content key that names it
+    hint: str  # what to do when it is refused
+    check: Callable[[Path], str | None] | None = None  # a problem with the file's contents, or None
+
+
+_IMAGE = _AssetKind("image", "image", "use a PNG or JPEG file of a few MB, or remove 'image:'")
+_RECORDING = _AssetKind(
+    "recording", "audio", "save it as a 16-bit PCM WAV file (mono, 22050 or 44100 Hz), or remove it", wav_problem
+)
 
 
 @dataclass
@@ -169,33 +200,43 @@ class _Checker:
                 )
 
     def images(self, strict: bool) -> None:
-        root = self.content_dir.resolve()
+        """Every image and every recording (``audio:``) exists inside the content folder and is a file of its kind."""
         for entry in self.entries:
             for obj, path in walk_models(entry.file, ()):
                 image = getattr(obj, "image", None)
-                if not isinstance(image, str):
-                    continue
-                target = (self.content_dir / image).resolve()
-                key = (*path, "image")
-                if not target.is_relative_to(root):
-                    self.errors.append(
-                        entry.source_map.error(
-                            key,
-                            f"'{image}' leads outside the content folder (through a link)",
-                            "copy the image into the content folder",
-                        )
-                    )
-                elif not target.exists():
-                    problem = entry.source_map.error(
-                        key, f"the image '{image}' does not exist", "check the file name, or remove 'image:'"
-                    )
-                    (self.errors if strict else self.warnings).append(problem)
-                elif not target.is_file() or target.stat().st_size > MAX_IMAGE_BYTES:
-                    what = NOT_REGULAR if not target.is_file() else f"is over {MAX_IMAGE_BYTES // 2**20} MB"
-                    problem = entry.source_map.error(
-                        key, f"the image '{image}' {what}", "use a PNG or JPEG file of a few MB, or remove 'image:'"
-                    )
-                    (self.errors if strict else self.warnings).append(problem)
+                if isinstance(image, str):
+                    self._asset(entry, (*path, "image"), image, strict, _IMAGE)
+                if isinstance(obj, TextAudio):
+                    for language in ("zh", "en"):
+                        recording = getattr(obj, language)
+                        if isinstance(recording, str):
+                            self._asset(entry, (*path, language), recording, strict, _RECORDING)
+
+    def _asset(self, entry: FileEntry, key: KeyPath, name: str, strict: bool, kind: _AssetKind) -> None:
+        target = (self.content_dir / name).resolve()
+        if not target.is_relative_to(self.content_dir.resolve()):
+            self.errors.append(
+                entry.source_map.error(
+                    key,
+                    f"'{name}' leads outside the content folder (through a link)",
+                    f"copy the {kind.noun} into the content folder",
+                )
+            )
+            return
+        what = None
+        if not target.exists():
+            problem = entry.source_map.error(
+                key, f"the {kind.noun} '{name}' does not exist", f"check the file name, or remove '{kind.key}:'"
+            )
+            (self.errors if strict else self.warnings).append(problem)
+            return
+        if not target.is_file() or target.stat().st_size > MAX_IMAGE_BYTES:
+            what = NOT_REGULAR if not target.is_file() else f"is over {MAX_IMAGE_BYTES // 2**20} MB"
+        elif kind.check is not None:
+            what = kind.check(target)
+        if what is not None:
+            problem = entry.source_map.error(key, f"the {kind.noun} '{name}' {what}", kind.hint)
+            (self.errors if strict else self.warnings).append(problem)
 
     def sources(self, article_text: str) -> None:
         flat = re.sub(r"\s+", "", article_text)

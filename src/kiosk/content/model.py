@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, model_validator
 
-from kiosk.content.text import Affix, Colour, Language, Model, RequiredText, Slug, Source, Text
+from kiosk.content.text import Affix, Colour, Language, Model, RequiredText, Slug, Source, Text, relative_asset
 
 Icon = Literal[
     "globe",
@@ -47,20 +46,9 @@ Qualifier = Literal["about", "nearly", "over"]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
-def _relative_asset(value: str) -> str:
-    path = PurePosixPath(value)
-    if "\\" in value or value.startswith("/") or (len(value) > 1 and value[1] == ":"):
-        raise ValueError("must be a path relative to the content folder, written with '/', e.g. 'images/ship.png'")
-    if ".." in path.parts:
-        raise ValueError("must stay inside the content folder; remove '..'")
-    if path.suffix.lower() not in IMAGE_SUFFIXES:
-        raise ValueError(f"must be an image ending in {', '.join(IMAGE_SUFFIXES)}")
-    return value
-
-
 AssetPath = Annotated[
     str,
-    AfterValidator(_relative_asset),
+    AfterValidator(lambda value: relative_asset(value, IMAGE_SUFFIXES, "an image")),
     Field(description="Image file inside the content folder, relative to it, e.g. 'images/ship.png'."),
 ]
 

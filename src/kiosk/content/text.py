@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePosixPath
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -55,10 +56,43 @@ Source = Annotated[
 ]
 
 
+AUDIO_SUFFIXES = (".wav",)
+
+
+def relative_asset(value: str, suffixes: tuple[str, ...], kind: str) -> str:
+    """``value`` when it is a path inside the content folder, written with '/', ending in one of ``suffixes``."""
+    path = PurePosixPath(value)
+    if "\\" in value or value.startswith("/") or (len(value) > 1 and value[1] == ":"):
+        example = "images/ship.png" if kind == "an image" else "audio/ship-zh.wav"
+        raise ValueError(f"must be a path relative to the content folder, written with '/', e.g. '{example}'")
+    if ".." in path.parts:
+        raise ValueError("must stay inside the content folder; remove '..'")
+    if path.suffix.lower() not in suffixes:
+        raise ValueError(f"must be {kind} ending in {', '.join(suffixes)}")
+    return value
+
+
+AudioPath = Annotated[
+    str,
+    AfterValidator(lambda value: relative_asset(value, AUDIO_SUFFIXES, "a recording")),
+    Field(
+        description="A recording (WAV, 16-bit PCM) inside the content folder, relative to it, e.g. "
+        "'audio/ship-zh.wav'; played instead of the speech synthesiser when the text is read aloud."
+    ),
+]
+
+
 class Model(BaseModel):
     """Base of every content model: immutable, unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class TextAudio(Model):
+    """An editor's recordings of one text, one per language (either may be left out: then it is synthesised)."""
+
+    zh: AudioPath | None = None
+    en: AudioPath | None = None
 
 
 class Text(Model):
@@ -66,11 +100,20 @@ class Text(Model):
 
     zh: RequiredText = Field(description="Chinese (Simplified), as in the article.")
     en: RequiredText | None = Field(default=None, description="English; leave out to show the Chinese.")
+    audio: TextAudio | None = Field(
+        default=None, description="Recordings of this text read aloud, per language: {zh: audio/x-zh.wav, en: …}."
+    )
 
     def get(self, language: Language) -> str:
         if language == "en" and self.en is not None:
             return self.en
         return self.zh
+
+    def recording(self, language: Language) -> str | None:
+        """The editor's recording of the text in ``language`` (the one shown: English falls back to Chinese)."""
+        if self.audio is None:
+            return None
+        return self.audio.en if language == "en" and self.en is not None else self.audio.zh
 
 
 class Affix(Text):

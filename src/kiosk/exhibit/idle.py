@@ -35,6 +35,12 @@ class IdleTracker:
     def timeout_s(self) -> float:
         return self._timeout_s
 
+    def set_timeout_s(self, timeout_s: float) -> None:
+        """A new timeout from now on, counted from the same last touch (more time for a visitor who needs it)."""
+        if not (math.isfinite(timeout_s) and timeout_s > self._warning_s):
+            raise ValueError(f"the idle timeout must be longer than the warning ({self._warning_s} s), not {timeout_s}")
+        self._timeout_s = float(timeout_s)
+
     @property
     def warning_s(self) -> float:
         return self._warning_s

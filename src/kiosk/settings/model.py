@@ -201,6 +201,27 @@ class AnalyticsSettings(Section):
     )
 
 
+class AccessibilitySettings(Section):
+    """The visitor's accessibility menu: reach mode's mounting height, and reading aloud (voices, volume, output)."""
+
+    panel_bottom_m: float = Field(
+        default=0.8,
+        ge=0,
+        le=1.1,
+        description="Height of the screen's lower edge above the floor, in metres; reach mode keeps every control "
+        "below 1.2 m from the floor.",
+    )
+    panel_diagonal_in: float = Field(default=55.0, ge=20, le=110, description="The screen's diagonal in inches.")
+    volume_percent: int = Field(default=80, ge=0, le=100, description="Loudness of reading aloud, 0 to 100.")
+    audio_device: str | None = Field(
+        default=None,
+        description="ALSA device that plays the speech, e.g. 'plughw:0,0' for the headphone jack. null: the "
+        "system's default.",
+    )
+    voice_zh: str = Field(default="cmn", description="espeak-ng voice for Chinese (cmn: Mandarin).")
+    voice_en: str = Field(default="en-gb", description="espeak-ng voice for English.")
+
+
 class FolderSettings(Section):
     """Where the exhibit keeps its state. null: the platform's usual place (see 'kiosk config --print')."""
 
@@ -224,6 +245,7 @@ class Settings(Section):
     opening_hours: OpeningHoursSettings | None = Field(default=None)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
+    accessibility: AccessibilitySettings = Field(default_factory=AccessibilitySettings)
     folders: FolderSettings = Field(default_factory=FolderSettings)
 
 

@@ -19,7 +19,18 @@ from kiosk.qt.foundations.icons import IconLibrary
 pytestmark = pytest.mark.gui
 
 ICON_DIR = default_assets_dir() / "icons"
-UI_ICONS = ("ui-back", "ui-home", "ui-close", "ui-chevron-left", "ui-chevron-right", "ui-language", "ui-touch")
+UI_ICONS = (
+    "ui-back",
+    "ui-home",
+    "ui-close",
+    "ui-chevron-left",
+    "ui-chevron-right",
+    "ui-language",
+    "ui-touch",
+    "ui-access",
+    "ui-speak",
+    "ui-clock",
+)
 ALL_ICONS = tuple(ICONS) + UI_ICONS
 ACCENTS = ("#FFFFFF", "#5EC8F2", "#4FD1A5", "#B59CFF", "#FF9F6B")
 

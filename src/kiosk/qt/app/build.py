@@ -17,20 +17,24 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
 from kiosk.paths import default_assets_dir
+from kiosk.qt.accessibility.room import Accessibility
+from kiosk.qt.accessibility.sound import RecordingOutput, SoundOutput
 from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.typography import Typography
-from kiosk.settings.model import ExhibitSettings
+from kiosk.settings.model import AccessibilitySettings, ExhibitSettings
 
 
 @dataclass
 class BuiltExhibit:
-    """What :func:`build_exhibit` makes: the view the exhibit is drawn in, and its controller."""
+    """What :func:`build_exhibit` makes: the view the exhibit is drawn in, its controller and the visitor's
+    accessibility (menu, reading aloud)."""
 
     stage: Stage
     controller: ExhibitController
+    accessibility: Accessibility
 
 
 def application() -> QApplication:
@@ -46,9 +50,13 @@ def build_exhibit(
     *,
     content_dir: Path | None = None,
     assets_dir: Path | None = None,
+    accessibility: AccessibilitySettings | None = None,
+    sound: SoundOutput | None = None,
+    speech_dir: Path | None = None,
 ) -> BuiltExhibit:
     """The exhibit's view and controller for ``content`` (a QApplication must exist), as ``settings`` say: the
-    screen's rotation, the language it starts in, its idle and attract timing, reduced motion."""
+    screen's rotation, the language it starts in, its idle and attract timing, reduced motion. Reading aloud plays
+    through ``sound`` (default: nothing is heard) what is prepared in ``speech_dir`` (None: nothing is prepared)."""
     assets = assets_dir or default_assets_dir()
     family = load_bundled_fonts(assets)[0]
     application().setFont(QFont(family))
@@ -67,7 +75,10 @@ def build_exhibit(
     )
     # A hot reload or a bundle brings a new title with it: the window (task bar, window list) follows the content.
     controller.content_adopted.connect(lambda adopted: show_title(stage, adopted))
-    return BuiltExhibit(stage, controller)
+    access = Accessibility(
+        controller, accessibility or AccessibilitySettings(), sound or RecordingOutput(), clock, speech_dir
+    )
+    return BuiltExhibit(stage, controller, access)
 
 
 def show_title(stage: Stage, content: Content) -> None:

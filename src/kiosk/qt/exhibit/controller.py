@@ -22,10 +22,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QSizeF, Signal
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QObject, QPointF, QSizeF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from kiosk.accessibility.choices import REDUCED_FADE_S, AccessChoices, AccessState, Choice
+from kiosk.accessibility.contrast import high_contrast_content
+from kiosk.accessibility.reach import Mounting
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
 from kiosk.content.text import Language
@@ -48,7 +53,7 @@ from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
 from kiosk.qt.foundations.icons import IconLibrary
-from kiosk.qt.foundations.look import Look
+from kiosk.qt.foundations.look import TARGET, Look
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
@@ -58,6 +63,20 @@ from kiosk.qt.widgets.carousel import Carousel
 from kiosk.settings.model import ExhibitSettings
 
 _log = logging.getLogger(__name__)
+VISUAL_CHOICES: tuple[Choice, ...] = (
+    "large_text",
+    "high_contrast",
+    "reduced_motion",
+    "reach",
+    "read_aloud",
+)  # these redraw the screen
+
+
+class AccessibilityActions(Protocol):
+    """What the accessibility room offers the screens (kiosk.qt.accessibility): its menu and reading the screen."""
+
+    def open_menu(self) -> None: ...
+    def speak_screen(self) -> None: ...
 
 
 class ExhibitController(QObject):
@@ -91,6 +110,14 @@ class ExhibitController(QObject):
         self._follow_navigation = True
         self._holds = Holds()
         self._offer = ContentOffer()
+        # The visitor's accessibility choices (reset at every return to the attract loop), the panel's mounting for
+        # reach mode, and the accessibility room's actions once it is there (kiosk.qt.app.build wires it).
+        self.access = AccessState()
+        self.mounting = Mounting()
+        self.accessibility_actions: AccessibilityActions | None = None
+        self._shown_content: tuple[Content, Content] | None = None  # (content, the same in high contrast)
+        self._access_quiet = False
+        self.access.subscribe(self._on_access_changed)
         scene = stage.scene()
         self.switcher = ScreenSwitcher(stage, self._ticker, self.context, settings.attract_slide_s)
         self.idle_loop = IdleLoop(
@@ -99,6 +126,7 @@ class ExhibitController(QObject):
         self._gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
         self._gestures.activity.connect(self.on_activity)  # first: it decides whether the touch may do more
         self._router = GestureRouter(scene, self._gestures, self)
+        self._gestures.tapped.connect(self._on_tap)
         self._navigator.subscribe(self._on_navigation)
         stage.logical_size_changed.connect(self._on_resize)
         self._show(self._navigator.screen, animate=False)
@@ -137,6 +165,11 @@ class ExhibitController(QObject):
         return self.idle_loop.overlay
 
     @property
+    def stage_scene(self) -> QGraphicsScene:
+        """The scene the screens are in (overlays of other rooms go there too)."""
+        return self._stage.scene()
+
+    @property
     def settings(self) -> ExhibitSettings:
         return self._settings
 
@@ -155,19 +188,68 @@ class ExhibitController(QObject):
         raise RuntimeError(f"the exhibit shows no language {current!r}")
 
     def context(self) -> PageContext:
-        """What a screen is built from: the content, the look for the stage's shape and language, fonts, icons."""
+        """What a screen is built from: the content (in the visitor's colours), the look for the stage's shape and
+        language, fonts, icons, and where the controls go in reach mode."""
         size = self._stage.logical_size()
-        look = Look(size.width(), size.height(), self._content.exhibit.theme, self._content_language())
+        choices = self.access.choices
+        content = self.display_content()
+        height = size.height()
+        row_y = reach_line = None
+        if choices.reach:  # the controls' row along the bottom; the page is laid out above it
+            gap = Look(size.width(), height, content.exhibit.theme, self._content_language()).gap
+            height -= TARGET + 2 * gap
+            row_y = height + gap
+            reach_line = self.mounting.reach_line(size.height(), size.height() > size.width())
+        look = Look(size.width(), height, content.exhibit.theme, self._content_language())
+        actions = self.accessibility_actions
         return PageContext(
-            self._content,
+            content,
             look,
             self._typography,
             self._icons,
             self._ticker,
             self._navigator,
-            self._settings.reduced_motion,
+            self.reduced_motion,
             self._content_dir,
+            control_row_y=row_y,
+            reach_line=reach_line,
+            open_accessibility=actions.open_menu if actions is not None else None,
+            speak_screen=actions.speak_screen if actions is not None and choices.read_aloud else None,
         )
+
+    def display_content(self) -> Content:
+        """The content as the visitor sees it: in the high-contrast colours while that choice is on."""
+        if not self.access.choices.high_contrast:
+            return self._content
+        if self._shown_content is None or self._shown_content[0] is not self._content:
+            self._shown_content = (self._content, high_contrast_content(self._content))
+        return self._shown_content[1]
+
+    @property
+    def reduced_motion(self) -> bool:
+        """The operator's setting or the visitor's choice: count-ups show their final values, screens only fade."""
+        return self._settings.reduced_motion or self.access.choices.reduced_motion
+
+    def _fade_s(self) -> float | None:
+        return REDUCED_FADE_S if self.reduced_motion else None
+
+    # The visitor's accessibility choices --------------------------------------------------------------------------
+    def _on_access_changed(self, old: AccessChoices, new: AccessChoices) -> None:
+        self.idle_loop.set_timeout_s(new.idle_timeout_s(self._settings.idle_timeout_s))
+        if self._access_quiet:
+            return
+        if any(old.is_on(choice) != new.is_on(choice) for choice in VISUAL_CHOICES):
+            self._show(self._navigator.screen, animate=False)
+
+    def filter_taps(self, tap_filter: Callable[[QPointF], bool] | None) -> None:
+        """Every tap goes to ``tap_filter`` first, which returns True when it took it (None: taps act as always)."""
+        self._router.tap_filter = tap_filter
+
+    def _on_tap(self, point: QPointF) -> None:
+        """The tap of a touch that cancelled the idle warning: on its "more time", this visitor gets more time."""
+        rect, self.idle_loop.more_time_rect = self.idle_loop.more_time_rect, None
+        if rect is not None and rect.contains(point):
+            self.access.set("more_time", True)
 
     # Where the visitor goes (what the screens' buttons do; also for rendering and tests). Each returns the new
     # screen, or None when the navigation state refused the move (see kiosk.exhibit.navigation.Navigator). ----------
@@ -215,7 +297,7 @@ class ExhibitController(QObject):
             and not language_only
         )
         if sheet_only:
-            self.switcher.show_sheet(new, self._content, fade=not self._settings.reduced_motion)
+            self.switcher.show_sheet(new, self.display_content(), fade=True, fade_s=self._fade_s())
         else:
             self._show(new, animate=not language_only)
 
@@ -228,7 +310,17 @@ class ExhibitController(QObject):
             self._adopt_offered()
         self._router.forget()
         self.idle_loop.hide_warning()
-        page = self.switcher.show(screen, self._content, animate and not self._settings.reduced_motion)
+        if isinstance(screen, Attract) and self.access.choices.any_on:  # the next visitor starts fresh
+            self._access_quiet = True
+            try:
+                self.access.reset()
+            finally:
+                self._access_quiet = False
+        shown = self.display_content()
+        ground = QColor(shown.exhibit.theme.ground)
+        if self._stage.backgroundBrush().color() != ground:  # high contrast, or new content with another ground
+            self._stage.setBackgroundBrush(ground)
+        page = self.switcher.show(screen, shown, animate, fade_s=self._fade_s())
         self._watch_carousels(page)
         if isinstance(page, AttractPage):
             self.idle_loop.enter_attract(page)
@@ -260,6 +352,7 @@ class ExhibitController(QObject):
         """A touch began anywhere: it wakes the exhibit or cancels the idle warning (and then does nothing else),
         or restarts the visitor's quiet time."""
         self._router.swallow = False
+        self.idle_loop.more_time_rect = None
         if self._holds.held:
             return  # an operator overlay or the standby screen takes the touch; the exhibit under it rests
         if isinstance(self._navigator.screen, Attract):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtWidgets import QGraphicsObject, QGraphicsScene
 
 from kiosk.exhibit.idle import IdleTracker
@@ -49,6 +49,7 @@ class IdleLoop(QObject):
         self.tracker = IdleTracker(settings.idle_timeout_s, settings.idle_warning_s, clock)
         self.tracker.suspend()
         self.overlay: IdleOverlay | None = None
+        self.more_time_rect: QRectF | None = None  # where the last warning's "more time" was, in the scene
         self.attract_page: AttractPage | None = None
         self._attract_started = clock()
         self._paused = False
@@ -93,6 +94,7 @@ class IdleLoop(QObject):
         """A touch on a visitor's screen: the quiet time starts again. True when it cancelled the warning (the
         touch then does nothing else)."""
         cancelled = self.overlay is not None
+        self.more_time_rect = self.overlay.more_time_rect() if self.overlay is not None else None
         self.hide_warning()
         self.tracker.touch()
         self.schedule()
@@ -107,6 +109,14 @@ class IdleLoop(QObject):
         countdown = self.tracker.next_countdown_change_in() if self.tracker.phase() == "warning" else None
         wait = min(x for x in (due, countdown) if x is not None)
         self.idle_timer.start(max(1, int(wait * 1000) + 1))
+
+    def set_timeout_s(self, timeout_s: float) -> None:
+        """A visitor's idle time from now on (longer while an accessibility choice is on)."""
+        if timeout_s != self.tracker.timeout_s:
+            self.tracker.set_timeout_s(timeout_s)
+            if self.overlay is not None and self.tracker.phase() != "warning":
+                self.hide_warning()
+            self.schedule()
 
     def check(self) -> None:
         """``idle_timer``'s slot: show, count or hide the warning, or hand over when the time is up."""

@@ -60,8 +60,9 @@ class ScreenSwitcher:
         """Forget a running transition without finishing it (after an error that may have come from it)."""
         self._transition = None
 
-    def show(self, screen: Screen, content: Content, animate: bool) -> Page:
-        """Replace the page (and any sheet) with the one for ``screen``; pictured when ``animate``.
+    def show(self, screen: Screen, content: Content, animate: bool, fade_s: float | None = None) -> Page:
+        """Replace the page (and any sheet) with the one for ``screen``; pictured when ``animate`` (with
+        ``fade_s``: only a cross-fade of that many seconds, for reduced motion).
 
         The new page is entered (its own entrance animations start) before the pictures are taken, so the
         transition's last picture is what the page first looks like.
@@ -80,13 +81,15 @@ class ScreenSwitcher:
             self.show_sheet(screen, content, fade=False)
         if before is not None:
             live: list[QGraphicsItem] = [page] if self.sheet is None else [page, self.sheet]
+            duration_s = PAGE_TRANSITION_S if fade_s is None else fade_s
             for item in live:  # the live page's own entrance starts when the pictures are gone
-                self._ticker.delay(item, PAGE_TRANSITION_S)
-            self._start(before, live, PAGE_TRANSITION_S, crossfade=False)
+                self._ticker.delay(item, duration_s)
+            self._start(before, live, duration_s, crossfade=fade_s is not None)
         return page
 
-    def show_sheet(self, screen: Screen, content: Content, fade: bool = True) -> None:
-        """Open, change or close the story sheet over the pillar page (pictured cross-fade when ``fade``)."""
+    def show_sheet(self, screen: Screen, content: Content, fade: bool = True, fade_s: float | None = None) -> None:
+        """Open, change or close the story sheet over the pillar page (pictured cross-fade when ``fade``, of
+        ``fade_s`` seconds when given)."""
         before = self._before() if fade else None
         self.finish_transition()
         self.close_sheet()
@@ -96,7 +99,7 @@ class ScreenSwitcher:
             self._scene.addItem(self.sheet)
         if before is not None:
             live = [item for item in (self.page, self.sheet) if item is not None]
-            self._start(before, live, SHEET_TRANSITION_S, crossfade=True)
+            self._start(before, live, SHEET_TRANSITION_S if fade_s is None else fade_s, crossfade=True)
 
     def close_sheet(self) -> None:
         if self.sheet is not None:

@@ -21,6 +21,12 @@ class Words:
                 raise ValueError(f"interface words {key!r}: Chinese is required")
         self._table = dict(table)
 
+    def keys(self) -> list[str]:
+        return list(self._table)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table
+
     def say(self, key: str, language: Language, **values: object) -> str:
         """The words for ``key`` in ``language`` (Chinese when there is no English)."""
         texts = self._table[key]
@@ -38,6 +44,7 @@ EXHIBIT_WORDS = Words(
         "still_there": {"zh": "还在浏览吗？", "en": "Still there?"},
         "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
         "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
+        "more_time": {"zh": "我需要更多时间", "en": "I need more time"},
         "source_credit": {"zh": "来源：{publisher} · {date}", "en": "Source: {publisher} · {date}"},
         # the standby screen outside opening hours
         "opens_today": {"zh": "今天 {time} 开放", "en": "Opens today at {time}"},

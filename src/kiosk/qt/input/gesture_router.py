@@ -6,6 +6,8 @@ The controller decides what a touch means for the exhibit as a whole (waking it,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -20,6 +22,8 @@ class GestureRouter(QObject):
         super().__init__(parent)
         self.scene = scene
         self.swallow = False  # the current touch has done its work already (it woke the exhibit, say)
+        # Sees every tap first and returns True when it took it (reading aloud: a tap speaks, a double tap acts).
+        self.tap_filter: Callable[[QPointF], bool] | None = None
         self._drag_target: Draggable | None = None
         self._pressed: Pressable | None = None
         gestures.pressed.connect(self.on_pressed)
@@ -56,7 +60,7 @@ class GestureRouter(QObject):
             self._pressed = None
 
     def on_tap(self, point: QPointF) -> None:
-        if self.swallow:
+        if self.swallow or (self.tap_filter is not None and self.tap_filter(point)):
             return
         target = handler_at(self.scene, point, "on_tap")
         if isinstance(target, Tappable):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from kiosk.accessibility.choices import MODES
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.content.text import Language
@@ -88,17 +89,38 @@ def shots(content: Content) -> list[Shot]:
     return found
 
 
+def mode_shots(content: Content, mode: str) -> list[Shot]:
+    """The screens a mode is shown on: every one but the attract loop in a visitor's mode (the choices are reset
+    there, so it is always drawn as by default)."""
+    every = shots(content)
+    return every if mode == "default" else [shot for shot in every if not shot.name.startswith("attract")]
+
+
+def _choose(exhibit: BuiltExhibit, clock: ManualClock, mode: str) -> None:
+    """Turn the mode's choices on where the shot took the exhibit (an idle warning comes back after the longer idle
+    time that any choice gives)."""
+    controller = exhibit.controller
+    warning = controller.idle_warning is not None
+    for choice in MODES[mode]:
+        controller.access.set(choice, True)
+    if warning and controller.idle_warning is None:
+        tracker = controller.idle_loop.tracker
+        clock.advance(tracker.seconds_left() - tracker.warning_s + 0.5)
+        controller.check_idle()
+
+
 def visit(
     content: Content,
     content_dir: Path | None,
     size: tuple[int, int],
     language: Language,
     chosen: list[Shot] | None = None,
+    mode: str = "default",
 ) -> Iterator[tuple[Shot, BuiltExhibit]]:
-    """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen) in turn,
-    settled, and yield it."""
+    """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen of ``mode``) in
+    turn, in the accessibility ``mode`` (kiosk.accessibility.choices.MODES), settled, and yield it."""
     app = application()
-    for shot in shots(content) if chosen is None else chosen:
+    for shot in mode_shots(content, mode) if chosen is None else chosen:
         clock = ManualClock()
         # Defaults but the language (the proof shows the motion's end state, so reduced motion makes no difference).
         exhibit = build_exhibit(content, ExhibitSettings(language=language), clock, content_dir=content_dir)
@@ -106,6 +128,7 @@ def visit(
         exhibit.stage.show()
         app.processEvents()
         shot.go(exhibit, clock)
+        _choose(exhibit, clock, mode)
         # The clock is driven by hand: no timer may act on real time passing while the pictures are taken.
         exhibit.controller.stop_timers()
         exhibit.controller.settle(clock.advance)
@@ -143,19 +166,25 @@ def render(
     languages: list[Language],
     progress: Callable[[str], None] = print,
     staff_shots: list[Shot] | None = None,
+    modes: list[str] | None = None,
 ) -> list[Path]:
-    """Write ``out/WxH/LANG/NAME.png`` for every state, ``out/WxH/operator/NAME.png`` for each of ``staff_shots``
-    (bilingual screens, drawn once) and ``out/contact-WxH.png``; returns the files."""
+    """Write ``out/WxH/LANG/NAME.png`` for every state (``out/WxH/LANG-MODE/NAME.png`` in each accessibility mode
+    of ``modes`` other than default), ``out/WxH/operator/NAME.png`` for each of ``staff_shots`` (bilingual screens,
+    drawn once) and ``out/contact-WxH.png``; returns the files."""
     written: list[Path] = []
     for size in sizes:
         tiles: list[tuple[str, QImage]] = []
-        passes: list[tuple[str, Language, list[Shot] | None]] = [(language, language, None) for language in languages]
+        passes: list[tuple[str, Language, list[Shot] | None, str]] = [
+            (language if mode == "default" else f"{language}-{mode}", language, None, mode)
+            for mode in modes or ["default"]
+            for language in languages
+        ]
         if staff_shots:
-            passes.append(("operator", languages[0], staff_shots))
-        for folder_name, language, chosen in passes:
+            passes.append(("operator", languages[0], staff_shots, "default"))
+        for folder_name, language, chosen, mode in passes:
             folder = out / f"{size[0]}x{size[1]}" / folder_name
             folder.mkdir(parents=True, exist_ok=True)
-            for shot, exhibit in visit(content, content_dir, size, language, chosen):
+            for shot, exhibit in visit(content, content_dir, size, language, chosen, mode):
                 image = exhibit.stage.grab().toImage()
                 path = folder / f"{shot.name}.png"
                 if not image.save(str(path)):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol, Unpack
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Content
@@ -50,6 +50,13 @@ class PageContext:
     actions: Actions
     reduced_motion: bool = False
     content_dir: Path | None = None  # where card images are found
+    # Reach mode: the y of the row along the bottom where the controls go (the page's own layout ends above it),
+    # and the screen y no control may be above (kiosk.accessibility.reach). None: controls where they always are.
+    control_row_y: float | None = None
+    reach_line: float | None = None
+    # The accessibility menu's button and the speak-this-screen button call these (None: no such button).
+    open_accessibility: Callable[[], object] | None = None
+    speak_screen: Callable[[], object] | None = None
 
     @property
     def language(self) -> Language:
@@ -58,6 +65,14 @@ class PageContext:
     @property
     def width(self) -> float:
         return self.look.width
+
+    @property
+    def screen_height(self) -> float:
+        """The whole screen's height: the look's, and in reach mode the control row below it (what an overlay
+        covers)."""
+        if self.control_row_y is None:
+            return self.look.height
+        return self.control_row_y + TARGET + self.look.gap
 
     @property
     def height(self) -> float:
@@ -177,10 +192,14 @@ def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float,
 def build_header(
     page: Page, title: str, *, origin: str, accent: str | None = None, back: bool = True, icon: str | None = None
 ) -> float:
-    """Back, title, language switch and Home along the top; returns the y below the header."""
+    """Back, title, language switch and Home along the top; returns the y below the header. In reach mode the
+    buttons go to the control row along the bottom and the title takes the top alone."""
     ctx, look = page.ctx, page.ctx.look
     m = look.margin
     top = m * 0.85
+    if ctx.control_row_y is not None:
+        build_control_row(page, back=back)
+        return _header_title(page, title, origin, accent, icon, m, look.width - m, top)
     x = m
     if back:
         ctx.button("back", ctx.actions.back, page, x, top, icon="ui-back")
@@ -202,8 +221,95 @@ def build_header(
         right -= switch.boundingRect().width()
         switch.setPos(right, top)
         right -= look.gap
+    right = build_access_buttons(ctx, page, right, top)
     if look.portrait:  # the title gets a row of its own under the buttons
         x, right, top = look.margin, look.width - look.margin, top + TARGET + look.gap
+    return _header_title(page, title, origin, accent, icon, x, right, top)
+
+
+ACCESS_LABEL = "无障碍 Access"  # the menu button's label: both languages at once, whatever the screen's language
+SPEAK_LABEL = "朗读 Read"
+
+
+def _access_buttons(ctx: PageContext) -> list[tuple[str, Callable[[], object], str, str]]:
+    found = [
+        ("accessibility", ctx.open_accessibility, "ui-access", ACCESS_LABEL),
+        ("speak-screen", ctx.speak_screen, "ui-speak", SPEAK_LABEL),
+    ]
+    return [(name, action, icon, label) for name, action, icon, label in found if action is not None]
+
+
+def access_buttons_width(ctx: PageContext) -> float:
+    """How wide :func:`build_access_buttons` will be (0 when there are none)."""
+    return sum(access_button_width(ctx, label) + ctx.look.gap for _n, _a, _i, label in _access_buttons(ctx))
+
+
+def build_access_buttons(ctx: PageContext, parent: QGraphicsItem, right: float, y: float) -> float:
+    """The accessibility menu's button (and, while reading aloud, speak-this-screen) ending at ``right``; returns
+    the x left of them (``right`` when there are none)."""
+    for name, action, icon, label in _access_buttons(ctx):
+        width = access_button_width(ctx, label)
+        ctx.button(name, action, parent, right - width, y, icon=icon, label=label, width=width)
+        right -= width + ctx.look.gap
+    return right
+
+
+def build_access_column(ctx: PageContext, parent: QGraphicsItem, x: float, y: float) -> float:
+    """The accessibility buttons one under another, each a touch target with its symbol and its bilingual label
+    under it (for a narrow column, e.g. beside a story sheet's text); returns the y below them."""
+    for name, action, icon, label in _access_buttons(ctx):
+        ctx.button(name, action, parent, x, y, icon=icon)
+        caption = ctx.text(
+            label.replace(" ", "\n"),
+            "label",
+            TARGET + 32,
+            76,
+            parent,
+            x - 16,
+            y + TARGET + 4,
+            origin=name,
+            align="center",
+            max_lines=2,
+            line_height=1.1,
+        )
+        y += TARGET + 8 + caption.text_height() + 12
+    return y
+
+
+def access_button_width(ctx: PageContext, label: str) -> float:
+    """Icon, gap and the label at the button style's size, at least a touch target."""
+    style = ctx.look.style("button")
+    font = ctx.typography.font(style.px, style.bold, ctx.language)
+    return max(TARGET, round(TARGET * 0.96 + QFontMetricsF(font).horizontalAdvance(label) + 30))
+
+
+def build_control_row(page: Page, *, back: bool = True, language: bool = True, home: bool = True) -> None:
+    """Reach mode: the accessibility buttons from the left; Back, the language switch and Home from the right, in
+    the row along the bottom."""
+    ctx, look = page.ctx, page.ctx.look
+    assert ctx.control_row_y is not None
+    y = ctx.control_row_y
+    right = look.width - look.margin
+    if home:
+        ctx.button("home", ctx.actions.home, page, right - TARGET, y, icon="ui-home")
+        right -= TARGET + look.gap
+    languages = ctx.content.exhibit.languages
+    if language and len(languages) > 1:
+        switch = LanguageSwitch(
+            languages, ctx.language, ctx.actions.set_language, look, ctx.typography, page, segment_width=132.0
+        )
+        right -= switch.boundingRect().width()
+        switch.setPos(right, y)
+        right -= look.gap
+    if back:
+        ctx.button("back", ctx.actions.back, page, right - TARGET, y, icon="ui-back")
+    build_access_buttons(ctx, page, look.margin + access_buttons_width(ctx) - look.gap, y)
+
+
+def _header_title(
+    page: Page, title: str, origin: str, accent: str | None, icon: str | None, x: float, right: float, top: float
+) -> float:
+    ctx, look = page.ctx, page.ctx.look
     if icon is not None and accent is not None:
         IconItem(ctx.icons, icon, 64, accent, page).setPos(x, top + (TARGET - 64) / 2)
         x += 64 + 20

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import KeyNumber, Pillar
-from kiosk.qt.exhibit.screens.base import Page, PageContext
+from kiosk.qt.exhibit.screens.base import Page, PageContext, build_access_buttons, build_control_row
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.widgets.counting_number import CountingNumber
@@ -95,10 +95,14 @@ class HomePage(Page):
         m, gap, w, h = look.margin, look.gap, look.width, look.height
         top = m * 0.85
         switch_right = w - m
-        if len(exhibit.languages) > 1:
-            switch = LanguageSwitch(exhibit.languages, lang, ctx.actions.set_language, look, ctx.typography, self)
-            switch_right -= switch.boundingRect().width()
-            switch.setPos(switch_right, top)
+        if ctx.control_row_y is not None:  # reach mode: the language switch goes to the row along the bottom
+            build_control_row(self, back=False, home=False)
+        else:
+            if len(exhibit.languages) > 1:
+                switch = LanguageSwitch(exhibit.languages, lang, ctx.actions.set_language, look, ctx.typography, self)
+                switch_right -= switch.boundingRect().width()
+                switch.setPos(switch_right, top)
+            switch_right = build_access_buttons(ctx, self, switch_right - gap, top) + gap
         # Title block: a kapok-red mark, the title and the subtitle.
         mark = Panel(10, 96, look.theme.signature, 5, self)
         mark.setPos(m, top + 4)

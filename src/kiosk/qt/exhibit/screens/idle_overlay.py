@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.look import RADIUS, mix
+from kiosk.qt.foundations.look import RADIUS, TARGET, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.surface import Panel
@@ -55,6 +55,13 @@ class Countdown(Item):
         painter.drawText(QRectF(0, 0, self._size, self._size), Qt.AlignmentFlag.AlignCenter, str(self._seconds))
 
 
+MORE_TIME_H = 132.0
+
+
+def _more_time_done_by_controller() -> None:
+    """The overlay is gone by the time the finger lifts: the controller grants the time (ExhibitController)."""
+
+
 class IdleOverlay(Item):
     blocks_input = True
     name = "idle-warning"
@@ -63,12 +70,16 @@ class IdleOverlay(Item):
         super().__init__(parent)
         self.ctx = ctx
         look, lang = ctx.look, ctx.language
-        self._rect = QRectF(0, 0, look.width, look.height)
-        Backdrop(look.width, look.height, dimmed(look.theme.ground, 0.86), self._stay, self)
+        self._rect = QRectF(0, 0, look.width, ctx.screen_height)
+        Backdrop(look.width, ctx.screen_height, dimmed(look.theme.ground, 0.86), self._stay, self)
         width = min(look.width - 2 * look.margin, 980.0)
-        height = 620.0
+        height = 620.0 + MORE_TIME_H + 36
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
-        panel.setPos((look.width - width) / 2, (look.height - height) / 2)
+        bottom = look.height - look.margin if ctx.control_row_y is None else ctx.control_row_y + TARGET
+        top = (look.height - height) / 2
+        if ctx.reach_line is not None:  # reach mode: the panel, and so "more time", as low as it goes
+            top = bottom - height
+        panel.setPos((look.width - width) / 2, top)
         ctx.text(
             say("still_there", lang),
             "title",
@@ -111,7 +122,24 @@ class IdleOverlay(Item):
             max_lines=1,
             colour=look.theme.text,
         )
+        # One large target for more time (WCAG 2.2.1): the press that lands on it cancels the warning like any
+        # touch, and its tap gives this visitor the longer idle time (the controller looks at more_time_rect()).
+        self.more_time = ctx.button(
+            "more-time",
+            _more_time_done_by_controller,
+            panel,
+            48,
+            620.0,
+            icon="ui-clock",
+            label=say("more_time", lang),
+            width=width - 96,
+            height=MORE_TIME_H,
+        )
         self.setZValue(100)
+
+    def more_time_rect(self) -> QRectF:
+        """Where the "more time" target is, in scene coordinates."""
+        return self.more_time.mapRectToScene(self.more_time.boundingRect())
 
     def set_seconds(self, seconds: int) -> None:
         self.countdown.set_seconds(seconds)

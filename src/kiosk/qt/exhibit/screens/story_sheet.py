@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Card, Pillar
 from kiosk.exhibit.navigation import Story, stories
-from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.exhibit.screens.base import PageContext, build_access_buttons, build_access_column
 from kiosk.qt.exhibit.screens.story_tile import badge
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.item import Item
@@ -87,7 +87,7 @@ class StorySheet(Item):
         story = all_stories[index]
         self.story = story
         w, h, m = look.width, look.height, look.margin
-        Backdrop(w, h, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
+        Backdrop(w, ctx.screen_height, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
         sheet_h = min(h - 2 * m, 920.0) if not look.portrait else h - 2 * m
         self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
@@ -101,7 +101,8 @@ class StorySheet(Item):
             text_box = QRectF(art.width() + pad, pad, sheet_w - art.width() - 2 * pad - TARGET - 12, 0)
         self._illustration(story, art)
         footer_y = sheet_h - pad * 0.6 - TARGET
-        text_box.setHeight(footer_y - text_box.y() - 20)
+        reach_row = TARGET + 20 if ctx.control_row_y is not None else 0.0  # reach mode: Close, Home above the footer
+        text_box.setHeight(footer_y - text_box.y() - 20 - reach_row)
         body, source = self._text(story, text_box)
         spare = body.boundingRect().height() - body.text_height() - 48
         if look.portrait and spare > 0:  # a short story gets a shorter sheet, centred
@@ -110,7 +111,8 @@ class StorySheet(Item):
             body.set_box(body.boundingRect().width(), body.text_height())
             source.setY(source.y() - spare)
             self.sheet.set_size(sheet_w, sheet_h)
-            self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
+            low = ctx.control_row_y is not None  # reach mode: the shorter sheet stays down, its buttons in reach
+            self.sheet.setPos((w - sheet_w) / 2, h - m - sheet_h if low else (h - sheet_h) / 2)
         self._buttons(sheet_w, sheet_h, pad, footer_y, art, len(all_stories))
 
     def _illustration(self, story: Story, art: QRectF) -> None:
@@ -219,15 +221,25 @@ class StorySheet(Item):
         ctx = self.ctx
         actions = ctx.actions
         right = sheet_w - pad * 0.6 - TARGET
-        ctx.button("close", actions.close_story, self.sheet, right, pad * 0.6, icon="ui-close")
-        ctx.button("home", actions.home, self.sheet, right, pad * 0.6 + TARGET + 20, icon="ui-home")
         left = (art.width() + pad) if not ctx.look.portrait else pad
+        if ctx.control_row_y is None:
+            ctx.button("close", actions.close_story, self.sheet, right, pad * 0.6, icon="ui-close")
+            ctx.button("home", actions.home, self.sheet, right, pad * 0.6 + TARGET + 20, icon="ui-home")
         languages = ctx.content.exhibit.languages
         if len(languages) > 1:
             switch = LanguageSwitch(
                 languages, ctx.language, actions.set_language, ctx.look, ctx.typography, self.sheet, segment_width=132.0
             )
             switch.setPos(sheet_w - pad * 0.6 - switch.boundingRect().width(), footer_y)
+        # The accessibility buttons under Home, each with its label; in reach mode Close, Home and they take the
+        # row just above the footer (the text ends above it).
+        row_y = footer_y - TARGET - 20
+        if ctx.control_row_y is not None:
+            ctx.button("home", actions.home, self.sheet, right, row_y, icon="ui-home")
+            ctx.button("close", actions.close_story, self.sheet, right - TARGET - 20, row_y, icon="ui-close")
+            build_access_buttons(ctx, self.sheet, right - TARGET - 40, row_y)
+        else:
+            build_access_column(ctx, self.sheet, right, pad * 0.6 + 2 * (TARGET + 20))
         if count > 1:
             previous = ctx.button(
                 "previous", actions.previous_story, self.sheet, left, footer_y, icon="ui-chevron-left"
@@ -257,4 +269,4 @@ class StorySheet(Item):
             self.ctx.actions.previous_story()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self.ctx.width, self.ctx.height)
+        return QRectF(0, 0, self.ctx.width, self.ctx.screen_height)
