@@ -14,7 +14,7 @@ Choice = Literal["large_text", "high_contrast", "reduced_motion", "reach", "more
 CHOICES: tuple[Choice, ...] = ("large_text", "high_contrast", "reduced_motion", "reach", "more_time", "read_aloud")
 PATIENCE_FACTOR = 10.0  # the idle time while any choice is on
 REDUCED_FADE_S = 0.15  # with reduced motion a change of screen is only a short cross-fade
-LARGE_TEXT_SCALE = 1.4  # every content text at least this much larger (body 28 px -> at least 40 px)
+LARGE_TEXT_SCALE = 1.43  # every text at least 1.4 times larger, so that body text (28 px at the least) is 40 px
 
 
 @dataclass(frozen=True)
