@@ -81,7 +81,7 @@ else
   say "created the system user $user"
 fi
 if [ -z "$root" ]; then
-  for group in video input render; do
+  for group in video input render audio; do  # audio: the headphone jack, for reading aloud
     getent group "$group" >/dev/null && usermod -a -G "$group" "$user"
   done
 fi

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from kiosk.clock import monotonic
 from kiosk.content.model import Content
 from kiosk.exit_codes import ExitCode
+from kiosk.qt.accessibility.sound import AplayOutput
 from kiosk.qt.app.build import application, build_exhibit
 from kiosk.qt.app.unattended import Operations
 from kiosk.qt.service.health import install_health
@@ -25,6 +26,7 @@ from kiosk.settings.model import Settings
 _log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 720)
 WARM_UP_AFTER_MS = 1500
+SPEECH_CACHE = "speech"  # <state>/speech: the prepared speech of reading aloud, one WAV file per text and voice
 
 
 def run_exhibit(content: Content, settings: Settings, config_path: Path | None = None) -> int:
@@ -44,7 +46,18 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
             file=sys.stderr,
         )
         return ExitCode.INVALID
-    exhibit = build_exhibit(content, exhibit_settings, monotonic, content_dir=content_dir)
+    access = settings.accessibility
+    state_dir = settings.folders.state_dir
+    exhibit = build_exhibit(
+        content,
+        exhibit_settings,
+        monotonic,
+        content_dir=content_dir,
+        accessibility=access,
+        # Reading aloud: the headphone jack through ALSA; the speech is prepared in the state folder's cache.
+        sound=AplayOutput(access.volume_percent, access.audio_device, app),
+        speech_dir=None if state_dir is None else state_dir / SPEECH_CACHE,
+    )
     stage, controller = exhibit.stage, exhibit.controller
     # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
     health = install_health(app, stage, controller.reset_to_attract, monotonic, max_rss_mb=settings.health.max_rss_mb)
@@ -72,6 +85,7 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
     operations = Operations(app, stage, controller, settings, monotonic, kiosk_mode=not windowed, now=datetime.now)
     code = app.exec()
     operations.stop()
+    exhibit.accessibility.stop()
     return health.finish(code)
 
 
