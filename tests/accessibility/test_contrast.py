@@ -4,7 +4,6 @@ accents too, and the accents keep their hue. The default theme does not reach 7:
 from __future__ import annotations
 
 import colorsys
-from pathlib import Path
 
 import pytest
 
@@ -17,17 +16,7 @@ from kiosk.accessibility.contrast import (
     strong_accent,
     theme_pairs,
 )
-from kiosk.content.loader import load_content
 from kiosk.content.model import Content, Theme
-
-CONTENT = Path(__file__).parents[2] / "content"
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    loaded = load_content(CONTENT).content
-    assert loaded is not None
-    return loaded
 
 
 def _accents(content: Content) -> dict[str, str]:

@@ -3,23 +3,11 @@ and a list of every text of the shipped content in both languages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.accessibility.number_words import chinese_integer, english_integer, english_ordinal, words_in
 from kiosk.accessibility.spoken import _texts, chart_sentence, content_utterances, figure, number_sentence
-from kiosk.content.loader import load_content
 from kiosk.content.model import Content
-
-CONTENT = Path(__file__).parents[2] / "content"
-
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    loaded = load_content(CONTENT).content
-    assert loaded is not None
-    return loaded
 
 
 @pytest.mark.parametrize(
