@@ -90,10 +90,18 @@ def test_a_counting_number_is_said_by_its_final_value(harness: Harness, tmp_path
     output, maker = reading(harness, tmp_path)
     controller = harness.controller
     controller.open_pillar(controller.pillar_ids[0])
-    harness.clock.advance(0.6)  # mid-way through the count-ups
-    controller.settle(lambda s: None)
+    controller.switcher.finish_transition()  # the page is on; its count-ups (1.5 s at the least) have begun
+    harness.clock.advance(0.8)
+    controller._ticker.tick()
+    page = controller.page
+    assert page is not None
     screen = harness.scene.sceneRect()
-    counter = next(c for c in harness.of_type(CountingNumber) if screen.contains(c.sceneBoundingRect()))
+    counter = next(
+        c
+        for c in page.childItems_recursive()
+        if isinstance(c, CountingNumber) and screen.contains(c.sceneBoundingRect())
+    )
+    assert counter.text != counter.final_text  # still counting
     said = words_at(harness.scene, harness.centre(counter), "zh")
     assert said == [number_sentence(counter.number, "zh")]
     assert counter.final_text not in said[0]  # in words, not digits: 第八位, not 第8位
