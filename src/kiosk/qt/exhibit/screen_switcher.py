@@ -43,6 +43,7 @@ class ScreenSwitcher:
         self._context = context
         self._attract_slide_s = attract_slide_s
         self._buffers = PictureBuffers()
+        self._leaving: list[QGraphicsObject] = []  # off the scene, freed when the transition is over
         self.page: Page | None = None
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
@@ -59,6 +60,7 @@ class ScreenSwitcher:
     def drop_transition(self) -> None:
         """Forget a running transition without finishing it (after an error that may have come from it)."""
         self._transition = None
+        self._free_leaving()
 
     def show(self, screen: Screen, content: Content, animate: bool, fade_s: float | None = None) -> Page:
         """Replace the page (and any sheet) with the one for ``screen``; pictured when ``animate`` (with
@@ -70,9 +72,9 @@ class ScreenSwitcher:
         old = self.page
         before = self._before() if animate and old is not None else None
         self.finish_transition()
-        self.close_sheet()
+        self.close_sheet(leaving=before is not None)
         if old is not None:
-            self.delete(old)
+            self.delete(old, leaving=before is not None)
         page = self._build(screen, content)
         self._scene.addItem(page)
         self.page = page
@@ -92,7 +94,7 @@ class ScreenSwitcher:
         ``fade_s`` seconds when given)."""
         before = self._before() if fade else None
         self.finish_transition()
-        self.close_sheet()
+        self.close_sheet(leaving=before is not None)
         if isinstance(screen, StoryDetail):
             self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
             self.sheet.setZValue(SHEET_Z)
@@ -101,18 +103,27 @@ class ScreenSwitcher:
             live = [item for item in (self.page, self.sheet) if item is not None]
             self._start(before, live, SHEET_TRANSITION_S if fade_s is None else fade_s, crossfade=True)
 
-    def close_sheet(self) -> None:
+    def close_sheet(self, leaving: bool = False) -> None:
         if self.sheet is not None:
-            self.delete(self.sheet)
+            self.delete(self.sheet, leaving=leaving)
             self.sheet = None
 
-    def delete(self, item: QGraphicsObject) -> None:
-        """Take ``item`` off the scene with its animations, and free it once the event loop is back."""
+    def delete(self, item: QGraphicsObject, leaving: bool = False) -> None:
+        """Take ``item`` off the scene with its animations, and free it once the event loop is back — or, when it is
+        ``leaving`` under a transition, once that is over (freeing a page costs milliseconds a frame cannot spare)."""
         self._ticker.cancel(item)
         scene = item.scene()
         if scene is not None:
             scene.removeItem(item)
-        item.deleteLater()
+        if leaving:
+            self._leaving.append(item)
+        else:
+            item.deleteLater()
+
+    def _free_leaving(self) -> None:
+        for item in self._leaving:
+            item.deleteLater()
+        self._leaving = []
 
     def _build(self, screen: Screen, content: Content) -> Page:
         ctx = self._context()
@@ -139,3 +150,4 @@ class ScreenSwitcher:
 
     def _transition_done(self) -> None:
         self._transition = None
+        self._free_leaving()

@@ -147,9 +147,12 @@ class Stage(QGraphicsView):
     def covered(self) -> bool:
         return self._cover is not None
 
-    def repaint_cover(self) -> None:
-        """Draw the cover's next frame now."""
-        self.viewport().repaint()
+    def repaint_cover(self, now: bool = False) -> None:
+        """Draw the cover's next frame: ``now``, or with the next paint of this turn of the event loop."""
+        if now:
+            self.viewport().repaint()
+        else:
+            self.viewport().update()
 
     def render_band(self, image: QImage, band: QRect) -> None:
         """The scene as the viewport would show it, for ``band`` (viewport pixels), into the same place of

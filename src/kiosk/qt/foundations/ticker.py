@@ -30,9 +30,16 @@ class Tween:
     easing: Callable[[float], float] = ease_out_cubic
     on_done: Callable[[], None] | None = None
     finished: bool = field(default=False, init=False)
+    waiting: bool = field(default=False, init=False)  # it has applied its start and waits for its start time
 
     def step(self, now: float) -> bool:
-        """Advance to ``now``; False once finished (it has applied 1.0)."""
+        """Advance to ``now``; False once finished (it has applied 1.0). Before its start time it applies its start
+        once and then touches nothing: a page waiting under its transition is not changed (nor drawn) every frame."""
+        if now < self.start_s and self.duration_s > 0:
+            if not self.waiting:
+                self.waiting = True
+                self.apply(self.easing(0.0))
+            return True
         linear = 1.0 if self.duration_s <= 0 else clamp01((now - self.start_s) / self.duration_s)
         self.apply(self.easing(linear) if linear < 1.0 else 1.0)
         if linear >= 1.0 and not self.finished:

@@ -30,8 +30,8 @@ RISE = 28.0  # logical px the new page travels up as it arrives
 LEAVE_UNTIL = 0.45  # share of the transition in which the old picture fades out
 ARRIVE_FROM = 0.3  # share of the transition after which the new picture fades in
 SHEET_DIM = 0.5  # a sheet opening over its page: how far the page beneath dims before the sheet rises over it
-WORK_BUDGET_S = 0.005  # drawing the new picture may take this long in one frame (at least one band a frame)
-BANDS = 8  # the new picture is drawn in this many horizontal bands
+WORK_BUDGET_S = 0.004  # drawing the new picture may take this long in one frame (at least one band a frame)
+BANDS = 16  # the new picture is drawn in this many horizontal bands
 
 
 class Screen(Protocol):
@@ -42,7 +42,7 @@ class Screen(Protocol):
     def ground(self) -> QColor: ...
     def render_band(self, image: QImage, band: QRect) -> None: ...
     def set_cover(self, cover: Cover | None, *, shows_scene: bool = True) -> None: ...
-    def repaint_cover(self) -> None: ...
+    def repaint_cover(self, now: bool = False) -> None: ...
 
 
 class Cover(Protocol):
@@ -118,7 +118,7 @@ class Transition:
         screen.set_cover(self)
         ticker.add(self)  # type: ignore[arg-type]  # anything with owner and step(now) -> bool
         self._apply(ticker.now())
-        screen.repaint_cover()
+        screen.repaint_cover(now=True)  # the tap's own frame, before anything else
 
     @property
     def ready(self) -> bool:
@@ -156,7 +156,9 @@ class Transition:
             return False
         self.work()
         self._apply(now)
-        self._screen.repaint_cover()
+        # The last frame is painted before the hand-over (then the screen shows the new picture); the others join
+        # whatever else is to be painted in this turn of the event loop.
+        self._screen.repaint_cover(now=self._progress >= 1.0)
         if self._progress >= 1.0:
             self.finish()
             return False
