@@ -36,6 +36,9 @@ def register(commands: Any) -> None:
     )
     bench.add_argument("--peer", choices=("none", "chromium"), default="none", help="also run the web-kiosk pages")
     bench.add_argument("--peer-dir", type=Path, default=None, help="the peer pages (default: ../shared/peer)")
+    bench.add_argument(
+        "--renderer", choices=("auto", "raster", "opengl"), default="auto", help="how the real window is drawn"
+    )
     bench.add_argument("--start-runs", type=int, default=3, help="cold starts per size (3)")
     bench.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
     bench.add_argument("--child", choices=("walk", "memory", "start"), help=argparse.SUPPRESS)
@@ -56,7 +59,7 @@ def _child(args: argparse.Namespace) -> int:
     size = args.size[0]
     result: object
     if args.child == "walk":
-        result = session.walk(size, args.content, args.rounds, args.attract_s)
+        result = session.walk(size, args.content, args.rounds, args.attract_s, args.renderer)
     elif args.child == "memory":
         result = session.memory(size, args.content, args.changes, max(1, args.changes // 10))
     else:

@@ -25,6 +25,7 @@ RUN_FLAGS: dict[str, tuple[str, str]] = {
     "rotate": ("exhibit.rotate_deg", "--rotate"),
     "lang": ("exhibit.language", "--lang"),
     "reduced_motion": ("exhibit.reduced_motion", "--reduced-motion"),
+    "renderer": ("exhibit.renderer", "--renderer"),
     "idle_timeout_s": ("exhibit.idle_timeout_s", "--idle-timeout-s"),
     "attract_slide_s": ("exhibit.attract_slide_s", "--attract-slide-s"),
 }
@@ -92,6 +93,12 @@ def add_run_flags(parser: argparse._ActionsContainer) -> None:
     )
     parser.add_argument(
         "--reduced-motion", action="store_true", default=None, help="numbers and screens appear without animation"
+    )
+    parser.add_argument(
+        "--renderer",
+        choices=("auto", "raster", "opengl"),
+        default=None,
+        help="draw with OpenGL or the CPU (auto: OpenGL only with a hardware driver)",
     )
     parser.add_argument(
         "--idle-timeout-s",

@@ -48,6 +48,11 @@ class ExhibitSettings(Section):
         default=False, description="true: a normal window with a cursor and no lock-down, for content editors."
     )
     reduced_motion: bool = Field(default=False, description="true: numbers and screens appear without animation.")
+    renderer: Literal["auto", "raster", "opengl"] = Field(
+        default="auto",
+        description="How the screen is drawn: opengl (the GPU), raster (the CPU) or auto (OpenGL only with a "
+        "hardware OpenGL driver; a software one such as llvmpipe counts as none).",
+    )
     idle_timeout_s: float = Field(
         default=60.0, ge=20, le=3600, description="Seconds without a touch before the exhibit starts over."
     )

@@ -19,6 +19,7 @@ from kiosk.content.model import Content
 from kiosk.paths import default_assets_dir
 from kiosk.qt.accessibility.room import Accessibility
 from kiosk.qt.accessibility.sound import RecordingOutput, SoundOutput
+from kiosk.qt.app.renderer import use_renderer
 from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.icons import IconLibrary
@@ -63,6 +64,7 @@ def build_exhibit(
     # Every static item draws from a pixmap cache: the stage sizes it for its screen (see Stage.size_caches).
     scene = QGraphicsScene()
     stage = Stage(scene, QColor(content.exhibit.theme.ground), settings.rotate_deg)
+    use_renderer(stage, settings.renderer)  # before anything watches the viewport
     show_title(stage, content)
     controller = ExhibitController(
         content,

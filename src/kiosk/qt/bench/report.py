@@ -32,7 +32,7 @@ def child_command(kind: str, size: tuple[int, int], args: argparse.Namespace) ->
     return [
         sys.executable, "-m", "kiosk", "bench", "--child", kind, "--size", f"{size[0]}x{size[1]}",
         "--rounds", str(args.rounds), "--changes", str(args.changes), "--attract-s", str(args.attract_s),
-        "--content", str(args.content),
+        "--content", str(args.content), "--renderer", args.renderer,
     ]  # fmt: skip
 
 
@@ -156,7 +156,7 @@ def run_bench(args: argparse.Namespace) -> int:
 
 def window_walk(size: tuple[int, int], args: argparse.Namespace) -> list[str]:
     """The walk in a real window: on the display there is when it is big enough, else on a fresh Xvfb."""
-    label = f"{size[0]}x{size[1]} X window"
+    label = f"{size[0]}x{size[1]} X {args.renderer}"
     server = None
     display = os.environ.get("DISPLAY")
     try:

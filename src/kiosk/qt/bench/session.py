@@ -20,13 +20,16 @@ from kiosk.service.memory import rss_mb
 from kiosk.settings.model import ExhibitSettings
 
 
-def shown(size: tuple[int, int], content_dir: Path, clock: Callable[[], float]) -> tuple[BuiltExhibit, Content]:
+def shown(
+    size: tuple[int, int], content_dir: Path, clock: Callable[[], float], renderer: str = "raster"
+) -> tuple[BuiltExhibit, Content]:
     """The exhibit at ``size``: offscreen a widget of that size, on X a frameless window filling the screen."""
     app = application()
     content = load_content(content_dir, strict_assets=False).content
     if content is None:
         raise SystemExit(f"{content_dir}: the content has errors (kiosk validate names them)")
-    exhibit = build_exhibit(content, ExhibitSettings(), clock, content_dir=content_dir)
+    settings = ExhibitSettings(renderer=renderer)  # type: ignore[arg-type]  # checked by the command line
+    exhibit = build_exhibit(content, settings, clock, content_dir=content_dir)
     stage = exhibit.stage
     if QGuiApplication.platformName() == "xcb":
         stage.setWindowFlag(Qt.WindowType.FramelessWindowHint)
@@ -39,9 +42,11 @@ def shown(size: tuple[int, int], content_dir: Path, clock: Callable[[], float]) 
     return exhibit, content
 
 
-def walk(size: tuple[int, int], content_dir: Path, rounds: int, attract_s: float) -> list[dict[str, object]]:
+def walk(
+    size: tuple[int, int], content_dir: Path, rounds: int, attract_s: float, renderer: str = "raster"
+) -> list[dict[str, object]]:
     clock = ManualClock()
-    exhibit, content = shown(size, content_dir, clock)
+    exhibit, content = shown(size, content_dir, clock, renderer)
     import_charts()  # as a running exhibit does while its attract loop plays, before the first visitor
     real = QGuiApplication.platformName() == "xcb"
     figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)

@@ -163,6 +163,8 @@ class Stage(QGraphicsView):
     def on_screen(self, into: QImage) -> bool:
         """Copy what the viewport shows now into ``into`` (its size) from the window's own pixels, without
         drawing anything; False when those cannot be read (not shown yet, or not a raster window)."""
+        if self.viewport().inherits("QOpenGLWidget"):
+            return False  # drawn by the GPU: the window's pixels are not in its backing store
         store = self.backingStore() if self.isVisible() else None
         device = store.paintDevice() if store is not None else None
         if not isinstance(device, QImage) or device.isNull() or self.viewport().size() != into.size():
