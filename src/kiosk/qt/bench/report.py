@@ -155,12 +155,13 @@ def run_bench(args: argparse.Namespace) -> int:
 
 
 def window_walk(size: tuple[int, int], args: argparse.Namespace) -> list[str]:
-    """The walk in a real window: on the display there is when it is big enough, else on a fresh Xvfb."""
+    """The walk in a real window: on the display there is ($DISPLAY: the venue's screen and its GPU), else on a
+    fresh Xvfb of the size."""
     label = f"{size[0]}x{size[1]} X {args.renderer}"
     server = None
     display = os.environ.get("DISPLAY")
     try:
-        if xvfb_available():
+        if display is None and xvfb_available():
             server, display = start_xvfb(size)
         if display is None:
             return [f"{label:26} no X server: left out"]

@@ -31,9 +31,9 @@ LOGICAL_SHORT = 1080.0
 ROTATIONS = (0, 90, 180, 270)
 # Every static item draws from a device-pixel cache kept in QPixmapCache (Qt's default 10 MB holds a fraction of one
 # 1080p screen: the caches would be thrown away and drawn again every frame). A screen's items cover it about twice
-# over (panels, the text and icons on them, a sheet over its page, the idle warning over both): room for three
+# over (panels, the text and icons on them, a sheet over its page, the idle warning over both): room for two
 # screens of those and the icons, sized by the screen, not a fixed 400 MB.
-CACHED_SCREENS = 3.0
+CACHED_SCREENS = 2.0
 ICON_CACHE_KB = 8 * 1024
 
 
@@ -96,6 +96,7 @@ class Stage(QGraphicsView):
         self._cover: Cover | None = None
         self._changed_under_cover = QRegion()
         self._recording_changes = False
+        self._in_paint = False
         self.frames_painted = 0  # paints of the viewport, and when the last one ended (perf_counter s): benchmarks
         self.last_paint_end_s = 0.0
 
@@ -156,24 +157,42 @@ class Stage(QGraphicsView):
 
     def render_band(self, image: QImage, band: QRect) -> None:
         """The scene as the viewport would show it, for ``band`` (viewport pixels), into the same place of
-        ``image``; from now on, what the scene changes is drawn again when the cover goes."""
+        ``image``; from now on, what the scene changes is drawn again when the cover goes.
+
+        During a paint of a raster window the view paints the band itself, from (and into) its items' device
+        caches, under the cover's frame, and the band is copied from the window's pixels: the picture costs what
+        the live page will cost and leaves its caches warm for it. Otherwise the scene is drawn into the image."""
         self._recording_changes = True
-        render_view_band(self.render, image, band)
+        store = self._window_pixels() if self._in_paint else None
+        if store is None:
+            render_view_band(self.render, image, band)
+            return
+        super().paintEvent(QPaintEvent(QRegion(band)))
+        device, origin = store
+        copy_into(image, device, origin + band.topLeft(), band)
+
+    def _window_pixels(self) -> tuple[QImage, QPoint] | None:
+        """The window's own pixels and where the viewport is in them; None when they cannot be read (not shown
+        yet, drawn by the GPU, scaled for a high-density screen)."""
+        if self.viewport().inherits("QOpenGLWidget") or not self.isVisible():
+            return None  # drawn by the GPU: the window's pixels are not in its backing store
+        store = self.backingStore()
+        device = store.paintDevice() if store is not None else None
+        if not isinstance(device, QImage) or device.isNull() or device.devicePixelRatio() != 1.0:
+            return None
+        origin = self.viewport().mapTo(self.window(), QPoint(0, 0))
+        if not QRect(QPoint(0, 0), device.size()).contains(QRect(origin, self.viewport().size())):
+            return None
+        return device, origin
 
     def on_screen(self, into: QImage) -> bool:
         """Copy what the viewport shows now into ``into`` (its size) from the window's own pixels, without
-        drawing anything; False when those cannot be read (not shown yet, or not a raster window)."""
-        if self.viewport().inherits("QOpenGLWidget"):
-            return False  # drawn by the GPU: the window's pixels are not in its backing store
-        store = self.backingStore() if self.isVisible() else None
-        device = store.paintDevice() if store is not None else None
-        if not isinstance(device, QImage) or device.isNull() or self.viewport().size() != into.size():
+        drawing anything; False when those cannot be read."""
+        store = self._window_pixels()
+        if store is None or self.viewport().size() != into.size():
             return False
-        ratio = device.devicePixelRatio()
-        origin = self.viewport().mapTo(self.window(), QPoint(0, 0))
-        if ratio != 1.0 or not QRect(QPoint(0, 0), device.size()).contains(QRect(origin, into.size())):
-            return False
-        copy_into(into, device, origin)
+        device, origin = store
+        copy_into(into, device, origin, QRect(QPoint(0, 0), into.size()))
         return True
 
     def draw_scene_into(self, into: QImage) -> None:
@@ -191,6 +210,11 @@ class Stage(QGraphicsView):
         if self._cover is None:
             super().paintEvent(event)
         else:
+            self._in_paint = True
+            try:  # the new picture's bands for this frame first, then the frame over them
+                self._cover.work()
+            finally:
+                self._in_paint = False
             painter = QPainter(self.viewport())
             self._cover.paint(painter)
             painter.end()

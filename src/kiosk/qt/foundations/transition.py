@@ -46,8 +46,9 @@ class Screen(Protocol):
 
 
 class Cover(Protocol):
-    """Draws the whole viewport instead of the scene (a running transition)."""
+    """Draws the whole viewport instead of the scene (a running transition); ``work`` comes first in each paint."""
 
+    def work(self) -> None: ...
     def paint(self, painter: QPainter) -> None: ...
 
 
@@ -68,11 +69,11 @@ class PictureBuffers:
         self._images = []
 
 
-def copy_into(target: QImage, source: QImage, origin: QPoint) -> None:
-    """``target`` becomes the part of ``source`` at ``origin`` (a plain copy, no scaling)."""
+def copy_into(target: QImage, source: QImage, origin: QPoint, area: QRect) -> None:
+    """``area`` of ``target`` becomes the pixels of ``source`` from ``origin`` on (a plain copy, no scaling)."""
     painter = QPainter(target)
     painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-    painter.drawImage(QPoint(0, 0), source, QRect(origin, target.size()))
+    painter.drawImage(area.topLeft(), source, QRect(origin, area.size()))
     painter.end()
 
 
@@ -115,10 +116,12 @@ class Transition:
         self._progress = 0.0
         self._shown_at = self._start_s
         self.running = True
+        self._tap_frame = True  # the tap's own frame is painted before any work on the new picture
         screen.set_cover(self)
         ticker.add(self)  # type: ignore[arg-type]  # anything with owner and step(now) -> bool
         self._apply(ticker.now())
-        screen.repaint_cover(now=True)  # the tap's own frame, before anything else
+        screen.repaint_cover(now=True)
+        self._tap_frame = False
 
     @property
     def ready(self) -> bool:
@@ -133,8 +136,9 @@ class Transition:
             yield
 
     def work(self, budget_s: float = WORK_BUDGET_S) -> None:
-        """Draw bands of the new picture for about ``budget_s`` (at least one band)."""
-        if self._work is None:
+        """Draw bands of the new picture for about ``budget_s`` (at least one band); the stage calls it at the start
+        of each paint, so the bands are drawn by the view itself."""
+        if self._work is None or self._tap_frame:
             return
         deadline = time.perf_counter() + budget_s
         while True:
@@ -154,7 +158,6 @@ class Transition:
     def step(self, now: float) -> bool:
         if not self.running:
             return False
-        self.work()
         self._apply(now)
         # The last frame is painted before the hand-over (then the screen shows the new picture); the others join
         # whatever else is to be painted in this turn of the event loop.
