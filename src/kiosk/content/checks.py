@@ -163,6 +163,17 @@ class _Checker:
                         did_you_mean(pillar.headline_number, own) or "use the id of one of this pillar's numbers",
                     )
                 )
+            drawable = own + [n.id for n in exhibit.numbers]
+            for c, chart in enumerate(pillar.charts):
+                for i, ref in enumerate(chart.numbers):
+                    if ref not in drawable:
+                        self.errors.append(
+                            entry.source_map.error(
+                                ("pillar", "charts", c, "numbers", i),
+                                f"the chart '{chart.id}' draws no number with the id '{ref}' of this pillar",
+                                did_you_mean(ref, drawable) or "use the id of one of this pillar's numbers",
+                            )
+                        )
         if exhibit.default_language not in exhibit.languages:
             self.errors.append(
                 exhibit_entry.source_map.error(

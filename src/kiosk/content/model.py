@@ -109,6 +109,12 @@ class Chart(Model):
     total: float | None = Field(default=None, description="The whole, for type part_of_whole.")
     total_label: Text | None = None
     unit: Affix | None = None
+    numbers: list[Slug] = Field(
+        default_factory=list,
+        max_length=8,
+        description="Ids of the key numbers this chart draws (e.g. a ranking chart: its two ranks). The attract loop "
+        "shows the chart in their place; each must be a number of the same pillar or of the exhibit.",
+    )
     source: Source
 
     @model_validator(mode="after")

@@ -2,8 +2,8 @@
 
 Rules, all enforced by :class:`Navigator`:
 
-- Attract → Home only by ``wake()`` (any touch); nothing else works on the attract loop except ``go_idle()``
-  and ``set_language()``.
+- Attract → Home by ``wake()`` (any touch), or straight to the pillar or story the touch was on with
+  ``wake(to)``; nothing else works on the attract loop except ``go_idle()`` and ``set_language()``.
 - ``open_pillar`` works from Home, Outlook and another pillar's page; not from the attract loop (wake first)
   nor from a story (the story sheet is closed first). Opening the pillar already shown changes nothing.
 - ``open_outlook`` works from Home only.
@@ -147,9 +147,16 @@ class Navigator:
 
     # -- actions ------------------------------------------------------------------------------------------
 
-    def wake(self) -> Screen | None:
-        """Attract → Home."""
-        return self._change(Home()) if isinstance(self._screen, Attract) else None
+    def wake(self, to: PillarPage | StoryDetail | None = None) -> Screen | None:
+        """Attract → Home, or → ``to`` (what the attract loop showed where it was touched) when that exists."""
+        if not isinstance(self._screen, Attract):
+            return None
+        target: Screen = Home()
+        if isinstance(to, PillarPage) and to.pillar_id in self._counts:
+            target = to
+        elif isinstance(to, StoryDetail) and self._valid_index(to.pillar_id, to.index):
+            target = to
+        return self._change(target)
 
     def open_pillar(self, pillar_id: str) -> Screen | None:
         """Home, Outlook or another pillar's page → that pillar's page."""

@@ -357,7 +357,10 @@ class ExhibitController(QObject):
             return  # an operator overlay or the standby screen takes the touch; the exhibit under it rests
         if isinstance(self._navigator.screen, Attract):
             self._router.swallow = True  # the touch that wakes the exhibit does nothing else
-            self._navigator.wake()
+            page, point = self.switcher.page, self._gestures.last_press
+            # What the loop showed under the finger opens: its story or pillar (Home when there is none).
+            to = page.target_at(point) if isinstance(page, AttractPage) and point is not None else None
+            self._navigator.wake(to)
             return
         if self.idle_loop.touched():
             self._router.swallow = True

@@ -16,10 +16,12 @@ from kiosk.exhibit.idle import IdleTracker
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
+from kiosk.qt.foundations.ticker import FRAME_MS
 from kiosk.qt.foundations.timers import named_timer
 from kiosk.settings.model import ExhibitSettings
 
-ATTRACT_TICK_MS = 250
+ATTRACT_TICK_MS = FRAME_MS  # the attract loop moves: a frame at a time
+ATTRACT_STILL_TICK_MS = 250  # with reduced motion only the invitation breathes, slowly
 
 
 class IdleLoop(QObject):
@@ -55,7 +57,11 @@ class IdleLoop(QObject):
         self._paused = False
         self.idle_timer = named_timer(self, "idle_timer", self.check, single_shot=True)
         self.attract_timer = named_timer(
-            self, "attract_timer", self.attract_tick, single_shot=False, interval_ms=ATTRACT_TICK_MS
+            self,
+            "attract_timer",
+            self.attract_tick,
+            single_shot=False,
+            interval_ms=ATTRACT_STILL_TICK_MS if settings.reduced_motion else ATTRACT_TICK_MS,
         )
 
     # The attract loop -------------------------------------------------------------------------------------------

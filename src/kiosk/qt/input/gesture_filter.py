@@ -105,6 +105,7 @@ class GestureFilter(QObject):
         self._enabled = True
         self._echo = TouchEcho(self._now)
         self._mouse_down = False
+        self.last_press: QPointF | None = None  # where the press that last sent ``activity`` was (logical)
         self._long_press_timer = QTimer(self)
         self._long_press_timer.setObjectName("long_press_timer")
         self._long_press_timer.setSingleShot(True)
@@ -179,6 +180,7 @@ class GestureFilter(QObject):
         state = point.state()
         pos = self._map(point.position())
         if state == QEventPoint.State.Pressed:
+            self.last_press = pos
             self.activity.emit()
             self.pressed.emit(QPointF(pos))
             self._emit(self._recogniser.press(point.id(), pos.x(), pos.y(), t, self._contact_px(point, pos)))
@@ -205,6 +207,7 @@ class GestureFilter(QObject):
             return left  # a platform that sends it after the second press: that press was the tap
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             # Qt's widgets get the second press of a double-click as a double-click: a double tap is two taps.
+            self.last_press = self._map(event.position())
             self.activity.emit()
             if not left:
                 return False

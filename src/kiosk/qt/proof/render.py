@@ -20,8 +20,10 @@ from kiosk.accessibility.choices import MODES
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.content.text import Language
+from kiosk.exhibit.attract import build_playlist
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
+from kiosk.qt.proof.attract_strip import write_strip
 from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.settings.model import ExhibitSettings
 
@@ -38,11 +40,24 @@ class Shot:
 
 
 def _attract_slide(index: int) -> Callable[[BuiltExhibit, ManualClock], None]:
+    """The attract loop's scene ``index`` as it is complete, just before the next one comes."""
+
     def go(exhibit: BuiltExhibit, clock: ManualClock) -> None:
         exhibit.controller.go_idle()
-        exhibit.controller.show_attract_at(exhibit.controller.settings.attract_slide_s * index + 0.01)
+        slide_s = exhibit.controller.settings.attract_slide_s
+        exhibit.controller.show_attract_at(slide_s * (index + 1) - min(0.05, slide_s / 10))
 
     return go
+
+
+def _attract_shots(content: Content) -> list[Shot]:
+    """One shot per attract scene: ``attract`` (the title), then ``attract-02-rankings`` and so on."""
+    found = []
+    for index, slide in enumerate(build_playlist(content)):
+        ident = getattr(slide, "chart_id", None) or getattr(slide, "number_id", None) or getattr(slide, "pillar_id", "")
+        name = "attract" if index == 0 else f"attract-{index + 1:02d}-{ident}"
+        found.append(Shot(name, _attract_slide(index)))
+    return found
 
 
 def _home(exhibit: BuiltExhibit, clock: ManualClock) -> None:
@@ -80,7 +95,7 @@ def _idle_warning(exhibit: BuiltExhibit, clock: ManualClock) -> None:
 
 def shots(content: Content) -> list[Shot]:
     """Every screen and state, in visiting order."""
-    found = [Shot("attract", _attract_slide(0)), Shot("attract-number", _attract_slide(1)), Shot("home", _home)]
+    found = [*_attract_shots(content), Shot("home", _home)]
     for pillar in sorted(content.pillars, key=lambda p: p.order):
         found.append(Shot(f"pillar-{pillar.id}", _pillar(pillar.id)))
         for index, story in enumerate(stories(pillar)):
@@ -167,10 +182,12 @@ def render(
     progress: Callable[[str], None] = print,
     staff_shots: list[Shot] | None = None,
     modes: list[str] | None = None,
+    attract_strip: bool = True,
 ) -> list[Path]:
     """Write ``out/WxH/LANG/NAME.png`` for every state (``out/WxH/LANG-MODE/NAME.png`` in each accessibility mode
     of ``modes`` other than default), ``out/WxH/operator/NAME.png`` for each of ``staff_shots`` (bilingual screens,
-    drawn once) and ``out/contact-WxH.png``; returns the files."""
+    drawn once) and ``out/contact-WxH.png``; with ``attract_strip``, also the attract loop as frames, a strip and a
+    report in ``out/WxH/attract/`` (see :mod:`kiosk.qt.proof.attract_strip`). Returns the files."""
     written: list[Path] = []
     for size in sizes:
         tiles: list[tuple[str, QImage]] = []
@@ -197,6 +214,12 @@ def render(
         contact_sheet(tiles, size).save(str(sheet))
         written.append(sheet)
         progress(f"{size[0]}x{size[1]}: {len(tiles)} screens, contact sheet {sheet}")
+        if attract_strip:
+            folder = out / f"{size[0]}x{size[1]}" / "attract"
+            report = write_strip(content, content_dir, folder, size)
+            written += [folder / name for name in report.frame_files]
+            written += [folder / "strip.png", folder / "report.json", folder / "report.txt"]
+            progress(report.as_text().rstrip())
     return written
 
 

@@ -73,6 +73,16 @@ class CountingNumber(Item):
         if self._count_up.duration_s > 0:
             ticker.tween(owner, self._count_up.duration_s, self._show, delay_s=delay_s, easing=linear)
 
+    @property
+    def duration_s(self) -> float:
+        """How long its count-up takes."""
+        return self._count_up.duration_s
+
+    def show_at(self, seconds: float) -> None:
+        """The text ``seconds`` into the count-up, for a timeline driven by hand (the attract loop's)."""
+        duration = self._count_up.duration_s
+        self._show(1.0 if duration <= 0 else min(1.0, max(0.0, seconds / duration)))
+
     def _show(self, progress: float) -> None:
         text = count_up_text(self.number, self._language, progress * self._count_up.duration_s, self._count_up)
         if text != self._text:

@@ -62,6 +62,13 @@ class Panel(Item):
             self._pressed = pressed
             self.update()
 
+    def set_fill(self, fill: QColor | str) -> None:
+        """A new fill colour (repaints only when it changed)."""
+        colour = QColor(fill)
+        if colour != self._fill:
+            self._fill = colour
+            self.update()
+
     def set_size(self, width: float, height: float) -> None:
         self.prepareGeometryChange()
         self._rect = QRectF(0, 0, width, height)

@@ -1,31 +1,31 @@
-"""The attract loop: big numbers and pillar highlights in turn, a clear invitation, and a slow drift.
+"""The attract loop, built to be seen from across a hall: the article's figures drawn as things, the pillars with
+their stories, both languages in every scene, a hand that shows where to touch, and the invitation centred along the
+bottom. The whole composition drifts a few pixels a minute against burn-in.
 
-Slides change with a cross-fade; the whole composition drifts a few pixels a minute so that nothing stands still
-long enough to burn into the panel. :meth:`AttractPage.update_to` is called with the seconds since the loop began.
+Everything on it is a function of the time since the loop began (:meth:`AttractPage.update_to`): a frame is the same
+whenever it is drawn, so ``kiosk render`` can write the loop as a strip. A touch opens what was under the finger —
+its pillar or its story (:meth:`AttractPage.target_at`).
 """
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import KeyNumber, Pillar
-from kiosk.exhibit.attract import AttractLoop, NumberSlide, PillarSlide, Slide, TitleSlide, build_playlist
-from kiosk.exhibit.motion import drift_offset, linear
+from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, Slide, build_playlist, moment
+from kiosk.exhibit.motion import drift_offset, ease_out_cubic
+from kiosk.exhibit.navigation import Home, PillarPage, Screen, StoryDetail
+from kiosk.qt.exhibit.attract.layout import Scene
+from kiosk.qt.exhibit.attract.prompt import Prompt
+from kiosk.qt.exhibit.attract.scenes import build_scene
+from kiosk.qt.exhibit.attract.touch_demo import TouchDemo
 from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.foundations.item import Item, unparent
-from kiosk.qt.foundations.look import mix
-from kiosk.qt.widgets.counting_number import CountingNumber
-from kiosk.qt.widgets.surface import IconItem, Panel
 
-FADE_S = 0.8
-PULSE_S = 2.4  # one breath of the invitation: well under 2 Hz
-
-
-def _owner_pillar(ctx: PageContext, number: KeyNumber) -> Pillar | None:
-    return next((p for p in ctx.content.pillars if any(n.id == number.id for n in p.numbers)), None)
+COMPLETE = Moment(enter=1.0, appear=1.0, fill=1.0, demo=None)
+PREPARE_S = 2.0  # the next scene is built this long before it is due (its cost falls in a quiet moment)
+SWEEP_PX = 90.0  # how far a scene glides in as it enters
 
 
 class AttractPage(Page):
@@ -35,249 +35,114 @@ class AttractPage(Page):
         super().__init__(ctx, parent)
         self.loop = AttractLoop(build_playlist(ctx.content), slide_s)
         self.layer = Item(self)  # everything that drifts
+        self._scenes = Item(self.layer)
         self.slide_index = -1
-        self.slide: Item | None = None
-        self._prompt = self._build_prompt()
+        self.current: Scene | None = None
+        self._leaving: Scene | None = None
+        self._ready: tuple[int, Scene] | None = None  # the next scene, built ahead
+        self.prompt = Prompt(ctx, self.layer)
+        self.prompt.setZValue(4)
+        self.demo = TouchDemo(ctx.icons, QColor(ctx.look.theme.text), self.layer)
+
+    @property
+    def slide(self) -> Item | None:
+        """The scene on screen (its items)."""
+        return None if self.current is None else self.current.root
+
+    def target_at(self, point: QPointF) -> PillarPage | StoryDetail | None:
+        """What a touch at ``point`` opens: the story or pillar under it, or the scene's pillar; None for Home."""
+        if self.current is None:
+            return None
+        found: Screen = self.current.target_at(point)
+        return found if isinstance(found, PillarPage | StoryDetail) else None
 
     def on_tap(self, point: QPointF) -> None:
         self.ctx.actions.wake()
 
     def enter(self) -> None:
         self.update_to(0.0)
-        if not self.ctx.reduced_motion:
-            self._breathe(0.0)
-
-    def _breathe(self, _progress: float) -> None:
-        self.ctx.ticker.tween(self, PULSE_S, self._pulse, easing=linear, on_done=self._again)
-
-    def _again(self) -> None:
-        self._breathe(0.0)
-
-    def _pulse(self, progress: float) -> None:
-        self._prompt.setOpacity(0.62 + 0.38 * (0.5 + 0.5 * math.cos(progress * 2 * math.pi)))
 
     def update_to(self, elapsed_s: float) -> None:
-        """Show the slide due at ``elapsed_s`` and move the composition to its drift position."""
+        """The loop as it is ``elapsed_s`` seconds after it began."""
         dx, dy = drift_offset(elapsed_s)
         self.layer.setPos(dx, dy)
-        index, slide, _into = self.loop.slide_at(elapsed_s)
+        index, slide, into = self.loop.slide_at(elapsed_s)
         if index != self.slide_index:
-            self.slide_index = index
-            self._show(slide)
+            self._show(index, slide, into)
+        assert self.current is not None
+        still = self.ctx.reduced_motion
+        now = COMPLETE if still else moment(into, self.loop.slide_s)
+        self.current.set_moment(now, 1e9 if still else into - APPEAR_FROM_S)
+        self._sweep(ease_out_cubic(now.enter))
+        if now.demo is not None:
+            self.demo.aim(self.current.demo_at)
+        self.demo.set_progress(now.demo)
+        self.prompt.breathe(elapsed_s, slow=still)
+        if not still and into >= self.loop.slide_s - PREPARE_S and self._ready is None:
+            following = (index + 1) % len(self.loop.playlist)
+            self._ready = (following, self._build(following))
 
-    def _show(self, slide: Slide) -> None:
-        old = self.slide
-        self.slide = self._build(slide)
-        if old is None or self.ctx.reduced_motion:
-            if old is not None:
-                unparent(old)
-                old.deleteLater()
-            return
-        new = self.slide
-        new.setOpacity(0.0)
+    def _build(self, index: int) -> Scene:
+        slide = self.loop.playlist[index]
+        scene = build_scene(self.ctx, slide, index % 2, self._scenes)
+        scene.root.setVisible(False)
+        return scene
 
-        def fade(progress: float) -> None:
-            new.setOpacity(progress)
-            old.setOpacity(1.0 - progress)
+    def _show(self, index: int, slide: Slide, into: float) -> None:
+        count = len(self.loop.playlist)
+        previous = (index - 1) % count
+        old = self.current
+        if old is not None and self.slide_index != previous:
+            self._drop(old)
+            old = None
+        if old is None and into < ENTER_S and count > 1 and not self.ctx.reduced_motion:
+            old = self._build(previous)  # put there at a time of its own choosing: the one before is leaving
+        if old is not None:
+            old.set_moment(COMPLETE, 1e9)  # as it was at the end of its time
+        if self._leaving is not None:
+            self._drop(self._leaving)
+        self._leaving = old
+        ready, self._ready = self._ready, None
+        if ready is not None and ready[0] != index:
+            self._drop(ready[1])
+            ready = None
+        self.current = ready[1] if ready is not None else self._build(index)
+        self.slide_index = index
+        self.current.root.setVisible(True)
+        self.current.root.setZValue(1)
+        if self._leaving is not None:
+            self._leaving.root.setVisible(True)
+            self._leaving.root.setZValue(0)
+        if self.ctx.reduced_motion and self._leaving is not None:
+            self._drop(self._leaving)
+            self._leaving = None
 
-        def drop() -> None:
-            if old.scene() is not None:
-                old.scene().removeItem(old)
-            old.deleteLater()
+    def _sweep(self, entered: float) -> None:
+        """The new scene fades and glides in over the old one; the old one goes once it is covered."""
+        assert self.current is not None
+        root = self.current.root
+        direction = 1.0 if self.slide_index % 2 == 0 else -1.0
+        root.setOpacity(entered)
+        root.setPos(-direction * SWEEP_PX * (1.0 - entered), 0.0)
+        if self._leaving is not None:
+            if entered >= 1.0:
+                self._drop(self._leaving)
+                self._leaving = None
+            else:
+                self._leaving.root.setOpacity(1.0 - entered)
 
-        self.ctx.ticker.tween(self, FADE_S, fade, on_done=drop)
+    def _drop(self, scene: Scene) -> None:
+        self.ctx.ticker.cancel(scene.root)
+        unparent(scene.root)
+        if scene.root.scene() is not None:
+            scene.root.scene().removeItem(scene.root)
+        scene.root.deleteLater()
 
-    # Slides ---------------------------------------------------------------------------------------------------
-    def _build(self, slide: Slide) -> Item:
-        item = Item(self.layer)
-        if isinstance(slide, NumberSlide):
-            self._number_slide(item, self.ctx.content.number(slide.number_id))
-        elif isinstance(slide, PillarSlide):
-            self._pillar_slide(item, self.ctx.content.pillar(slide.pillar_id))
-        elif isinstance(slide, TitleSlide):
-            self._title_slide(item)
-        return item
+    def languages_shown(self) -> set[str]:
+        """The languages of the scene on screen and of the invitation."""
+        return (set() if self.current is None else set(self.current.languages)) | {
+            block.style.language for block in self.prompt.lines
+        }
 
-    def _frame(self) -> tuple[float, float, float, float]:
-        look = self.ctx.look
-        m = look.margin * 2
-        return m, m, look.width - 2 * m, look.height - 2 * m - 220
 
-    def _title_slide(self, item: Item) -> None:
-        ctx, look, exhibit = self.ctx, self.ctx.look, self.ctx.content.exhibit
-        x, y, w, h = self._frame()
-        Panel(14, 150, look.theme.signature, 7, item).setPos(x, y + h * 0.3)
-        title = ctx.text(
-            exhibit.title.get(ctx.language),
-            "display",
-            w - 60,
-            h * 0.45,
-            item,
-            x + 60,
-            y + h * 0.3,
-            origin="exhibit.title",
-            px=96.0,
-            max_lines=3,
-        )
-        ctx.text(
-            exhibit.subtitle.get(ctx.language),
-            "subheading",
-            w - 60,
-            120,
-            item,
-            x + 60,
-            y + h * 0.3 + title.text_height() + 30,
-            origin="exhibit.subtitle",
-            px=44.0,
-            max_lines=2,
-        )
-
-    def _number_slide(self, item: Item, number: KeyNumber) -> None:
-        ctx, look = self.ctx, self.ctx.look
-        x, y, w, h = self._frame()
-        pillar = _owner_pillar(ctx, number)
-        accent = pillar.accent if pillar else look.theme.signature
-        hero_h = 250.0 if not look.portrait else 230.0
-        top = y + h * (0.28 if look.portrait else 0.1)
-        counter = CountingNumber(
-            number, ctx.language, ctx.typography, w, hero_h, look.theme.number, hero_h * 0.9, item, align="center"
-        )
-        counter.setPos(x, top)
-        counter.start(ctx.ticker, self, delay_s=0.3, reduced_motion=ctx.reduced_motion)
-        Panel(120, 8, accent, 4, item).setPos(x + (w - 120) / 2, top + hero_h + 24)
-        label = ctx.text(
-            number.label.get(ctx.language),
-            "display",
-            w,
-            200,
-            item,
-            x,
-            top + hero_h + 64,
-            origin=f"{number.id}.label",
-            px=60.0,
-            align="center",
-            max_lines=2,
-        )
-        if number.note is not None:
-            ctx.text(
-                number.note.get(ctx.language),
-                "subheading",
-                w,
-                120,
-                item,
-                x,
-                top + hero_h + 64 + label.text_height() + 20,
-                origin=f"{number.id}.note",
-                px=40.0,
-                colour=accent,
-                align="center",
-                max_lines=2,
-            )
-
-    def _pillar_slide(self, item: Item, pillar: Pillar) -> None:
-        ctx, look = self.ctx, self.ctx.look
-        x, y, w, h = self._frame()
-        lang = ctx.language
-        icon = 220.0
-        if look.portrait:
-            IconItem(ctx.icons, pillar.icon, icon, pillar.accent, item).setPos(x + (w - icon) / 2, y + h * 0.08)
-            text_x, text_w, top, align = x, w, y + h * 0.08 + icon + 60, "center"
-        else:
-            IconItem(ctx.icons, pillar.icon, icon, pillar.accent, item).setPos(x, y + h * 0.2)
-            text_x, text_w, top, align = x + icon + 80, w - icon - 80, y + h * 0.16, "left"
-        title = ctx.text(
-            pillar.title.get(lang),
-            "display",
-            text_w,
-            260,
-            item,
-            text_x,
-            top,
-            origin=f"{pillar.id}.title",
-            colour=pillar.accent,
-            px=80.0,
-            max_lines=3,
-            align=align,
-        )
-        top += title.text_height() + 28
-        tagline = ctx.text(
-            pillar.tagline.get(lang),
-            "subheading",
-            text_w,
-            130,
-            item,
-            text_x,
-            top,
-            origin=f"{pillar.id}.tagline",
-            px=44.0,
-            max_lines=2,
-            align=align,
-            colour=look.theme.text,
-        )
-        top += tagline.text_height() + 50
-        if pillar.headline_number:
-            number = ctx.content.number(pillar.headline_number)
-            counter = CountingNumber(
-                number, lang, ctx.typography, text_w, 150, look.theme.number, 140, item, align=align
-            )
-            counter.setPos(text_x, top)
-            counter.start(ctx.ticker, self, delay_s=0.4, reduced_motion=ctx.reduced_motion)
-            ctx.text(
-                number.label.get(lang),
-                "subheading",
-                text_w,
-                110,
-                item,
-                text_x,
-                top + 160,
-                origin=f"{number.id}.label",
-                px=38.0,
-                max_lines=2,
-                align=align,
-            )
-
-    def _build_prompt(self) -> Item:
-        """触摸屏幕 开始探索 / Touch to explore — in every language the exhibit offers, whatever is current."""
-        ctx, look, exhibit = self.ctx, self.ctx.look, self.ctx.content.exhibit
-        width = min(look.width - 2 * look.margin, 1100.0)
-        height = 150.0
-        pill = Panel(
-            width,
-            height,
-            mix(look.theme.ground, look.theme.signature, 0.18),
-            height / 2,
-            self.layer,
-            outline=mix(look.theme.ground, look.theme.signature, 0.7),
-        )
-        pill.setPos((look.width - width) / 2, look.height - look.margin * 1.6 - height)
-        IconItem(ctx.icons, "ui-touch", 84, look.theme.text, pill).setPos(48, (height - 84) / 2)
-        lines = [exhibit.attract_prompt.get(lang) for lang in exhibit.languages]
-        zh = ctx.text(
-            lines[0],
-            "title",
-            width - 200,
-            76,
-            pill,
-            160,
-            14 if len(lines) > 1 else 37,
-            origin="exhibit.attract_prompt",
-            px=52.0,
-            max_lines=1,
-            valign="center",
-        )
-        if len(lines) > 1:
-            ctx.text(
-                lines[1],
-                "subheading",
-                width - 200,
-                50,
-                pill,
-                160,
-                14 + zh.boundingRect().height(),
-                origin="exhibit.attract_prompt",
-                px=34.0,
-                max_lines=1,
-                language=exhibit.languages[1],
-                colour=look.theme.text,
-            )
-        return pill
+__all__ = ["AttractPage", "Home"]

@@ -1,0 +1,145 @@
+"""Where an attract scene puts things: a full-bleed colour field that holds the drawn figure, a text column beside
+it (below it in portrait), and the prompt along the bottom. Fields take turns left and right, so no edge stands
+in one place for long.
+
+Also what every scene is made of (:class:`Scene`) and its bilingual labels: the current language large, the
+other one beneath it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.content.text import Language, Text
+from kiosk.exhibit.attract import Moment
+from kiosk.exhibit.navigation import Screen
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.look import Look, mix
+from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.surface import Panel
+
+PROMPT_H = 124.0
+PROMPT_GAP = 44.0  # from the bottom edge
+FIELD_SHARE = 0.56  # of the width in landscape, of the height in portrait
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The boxes of one scene, in logical pixels."""
+
+    field: QRectF  # the colour field, edge to edge
+    figure: QRectF  # the drawn figure inside the field
+    column: QRectF  # the text column
+
+
+def frame(look: Look, side: int) -> Frame:
+    """The boxes for ``look``; ``side`` 0 puts the field left (top in portrait), 1 right (bottom in portrait)."""
+    w, h = look.width, look.height
+    bottom = h - PROMPT_GAP - PROMPT_H - 36  # nothing but the field runs under the prompt
+    inset = 64.0
+    if look.portrait:
+        fh = round(h * 0.5)
+        if side == 0:
+            return Frame(
+                QRectF(0, 0, w, fh),
+                QRectF(inset, 80, w - 2 * inset, fh - 80 - inset),
+                QRectF(64, fh + 64, w - 128, bottom - fh - 64),
+            )
+        top = h - fh - PROMPT_GAP - PROMPT_H / 2
+        return Frame(
+            QRectF(0, top, w, h - top),
+            QRectF(inset, top + inset, w - 2 * inset, bottom - top - inset),
+            QRectF(64, 88, w - 128, top - 88 - 56),
+        )
+    fw = round(w * FIELD_SHARE)
+    fx = 0.0 if side == 0 else w - fw
+    column_x = fw + 80 if side == 0 else 80.0
+    return Frame(
+        QRectF(fx, 0, fw, h),
+        QRectF(fx + inset, 72, fw - 2 * inset, bottom - 72),
+        QRectF(column_x, 96, w - fw - 160, bottom - 96),
+    )
+
+
+def field_colours(look: Look, accent: str) -> tuple[QColor, QColor]:
+    """The field's fill (top-left glow, then the body): the accent deep in the navy."""
+    return mix(look.theme.ground, accent, 0.46), mix(look.theme.ground, accent, 0.3)
+
+
+def field_panel(look: Look, box: QRectF, accent: str, parent: QGraphicsItem) -> Panel:
+    glow, body = field_colours(look, accent)
+    panel = Panel(box.width(), box.height(), body, 0.0, parent, glow=glow)
+    panel.setPos(box.topLeft())
+    return panel
+
+
+def other_language(ctx: PageContext) -> Language | None:
+    """The exhibit's second language beside the current one (None when it offers one)."""
+    return next((lang for lang in ctx.content.exhibit.languages if lang != ctx.language), None)
+
+
+@dataclass
+class Scene:
+    """One scene of the attract loop: its items, the figure that is its hero, and what a touch on it opens."""
+
+    root: Item
+    hero: QGraphicsItem
+    whole: Screen  # what a touch anywhere on the scene opens, unless it is on one of ``targets``
+    demo_at: QPointF  # where the touch demonstration taps (scene coordinates of the page)
+    targets: list[tuple[QGraphicsItem, Screen]] = field(default_factory=list)
+    steps: list[Callable[[Moment], None]] = field(default_factory=list)
+    counters: list[CountingNumber] = field(default_factory=list)
+    languages: set[str] = field(default_factory=set)
+
+    def set_moment(self, moment: Moment, counted_s: float) -> None:
+        """Show the scene at ``moment``; numbers at ``counted_s`` seconds into their count-up."""
+        for step in self.steps:
+            step(moment)
+        for counter in self.counters:
+            counter.show_at(counted_s)
+
+    def target_at(self, point: QPointF) -> Screen:
+        for item, screen in self.targets:
+            if item.isVisible() and item.sceneBoundingRect().contains(point):
+                return screen
+        return self.whole
+
+
+def bilingual(
+    ctx: PageContext,
+    scene: Scene,
+    text: Text,
+    box: QRectF,
+    parent: QGraphicsItem,
+    *,
+    origin: str,
+    role: str = "display",
+    px: float = 64.0,
+    second_px: float = 36.0,
+    colour: str | None = None,
+    align: str = "left",
+    max_lines: int = 3,
+) -> float:
+    """``text`` in the current language at ``px``, then in the other one at ``second_px`` (muted); returns the y
+    below them. The second line is left out when the other language has no text of its own."""
+    first = ctx.text(
+        text.get(ctx.language), role, box.width(), box.height(), parent, box.x(), box.y(),
+        origin=origin, colour=colour, px=px, max_lines=max_lines, align=align,
+    )  # fmt: skip
+    scene.languages.add(ctx.language)
+    y = box.y() + first.text_height() + px * 0.22
+    other = other_language(ctx)
+    if other is not None and text.get(other) != text.get(ctx.language):
+        second = ctx.text(
+            text.get(other), "subheading", box.width(), max(40.0, box.bottom() - y), parent, box.x(), y,
+            origin=origin, px=second_px, max_lines=max_lines, align=align, language=other,
+        )  # fmt: skip
+        scene.languages.add(other)
+        y += second.text_height()
+    return y

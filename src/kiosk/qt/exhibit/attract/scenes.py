@@ -1,0 +1,360 @@
+"""The attract loop's scenes, built from the content: the title, a pillar with its stories, a chart drawn as things,
+and a headline number as marks. Every figure, label and colour comes from the content; nothing is typed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.content.model import Chart, KeyNumber, Pillar
+from kiosk.content.number_format import chart_number
+from kiosk.content.text import Text
+from kiosk.exhibit.attract import ChartSlide, Moment, NumberSlide, PillarSlide, Slide, marks_for, owner_of
+from kiosk.exhibit.motion import clamp01, ease_out_cubic
+from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
+from kiosk.qt.exhibit.attract.figures import (
+    HundredGrid,
+    LadderFigure,
+    MarkGroup,
+    MarksFigure,
+    Rung,
+    centre_of,
+    stagger,
+)
+from kiosk.qt.exhibit.attract.layout import Frame, Scene, bilingual, field_panel, frame, other_language
+from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.look import mix
+from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.surface import IconItem, Panel
+
+STORY_TILES = 6  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
+
+
+def build_scene(ctx: PageContext, slide: Slide, side: int, parent: QGraphicsItem) -> Scene:
+    """The scene for ``slide`` with its field on ``side`` (0 left or top, 1 right or bottom)."""
+    root = Item(parent)
+    box = frame(ctx.look, side)
+    if isinstance(slide, PillarSlide):
+        return _pillar(ctx, ctx.content.pillar(slide.pillar_id), box, root)
+    if isinstance(slide, ChartSlide):
+        pillar = ctx.content.pillar(slide.pillar_id)
+        chart = next(c for c in pillar.charts if c.id == slide.chart_id)
+        return _chart(ctx, pillar, chart, box, root)
+    if isinstance(slide, NumberSlide):
+        return _number(ctx, ctx.content.number(slide.number_id), box, root)
+    return _title(ctx, box, root)
+
+
+def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> Callable[[Moment], None]:
+    """A step that fades ``items`` in one after another over the ``part`` ('appear' or 'fill') of the build."""
+
+    def step(moment: Moment) -> None:
+        progress = moment.appear if part == "appear" else moment.fill
+        for i, item in enumerate(items):
+            item.setOpacity(stagger(progress, i, len(items), spread))
+
+    return step
+
+
+def _tour(tiles: Sequence[Panel], lit: Sequence[QColor], rest: QColor) -> Callable[[Moment], None]:
+    """A step that lights ``tiles`` one after another over the fill (each for its share of it, easing in and out):
+    every story or pillar gets its moment, about a second each — far from a flash."""
+
+    def step(moment: Moment) -> None:
+        count = len(tiles)
+        for i, tile in enumerate(tiles):
+            at = moment.fill * count - i  # 0..1 while it is this tile's turn
+            glow = 0.0 if at <= 0 or at >= 1.4 or moment.fill <= 0 else min(1.0, at / 0.3, (1.4 - at) / 0.3)
+            if i == count - 1 and moment.fill >= 1.0:
+                glow = 0.0
+            tile.set_fill(mix(rest, lit[i], ease_out_cubic(clamp01(glow))))
+
+    return step
+
+
+def _tile(ctx: PageContext, width: float, height: float, accent: str, parent: QGraphicsItem) -> Panel:
+    """A light panel with the accent along its left edge: a thing to touch."""
+    return Panel(width, height, tile_rest(ctx), 22, parent, accent=accent, band=12, band_edge="left")
+
+
+def tile_rest(ctx: PageContext) -> QColor:
+    return mix(ctx.look.theme.ground, "#FFFFFF", 0.12)
+
+
+def tile_lit(ctx: PageContext, accent: str) -> QColor:
+    """A tile's colour in its moment: the accent, deep enough for white text on it."""
+    return mix(ctx.look.theme.ground, accent, 0.55)
+
+
+def _title(ctx: PageContext, box: Frame, root: Item) -> Scene:
+    look, exhibit = ctx.look, ctx.content.exhibit
+    field_panel(look, box.field, look.theme.signature, root)
+    fig = box.figure
+    title = ctx.text(
+        exhibit.title.get(ctx.language), "display", fig.width(), fig.height() * 0.6, root, fig.x(), fig.y() + 24,
+        origin="exhibit.title", px=120.0 if not look.portrait else 104.0, max_lines=4,
+    )  # fmt: skip
+    scene = Scene(root, title, Home(), centre_of(title))
+    scene.languages.add(ctx.language)
+    y = fig.y() + 24 + title.text_height() + 40
+    parts: list[QGraphicsItem] = [title]
+    other = other_language(ctx)
+    if other is not None and exhibit.title.get(other) != exhibit.title.get(ctx.language):
+        second = ctx.text(
+            exhibit.title.get(other), "title", fig.width(), 170, root, fig.x(), y,
+            origin="exhibit.title", px=54.0, max_lines=3, language=other, colour=look.theme.text,
+        )  # fmt: skip
+        scene.languages.add(other)
+        parts.append(second)
+        y += second.text_height() + 40
+    subtitle = Item(root)
+    parts.append(subtitle)
+    bilingual(ctx, scene, exhibit.subtitle, QRectF(fig.x(), y, fig.width(), fig.bottom() - y), subtitle,
+              origin="exhibit.subtitle", role="subheading", px=42.0, second_px=30.0)  # fmt: skip
+    scene.steps.append(_reveal(parts, "appear", 0.5))
+    # The four services, each in its colour: a touch opens it.
+    col = box.column
+    rows = sorted(ctx.content.pillars, key=lambda p: p.order)
+    gap = 24.0
+    row_h = min(200.0, (col.height() - gap * (len(rows) - 1)) / max(1, len(rows)))
+    tiles: list[Panel] = []
+    for i, pillar in enumerate(rows):
+        tile = _tile(ctx, col.width(), row_h, pillar.accent, root)
+        tile.setPos(col.x(), col.y() + i * (row_h + gap))
+        text_h = row_h - 36
+        bilingual(ctx, scene, pillar.short_title, QRectF(44, 18, col.width() - 70, text_h), tile,
+                  origin=f"{pillar.id}.short_title", role="title", px=52.0, second_px=30.0, colour=pillar.accent,
+                  max_lines=1)  # fmt: skip
+        scene.targets.append((tile, PillarPage(pillar.id)))
+        tiles.append(tile)
+    scene.steps.append(_reveal(tiles, "appear", 0.6))
+    scene.steps.append(_tour(tiles, [tile_lit(ctx, p.accent) for p in rows], tile_rest(ctx)))
+    return scene
+
+
+def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
+    """The pillar's stories as a wall of tiles in its field (firsts first), each lit in turn; its name, tagline and
+    headline number beside them."""
+    look = ctx.look
+    field_panel(look, box.field, pillar.accent, root)
+    fig, col = box.figure, box.column
+    scene = Scene(root, root, PillarPage(pillar.id), QPointF())
+    head = Item(root)
+    icon = 96.0
+    IconItem(ctx.icons, pillar.icon, icon, pillar.accent, head).setPos(col.x(), col.y())
+    y = bilingual(ctx, scene, pillar.short_title, QRectF(col.x(), col.y() + icon + 24, col.width(), 260), head,
+                  origin=f"{pillar.id}.short_title", px=88.0, second_px=40.0, colour=pillar.accent,
+                  max_lines=2)  # fmt: skip
+    bilingual(ctx, scene, pillar.tagline, QRectF(col.x(), y + 24, col.width(), 180), head,
+              origin=f"{pillar.id}.tagline", role="subheading", px=40.0, second_px=30.0, colour=look.theme.text,
+              max_lines=2)  # fmt: skip
+    parts: list[QGraphicsItem] = [head]
+    if pillar.headline_number:
+        number = ctx.content.number(pillar.headline_number)
+        hero = Item(root)
+        counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), 170, look.theme.number, 160, hero)
+        counter.setPos(col.x(), col.bottom() - 240)
+        scene.counters.append(counter)
+        ctx.text(number.label.get(ctx.language), "subheading", col.width(), 64, hero, col.x(), col.bottom() - 64,
+                 origin=f"{number.id}.label", px=32.0, colour=look.theme.text, max_lines=1)  # fmt: skip
+        parts.append(hero)
+    scene.steps.append(_reveal(parts, "appear", 0.4))
+    wall = Item(root)
+    wall.setPos(fig.topLeft())
+    chosen = sorted(enumerate(stories(pillar)), key=lambda s: getattr(s[1], "first", None) is None)[:STORY_TILES]
+    columns = 2 if len(chosen) > 3 or not look.portrait else 1
+    rows = -(-len(chosen) // columns)
+    gap = 24.0
+    tile_w = (fig.width() - gap * (columns - 1)) / columns
+    tile_h = (fig.height() - gap * (rows - 1)) / max(1, rows)
+    tiles: list[Panel] = []
+    for k, (index, story) in enumerate(chosen):
+        tile = _tile(ctx, tile_w, tile_h, pillar.accent, wall)
+        tile.setPos((k % columns) * (tile_w + gap), (k // columns) * (tile_h + gap))
+        first = getattr(story, "first", None)
+        top = 22.0
+        if first is not None:
+            ctx.text(first.get(ctx.language), "label", tile_w - 70, 42, tile, 40, top,
+                     origin=f"{story.id}.first", colour=look.theme.number, px=30.0, bold=True, max_lines=1)  # fmt: skip
+            top += 46
+        bilingual(ctx, scene, story.title, QRectF(40, top, tile_w - 66, tile_h - top - 12), tile,
+                  origin=f"{story.id}.title", role="title", px=40.0, second_px=26.0, max_lines=2)  # fmt: skip
+        scene.targets.append((tile, StoryDetail(pillar.id, index)))
+        tiles.append(tile)
+    scene.steps.append(_reveal(tiles, "appear", 0.7))
+    scene.steps.append(_tour(tiles, [tile_lit(ctx, pillar.accent)] * len(tiles), tile_rest(ctx)))
+    scene.hero = wall
+    scene.demo_at = centre_of(tiles[0]) if tiles else centre_of(wall)
+    return scene
+
+
+def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, root: Item) -> Scene:
+    look = ctx.look
+    field_panel(look, box.field, pillar.accent, root)
+    fig, col = box.figure, box.column
+    gold, bright = QColor(look.theme.number), mix(pillar.accent, "#FFFFFF", 0.25)
+    dim, ink = mix(look.theme.ground, pillar.accent, 0.55), mix(look.theme.ground, pillar.accent, 0.3)
+    palette = [gold, bright, mix(pillar.accent, look.theme.number, 0.5)]
+    scene = Scene(root, root, PillarPage(pillar.id), QPointF())
+    y = bilingual(ctx, scene, chart.title, QRectF(col.x(), col.y(), col.width(), 330), root,
+                  origin=f"{chart.id}.title", px=60.0, second_px=34.0)  # fmt: skip
+    legend: list[tuple[Text, KeyNumber, QColor]] = []
+    figure: QGraphicsItem
+    if chart.type == "part_of_whole":
+        parts = [MarkGroup(int(item.value), palette[i % len(palette)]) for i, item in enumerate(chart.items)]
+        rest = int((chart.total or 0) - sum(item.value for item in chart.items))
+        marks = MarksFigure(fig.width(), fig.height(), [*parts, MarkGroup(rest, bright)], dim, "tile", ink, root)
+        marks.setPos(fig.topLeft())
+        figure = marks
+        scene.steps.append(lambda m: marks.set_moment(m.appear, m.fill))
+        legend = [(item.label, chart_number(chart, item.value, item.qualifier), palette[i % 3])
+                  for i, item in enumerate(chart.items)]  # fmt: skip
+        if chart.total is not None:
+            legend.append((chart.total_label or chart.title, chart_number(chart, chart.total), bright))
+    elif chart.type == "rank":
+        trail = mix(dim, pillar.accent, 0.7)
+        figure = _ladder(ctx, scene, chart, fig, root, (dim, trail), [gold, mix(bright, "#FFFFFF", 0.5)], ink)
+        held = [gold, mix(bright, "#FFFFFF", 0.5)]
+        legend = [(item.label, chart_number(chart, item.value), held[i % 2]) for i, item in enumerate(chart.items)]
+    else:
+        figure = _shares(ctx, scene, chart, fig, root, (dim, bright, ink))
+    scene.hero = figure
+    scene.demo_at = centre_of(figure)
+    _legend(ctx, scene, legend, QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30), root)
+    return scene
+
+
+def _ladder(
+    ctx: PageContext,
+    scene: Scene,
+    chart: Chart,
+    fig: QRectF,
+    root: Item,
+    colours: tuple[QColor, QColor],
+    palette: list[QColor],
+    ink: QColor,
+) -> LadderFigure:
+    """The ranks as a ladder of bands from 1 down; each held band is labelled once its marker arrives."""
+    rungs = [Rung(int(item.value), f"{item.value:g}") for item in chart.items]
+    bottom = max(5, max(r.rank for r in rungs) + 2)
+    ladder = LadderFigure(fig.width(), fig.height(), rungs, bottom, colours, palette, 40.0, ink, root)
+    ladder.setPos(fig.topLeft())
+    labels: list[QGraphicsItem] = []
+    for item, rung in zip(chart.items, rungs, strict=True):
+        x = ladder.band_x + 24 + len(rungs) * ladder.markers[0].size * 1.1 + 16
+        band_h = ladder.step * 0.74
+        label = ctx.text(
+            item.label.get(ctx.language), "heading", fig.width() - x - 24, band_h, ladder, x,
+            ladder.rung_y(rung.rank) - band_h / 2, origin=f"{chart.id}.items", px=36.0, max_lines=1,
+            valign="center", colour=ctx.look.theme.ground,
+        )  # fmt: skip
+        scene.languages.add(ctx.language)
+        labels.append(label)
+
+    def step(moment: Moment) -> None:
+        ladder.set_moment(moment.appear, moment.fill)
+        for i, label in enumerate(labels):
+            label.setOpacity(1.0 if ladder.position(i) <= rungs[i].rank + 0.02 else 0.0)
+
+    scene.steps.append(step)
+    return ladder
+
+
+def _shares(
+    ctx: PageContext, scene: Scene, chart: Chart, fig: QRectF, root: Item, colours: tuple[QColor, QColor, QColor]
+) -> Item:
+    """One grid of 100 per item, its share lit; the share above it, its label below."""
+    look, count = ctx.look, len(chart.items)
+    group = Item(root)
+    group.setPos(fig.topLeft())
+    gap = 48.0
+    width = (fig.width() - gap * (count - 1)) / count
+    label_h, number_h = 150.0, 100.0
+    height = fig.height() - label_h - number_h - 16
+    grids: list[HundredGrid] = []
+    counters: list[CountingNumber] = []
+    for i, item in enumerate(chart.items):
+        x = i * (width + gap)
+        number = chart_number(chart, item.value, item.qualifier)
+        counter = CountingNumber(number, ctx.language, ctx.typography, width, number_h, look.theme.number, 92, group,
+                                 align="center")  # fmt: skip
+        counters.append(counter)  # it counts as its cells light
+        counter.setPos(x, 0)
+        grid = HundredGrid(width, height, item.value, colours, group)
+        grid.setPos(x, number_h + 8)
+        grids.append(grid)
+        bilingual(ctx, scene, item.label, QRectF(x - gap / 2 + 4, number_h + height + 24, width + gap - 8, label_h),
+                  group, origin=f"{chart.id}.items", role="heading", px=34.0, second_px=26.0, align="center",
+                  max_lines=2)  # fmt: skip
+
+    def step(moment: Moment) -> None:
+        for grid in grids:
+            grid.set_moment(moment.appear, moment.fill)
+        for counter in counters:
+            counter.show_at(moment.fill * counter.duration_s)
+
+    scene.steps.append(step)
+    return group
+
+
+def _legend(
+    ctx: PageContext, scene: Scene, rows: list[tuple[Text, KeyNumber, QColor]], box: QRectF, root: Item
+) -> None:
+    """The figures of a chart beside it: a swatch in the colour it is drawn in, the number, its label."""
+    if not rows:
+        return
+    row_h = min(230.0, box.height() / len(rows))
+    for label, number, colour in rows:
+        y = box.y() + rows.index((label, number, colour)) * row_h
+        Panel(36, 36, colour, 18, root).setPos(box.x(), y + 38)
+        counter = CountingNumber(number, ctx.language, ctx.typography, box.width() - 64, 110, colour, 104, root)
+        counter.setPos(box.x() + 64, y)
+        scene.counters.append(counter)
+        bilingual(ctx, scene, label, QRectF(box.x() + 64, y + 112, box.width() - 64, row_h - 120), root,
+                  origin=f"{number.id}.label", role="subheading", px=34.0, second_px=28.0,
+                  colour=ctx.look.theme.text, max_lines=2)  # fmt: skip
+
+
+def _number(ctx: PageContext, number: KeyNumber, box: Frame, root: Item) -> Scene:
+    look = ctx.look
+    pillar = owner_of(ctx.content, number.id)
+    accent = pillar.accent if pillar is not None else look.theme.signature
+    field_panel(look, box.field, accent, root)
+    fig, col = box.figure, box.column
+    scene = Scene(root, root, PillarPage(pillar.id) if pillar else Home(), QPointF())
+    count = marks_for(number)
+    figure: QGraphicsItem
+    if count is not None:
+        shape = "person" if number.unit is not None and number.unit.zh == "人" else "tile"
+        marks = MarksFigure(fig.width(), fig.height(), [MarkGroup(count, QColor(look.theme.number))],
+                            mix(look.theme.ground, accent, 0.6), shape, mix(look.theme.ground, accent, 0.3),
+                            root)  # fmt: skip
+        figure = marks
+    else:
+        figure = CountingNumber(number, ctx.language, ctx.typography, fig.width(), fig.height() * 0.5,
+                                look.theme.number, fig.height() * 0.4, root, align="center")  # fmt: skip
+    figure.setPos(fig.topLeft())
+    scene.hero, scene.demo_at = figure, centre_of(figure)
+    counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), 230, look.theme.number, 210, root)
+    counter.setPos(col.x(), col.y())
+    if isinstance(figure, MarksFigure):
+        marks_figure = figure
+
+        def step(moment: Moment) -> None:  # the number counts as its marks appear
+            marks_figure.set_moment(moment.appear, moment.fill)
+            counter.show_at(moment.appear * counter.duration_s)
+
+        scene.steps.append(step)
+    else:
+        scene.counters.append(counter)
+    y = bilingual(ctx, scene, number.label, QRectF(col.x(), col.y() + 250, col.width(), 330), root,
+                  origin=f"{number.id}.label", px=60.0, second_px=34.0)  # fmt: skip
+    if number.note is not None:
+        bilingual(ctx, scene, number.note, QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30), root,
+                  origin=f"{number.id}.note", role="title", px=44.0, second_px=30.0, colour=accent)  # fmt: skip
+    return scene
