@@ -323,3 +323,24 @@ def test_an_image_that_is_a_pipe_or_a_folder_is_refused_not_read(tmp_path: Path)
         "content/pillars/1.yaml:25:14: pillar.cards[0].image: the image 'images/ship.png' is not a regular file "
         "(a device, a pipe or a folder) (use a PNG or JPEG file of a few MB, or remove 'image:')"
     ]
+
+
+def test_a_chart_may_draw_only_numbers_it_can_see(tmp_path: Path) -> None:
+    chart = """\
+  charts:
+    - id: ranks
+      type: rank
+      title: {zh: 排名}
+      items:
+        - label: {zh: 排名}
+          value: 8
+      numbers: [rank, rnak]
+      source: 跃升至第8位
+"""
+    broken = PILLAR.replace("  cards:\n", chart + "  cards:\n")
+    assert errors_of(tmp_path, pillar=broken) == [
+        "content/pillars/1.yaml:26:23: pillar.charts[0].numbers[1]: the chart 'ranks' draws no number with the id "
+        "'rnak' of this pillar (did you mean 'rank'?)"
+    ]
+    fixed = require_content(write_content(tmp_path / "fixed", pillar=broken.replace("rank, rnak", "rank")))
+    assert fixed.pillars[0].charts[0].numbers == ["rank"]

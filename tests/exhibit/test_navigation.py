@@ -340,3 +340,16 @@ def test_navigator_from_the_shipped_content() -> None:
     nav.open_pillar("ecosystem")
     last = counts["ecosystem"] - 1
     assert nav.open_story(last) == StoryDetail("ecosystem", last) and nav.next_story() is None
+
+
+def test_waking_on_what_the_attract_loop_showed_goes_straight_there() -> None:
+    for to, expected in [
+        (PillarPage("b"), PillarPage("b")),
+        (StoryDetail("a", 1), StoryDetail("a", 1)),
+        (StoryDetail("a", 9), Home()),  # no such story: Home
+        (PillarPage("zz"), Home()),  # no such pillar
+        (None, Home()),
+    ]:
+        nav = Navigator({"a": 2, "b": 0}, ["a", "b"], "zh", ["zh", "en"])
+        assert nav.wake(to) == expected
+        assert nav.wake(to) is None  # awake already: nothing more

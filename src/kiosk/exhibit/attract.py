@@ -116,13 +116,13 @@ def phase_s(slide_s: float) -> float:
 
 
 def demo_starts(slide_s: float) -> tuple[float, ...]:
-    """When in a scene the touch demonstrations start: as the figure has nearly appeared, then every
-    ``DEMO_EVERY_S`` while there is time for a whole one (at least one, however short the scene)."""
-    first = min(APPEAR_FROM_S + phase_s(slide_s) * 0.8, max(0.0, slide_s - DEMO_S))
-    starts = [first]
-    while starts[-1] + DEMO_EVERY_S + DEMO_S <= slide_s:
-        starts.append(starts[-1] + DEMO_EVERY_S)
-    return tuple(starts)
+    """When in a scene the touch demonstrations start: as many as keep them at most ``DEMO_EVERY_S`` apart, also
+    from one scene into the next, evenly spaced; the first as the figure has nearly appeared (or earlier, when it
+    must make room for the others). On a slide shorter than a demonstration it is cut short by the next scene."""
+    count = max(1, math.ceil(slide_s / DEMO_EVERY_S))
+    spacing = slide_s / count
+    first = max(0.0, min(APPEAR_FROM_S + phase_s(slide_s) * 0.8, spacing - DEMO_S))
+    return tuple(first + k * spacing for k in range(count))
 
 
 def moment(into_s: float, slide_s: float) -> Moment:

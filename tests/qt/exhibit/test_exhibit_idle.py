@@ -12,7 +12,7 @@ import math
 import pytest
 from PySide6.QtCore import QPointF
 
-from kiosk.exhibit.attract import NumberSlide, PillarSlide, TitleSlide
+from kiosk.exhibit.attract import ChartSlide, NumberSlide, PillarSlide, TitleSlide
 from kiosk.exhibit.motion import drift_offset
 from kiosk.exhibit.navigation import Attract, Home, PillarPage
 from kiosk.qt.exhibit.idle_loop import ATTRACT_TICK_MS
@@ -100,8 +100,10 @@ def test_the_countdown_goes_10_to_1_then_the_exhibit_starts_over_in_the_default_
     assert isinstance(harness.controller.page, AttractPage)
     attract_timer = harness.controller.idle_loop.attract_timer
     assert attract_timer.isActive() and attract_timer.interval() == ATTRACT_TICK_MS
-    titles = [block.text for block in harness.of_type(TextBlock) if block.origin == "exhibit.title"]
-    assert titles == [content.exhibit.title.get("zh")]  # shown in Chinese again
+    titles = [block for block in harness.of_type(TextBlock) if block.origin == "exhibit.title"]
+    big = max(titles, key=lambda block: block.style.px)
+    assert big.text == content.exhibit.title.get("zh")  # shown in Chinese again, English beneath it
+    assert {block.text for block in titles} == {content.exhibit.title.get("zh"), content.exhibit.title.get("en")}
 
 
 def test_a_touch_during_the_warning_cancels_it_and_does_nothing_else(harness, pointer) -> None:
@@ -162,18 +164,21 @@ def attract_page(harness: Harness) -> AttractPage:
 
 
 def shown_slide_matches(harness: Harness, slide: object) -> bool:
-    """What is on the slide layer is ``slide``'s content (its number, its pillar, or the title)."""
-    content = harness.controller.content
+    """What is on the scene layer is ``slide``'s content (its chart, its number, its pillar, or the title)."""
     page = attract_page(harness)
-    assert page.slide is not None
-    texts = {block.origin for block in page.slide.childItems() if isinstance(block, TextBlock)}
-    numbers = {item.number.id for item in page.slide.childItems() if isinstance(item, CountingNumber)}
+    scene = page.slide
+    assert scene is not None
+    found = [item for item in page.childItems_recursive() if scene.isAncestorOf(item)]
+    texts = {item.origin for item in found if isinstance(item, TextBlock)}
+    numbers = {item.number.id for item in found if isinstance(item, CountingNumber)}
     if isinstance(slide, TitleSlide):
-        return "exhibit.title" in texts and not numbers
+        return "exhibit.title" in texts
     if isinstance(slide, NumberSlide):
-        return numbers == {slide.number_id}
+        return slide.number_id in numbers
+    if isinstance(slide, ChartSlide):
+        return f"{slide.chart_id}.title" in texts
     assert isinstance(slide, PillarSlide)
-    return f"{slide.pillar_id}.title" in texts and numbers <= {content.pillar(slide.pillar_id).headline_number}
+    return f"{slide.pillar_id}.short_title" in texts
 
 
 def test_the_attract_loop_shows_every_slide_in_turn_and_starts_again(harness) -> None:
@@ -219,11 +224,25 @@ def test_the_composition_drifts_a_few_pixels_over_minutes(harness) -> None:
     assert prompt and all(layer.isAncestorOf(block) for block in prompt)  # the prompt drifts too
 
 
-def test_a_touch_on_the_attract_loop_opens_home_at_once(harness, pointer) -> None:
-    harness.clock.advance(300)
+def test_a_touch_on_the_title_opens_home_at_once(harness, pointer) -> None:
+    harness.clock.advance(harness.controller.settings.attract_slide_s * 11 * 3 + 3.0)  # the title, a few cycles on
     harness.controller.idle_loop.attract_timer.timeout.emit()
-    pointer.tap(harness.scene.sceneRect().center())
+    page = attract_page(harness)
+    assert isinstance(page.loop.playlist[page.slide_index], TitleSlide)
+    title = next(b for b in harness.of_type(TextBlock) if b.origin == "exhibit.title")
+    pointer.tap(title.sceneBoundingRect().center())
     assert harness.screen == Home()
     assert isinstance(harness.controller.page, HomePage)  # built now, not after a transition
     assert not harness.controller.idle_loop.attract_timer.isActive()
     assert scheduled_ms(harness) == pytest.approx(QUIET_S * 1000, abs=2)
+
+
+def test_a_touch_on_a_scene_opens_its_pillar_at_once(harness, pointer) -> None:
+    harness.clock.advance(300)  # scene 43 of the loop: the innovation axis (pillar 1's chart)
+    harness.controller.idle_loop.attract_timer.timeout.emit()
+    assert attract_page(harness).loop.playlist[attract_page(harness).slide_index] == ChartSlide(
+        "national-strategy", "axis-shares"
+    )
+    pointer.tap(harness.scene.sceneRect().center())
+    assert harness.screen == PillarPage("national-strategy")
+    assert not harness.controller.idle_loop.attract_timer.isActive()

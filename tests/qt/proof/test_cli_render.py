@@ -23,7 +23,10 @@ from ...content.fixtures import PILLAR, edit, write_content
 
 pytestmark = pytest.mark.gui
 
-SCREENS = ["attract", "attract-number", "home", "pillar-one", "story-one-01-ship", "outlook", "idle-warning"]
+SCREENS = ["attract", "attract-02-rank", "attract-03-one", "home", "pillar-one", "story-one-01-ship", "outlook"]
+SCREENS.append("idle-warning")
+# The attract loop of the fixture: three scenes of 7 s, one frame a second, a strip and the report.
+STRIP = [f"frame-{i:03d}.png" for i in range(21)] + ["report.json", "report.txt", "strip.png"]
 STAFF_SCREENS = ["operator-pin", "operator-panel", "operator-touch-test", "standby"]  # bilingual: drawn once
 
 
@@ -41,6 +44,7 @@ def test_render_writes_one_proof_per_screen_and_a_contact_sheet(tmp_path, qapp, 
     assert written(out) == sorted(
         [f"1920x1080/zh/{name}.png" for name in SCREENS]
         + [f"1920x1080/operator/{name}.png" for name in STAFF_SCREENS]
+        + [f"1920x1080/attract/{name}" for name in STRIP]
         + ["contact-1920x1080.png"]
     )
     for folder, name in [("zh", name) for name in SCREENS] + [("operator", name) for name in STAFF_SCREENS]:
@@ -50,7 +54,9 @@ def test_render_writes_one_proof_per_screen_and_a_contact_sheet(tmp_path, qapp, 
         assert len(colours) > 3, f"{name} is blank"
     sheet = QImage(str(out / "contact-1920x1080.png"))
     assert not sheet.isNull() and sheet.width() > 1000
-    assert f"wrote {len(SCREENS) + len(STAFF_SCREENS) + 1} files" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"wrote {len(SCREENS) + len(STAFF_SCREENS) + len(STRIP) + 1} files" in said
+    assert "attract loop at 1920x1080: 3 scenes of 7 s, one cycle 21 s" in said
 
 
 def test_render_every_language_at_a_portrait_size(tmp_path, qapp) -> None:
@@ -61,6 +67,7 @@ def test_render_every_language_at_a_portrait_size(tmp_path, qapp) -> None:
     )
     expected = [f"1080x1920/{lang}/{name}.png" for lang in ("zh", "en") for name in SCREENS]
     expected += [f"1080x1920/operator/{name}.png" for name in STAFF_SCREENS]
+    expected += [f"1080x1920/attract/{name}" for name in STRIP]
     assert written(out) == sorted(expected + ["contact-1080x1920.png"])
     portrait = QImage(str(out / "1080x1920" / "en" / "home.png"))
     assert (portrait.width(), portrait.height()) == (1080, 1920)

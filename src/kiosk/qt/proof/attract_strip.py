@@ -23,6 +23,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
 from kiosk.qt.exhibit.screens.attract import AttractPage
+from kiosk.qt.foundations.item import Item
 from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.settings.model import ExhibitSettings
 
@@ -150,17 +151,18 @@ def hero_share(page: AttractPage) -> float:
 
 
 def _drawn(item: QGraphicsItem) -> QRectF:
+    """What ``item`` draws, in scene coordinates: a text's lines; an item's own box when it paints itself (a
+    ladder, a grid), united with the items it holds (marks, tiles)."""
     if isinstance(item, TextBlock):
         box = item.sceneBoundingRect()
         layout = item.fitted.layout
         width = max((layout.lineAt(i).naturalTextWidth() for i in range(layout.lineCount())), default=0.0)
         return QRectF(box.x(), box.y(), width, item.text_height())
-    children = [c for c in item.childItems() if c.isVisible()]
-    if not children:
-        return item.sceneBoundingRect()
-    rect = QRectF()
-    for child in children:
-        rect = rect.united(child.sceneBoundingRect())
+    paints = type(item).paint is not Item.paint
+    rect = item.sceneBoundingRect() if paints else QRectF()
+    for child in item.childItems():
+        if child.isVisible():
+            rect = rect.united(child.sceneBoundingRect())
     return rect
 
 

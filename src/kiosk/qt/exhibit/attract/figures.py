@@ -314,7 +314,7 @@ class HundredGrid(Item):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         cell_w, cell_h = self._width / 10, self._height / 10
-        gap = min(cell_w, cell_h) * 0.16
+        gap = min(cell_w, cell_h) * 0.1
         lit, reached = self.lit_cells(), self._reached()
         for i in range(100):
             shown = stagger(self._appear, i, 100, 0.8)
@@ -331,5 +331,8 @@ class HundredGrid(Item):
 
 
 def centre_of(item: QGraphicsItem) -> QPointF:
-    """The centre of ``item``'s box in scene coordinates."""
-    return item.mapToScene(item.boundingRect().center())
+    """The centre of ``item``'s box (of what it holds, for a group) in scene coordinates."""
+    box = item.boundingRect()
+    if box.isEmpty():
+        box = item.childrenBoundingRect()
+    return item.mapToScene(box.center())

@@ -26,7 +26,7 @@ from kiosk.qt.widgets.surface import Panel
 
 PROMPT_H = 124.0
 PROMPT_GAP = 44.0  # from the bottom edge
-FIELD_SHARE = 0.56  # of the width in landscape, of the height in portrait
+FIELD_SHARE = 0.6  # of the width in landscape, of the height in portrait
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def frame(look: Look, side: int) -> Frame:
     bottom = h - PROMPT_GAP - PROMPT_H - 36  # nothing but the field runs under the prompt
     inset = 64.0
     if look.portrait:
-        fh = round(h * 0.5)
+        fh = round(h * 0.56)
         if side == 0:
             return Frame(
                 QRectF(0, 0, w, fh),
@@ -111,6 +111,11 @@ class Scene:
         return self.whole
 
 
+def lines_height(px: float, lines: int, spacing: float = 1.38) -> float:
+    """The height ``lines`` lines of text at ``px`` take (the last one with its whole glyph box)."""
+    return px * (spacing * (lines - 1) + 1.5)
+
+
 def bilingual(
     ctx: PageContext,
     scene: Scene,
@@ -125,20 +130,26 @@ def bilingual(
     colour: str | None = None,
     align: str = "left",
     max_lines: int = 3,
+    second_lines: int = 2,
 ) -> float:
     """``text`` in the current language at ``px``, then in the other one at ``second_px`` (muted); returns the y
-    below them. The second line is left out when the other language has no text of its own."""
+    below them. The second gets room for ``second_lines`` lines (the first what is left of ``box``); it is left out
+    when the other language has no text of its own."""
+    other = other_language(ctx)
+    second_text = text.get(other) if other is not None else None
+    if second_text == text.get(ctx.language):
+        second_text = None
+    reserve = 0.0 if second_text is None else lines_height(second_px, second_lines) + px * 0.22
     first = ctx.text(
-        text.get(ctx.language), role, box.width(), box.height(), parent, box.x(), box.y(),
+        text.get(ctx.language), role, box.width(), max(px * 1.3, box.height() - reserve), parent, box.x(), box.y(),
         origin=origin, colour=colour, px=px, max_lines=max_lines, align=align,
     )  # fmt: skip
     scene.languages.add(ctx.language)
     y = box.y() + first.text_height() + px * 0.22
-    other = other_language(ctx)
-    if other is not None and text.get(other) != text.get(ctx.language):
+    if other is not None and second_text is not None:
         second = ctx.text(
-            text.get(other), "subheading", box.width(), max(40.0, box.bottom() - y), parent, box.x(), y,
-            origin=origin, px=second_px, max_lines=max_lines, align=align, language=other,
+            second_text, "subheading", box.width(), lines_height(second_px, second_lines), parent, box.x(), y,
+            origin=origin, px=second_px, max_lines=second_lines, align=align, language=other,
         )  # fmt: skip
         scene.languages.add(other)
         y += second.text_height()

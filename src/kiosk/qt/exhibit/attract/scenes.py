@@ -4,6 +4,7 @@ and a headline number as marks. Every figure, label and colour comes from the co
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
@@ -14,7 +15,6 @@ from kiosk.content.model import Chart, KeyNumber, Pillar
 from kiosk.content.number_format import chart_number
 from kiosk.content.text import Text
 from kiosk.exhibit.attract import ChartSlide, Moment, NumberSlide, PillarSlide, Slide, marks_for, owner_of
-from kiosk.exhibit.motion import clamp01, ease_out_cubic
 from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.attract.figures import (
     HundredGrid,
@@ -32,7 +32,8 @@ from kiosk.qt.foundations.look import mix
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import IconItem, Panel
 
-STORY_TILES = 6  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
+TOUR_SPAN = 2.5  # how many tiles' turns one tile's light lasts
+STORY_TILES = 4  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
 
 
 def build_scene(ctx: PageContext, slide: Slide, side: int, parent: QGraphicsItem) -> Scene:
@@ -62,17 +63,18 @@ def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> C
 
 
 def _tour(tiles: Sequence[Panel], lit: Sequence[QColor], rest: QColor) -> Callable[[Moment], None]:
-    """A step that lights ``tiles`` one after another over the fill (each for its share of it, easing in and out):
-    every story or pillar gets its moment, about a second each — far from a flash."""
+    """A step that lights ``tiles`` one after another over the fill, each swelling and settling over
+    ``TOUR_SPAN`` turns (about 1.3 s for six), the next starting as it peaks: every story or pillar gets its moment,
+    and nothing flashes."""
 
     def step(moment: Moment) -> None:
         count = len(tiles)
+        span = min(1.0, TOUR_SPAN / count)
         for i, tile in enumerate(tiles):
-            at = moment.fill * count - i  # 0..1 while it is this tile's turn
-            glow = 0.0 if at <= 0 or at >= 1.4 or moment.fill <= 0 else min(1.0, at / 0.3, (1.4 - at) / 0.3)
-            if i == count - 1 and moment.fill >= 1.0:
-                glow = 0.0
-            tile.set_fill(mix(rest, lit[i], ease_out_cubic(clamp01(glow))))
+            start = 0.0 if count == 1 else i * (1.0 - span) / (count - 1)
+            x = (moment.fill - start) / span
+            glow = math.sin(math.pi * x) if 0.0 < x < 1.0 else 0.0
+            tile.set_fill(mix(rest, lit[i], glow))
 
     return step
 
@@ -97,39 +99,39 @@ def _title(ctx: PageContext, box: Frame, root: Item) -> Scene:
     fig = box.figure
     title = ctx.text(
         exhibit.title.get(ctx.language), "display", fig.width(), fig.height() * 0.6, root, fig.x(), fig.y() + 24,
-        origin="exhibit.title", px=120.0 if not look.portrait else 104.0, max_lines=4,
+        origin="exhibit.title", px=120.0 if not look.portrait else 116.0, max_lines=4,
     )  # fmt: skip
     scene = Scene(root, title, Home(), centre_of(title))
     scene.languages.add(ctx.language)
     y = fig.y() + 24 + title.text_height() + 40
-    parts: list[QGraphicsItem] = [title]
-    other = other_language(ctx)
+    other = other_language(ctx)  # the title stands from the first moment (what a visitor walking away sees)
     if other is not None and exhibit.title.get(other) != exhibit.title.get(ctx.language):
         second = ctx.text(
             exhibit.title.get(other), "title", fig.width(), 170, root, fig.x(), y,
             origin="exhibit.title", px=54.0, max_lines=3, language=other, colour=look.theme.text,
         )  # fmt: skip
         scene.languages.add(other)
-        parts.append(second)
         y += second.text_height() + 40
     subtitle = Item(root)
-    parts.append(subtitle)
     bilingual(ctx, scene, exhibit.subtitle, QRectF(fig.x(), y, fig.width(), fig.bottom() - y), subtitle,
               origin="exhibit.subtitle", role="subheading", px=42.0, second_px=30.0)  # fmt: skip
-    scene.steps.append(_reveal(parts, "appear", 0.5))
     # The four services, each in its colour: a touch opens it.
     col = box.column
     rows = sorted(ctx.content.pillars, key=lambda p: p.order)
     gap = 24.0
-    row_h = min(200.0, (col.height() - gap * (len(rows) - 1)) / max(1, len(rows)))
+    columns = 2 if look.portrait else 1  # portrait: the four side by side in pairs, tall enough for both languages
+    lines = -(-len(rows) // columns)
+    row_w = (col.width() - gap * (columns - 1)) / columns
+    row_h = min(230.0 if look.portrait else 200.0, (col.height() - gap * (lines - 1)) / max(1, lines))
     tiles: list[Panel] = []
     for i, pillar in enumerate(rows):
-        tile = _tile(ctx, col.width(), row_h, pillar.accent, root)
-        tile.setPos(col.x(), col.y() + i * (row_h + gap))
+        tile = _tile(ctx, row_w, row_h, pillar.accent, root)
+        tile.setPos(col.x() + (i % columns) * (row_w + gap), col.y() + (i // columns) * (row_h + gap))
         text_h = row_h - 36
-        bilingual(ctx, scene, pillar.short_title, QRectF(44, 18, col.width() - 70, text_h), tile,
-                  origin=f"{pillar.id}.short_title", role="title", px=52.0, second_px=30.0, colour=pillar.accent,
-                  max_lines=1)  # fmt: skip
+        bilingual(ctx, scene, pillar.short_title, QRectF(44, 18, row_w - 70, text_h), tile,
+                  origin=f"{pillar.id}.short_title", role="title", px=46.0 if look.portrait else 52.0,
+                  second_px=30.0, colour=pillar.accent, max_lines=2 if look.portrait else 1,
+                  second_lines=1)  # fmt: skip
         scene.targets.append((tile, PillarPage(pillar.id)))
         tiles.append(tile)
     scene.steps.append(_reveal(tiles, "appear", 0.6))
@@ -158,10 +160,10 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
         number = ctx.content.number(pillar.headline_number)
         hero = Item(root)
         counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), 170, look.theme.number, 160, hero)
-        counter.setPos(col.x(), col.bottom() - 240)
+        counter.setPos(col.x(), col.bottom() - 270)
         scene.counters.append(counter)
-        ctx.text(number.label.get(ctx.language), "subheading", col.width(), 64, hero, col.x(), col.bottom() - 64,
-                 origin=f"{number.id}.label", px=32.0, colour=look.theme.text, max_lines=1)  # fmt: skip
+        ctx.text(number.label.get(ctx.language), "subheading", col.width(), 96, hero, col.x(), col.bottom() - 96,
+                 origin=f"{number.id}.label", px=32.0, colour=look.theme.text, max_lines=2)  # fmt: skip
         parts.append(hero)
     scene.steps.append(_reveal(parts, "appear", 0.4))
     wall = Item(root)
@@ -183,7 +185,8 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
                      origin=f"{story.id}.first", colour=look.theme.number, px=30.0, bold=True, max_lines=1)  # fmt: skip
             top += 46
         bilingual(ctx, scene, story.title, QRectF(40, top, tile_w - 66, tile_h - top - 12), tile,
-                  origin=f"{story.id}.title", role="title", px=40.0, second_px=26.0, max_lines=2)  # fmt: skip
+                  origin=f"{story.id}.title", role="heading", px=44.0, second_px=28.0, max_lines=3,
+                  second_lines=3)  # fmt: skip
         scene.targets.append((tile, StoryDetail(pillar.id, index)))
         tiles.append(tile)
     scene.steps.append(_reveal(tiles, "appear", 0.7))
@@ -198,7 +201,7 @@ def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, root: Ite
     field_panel(look, box.field, pillar.accent, root)
     fig, col = box.figure, box.column
     gold, bright = QColor(look.theme.number), mix(pillar.accent, "#FFFFFF", 0.25)
-    dim, ink = mix(look.theme.ground, pillar.accent, 0.55), mix(look.theme.ground, pillar.accent, 0.3)
+    dim, ink = mix(look.theme.ground, pillar.accent, 0.64), mix(look.theme.ground, pillar.accent, 0.14)
     palette = [gold, bright, mix(pillar.accent, look.theme.number, 0.5)]
     scene = Scene(root, root, PillarPage(pillar.id), QPointF())
     y = bilingual(ctx, scene, chart.title, QRectF(col.x(), col.y(), col.width(), 330), root,
@@ -244,22 +247,9 @@ def _ladder(
     bottom = max(5, max(r.rank for r in rungs) + 2)
     ladder = LadderFigure(fig.width(), fig.height(), rungs, bottom, colours, palette, 40.0, ink, root)
     ladder.setPos(fig.topLeft())
-    labels: list[QGraphicsItem] = []
-    for item, rung in zip(chart.items, rungs, strict=True):
-        x = ladder.band_x + 24 + len(rungs) * ladder.markers[0].size * 1.1 + 16
-        band_h = ladder.step * 0.74
-        label = ctx.text(
-            item.label.get(ctx.language), "heading", fig.width() - x - 24, band_h, ladder, x,
-            ladder.rung_y(rung.rank) - band_h / 2, origin=f"{chart.id}.items", px=36.0, max_lines=1,
-            valign="center", colour=ctx.look.theme.ground,
-        )  # fmt: skip
-        scene.languages.add(ctx.language)
-        labels.append(label)
 
     def step(moment: Moment) -> None:
         ladder.set_moment(moment.appear, moment.fill)
-        for i, label in enumerate(labels):
-            label.setOpacity(1.0 if ladder.position(i) <= rungs[i].rank + 0.02 else 0.0)
 
     scene.steps.append(step)
     return ladder
@@ -274,7 +264,7 @@ def _shares(
     group.setPos(fig.topLeft())
     gap = 48.0
     width = (fig.width() - gap * (count - 1)) / count
-    label_h, number_h = 150.0, 100.0
+    label_h, number_h = 180.0, 100.0
     height = fig.height() - label_h - number_h - 16
     grids: list[HundredGrid] = []
     counters: list[CountingNumber] = []
@@ -308,14 +298,14 @@ def _legend(
     """The figures of a chart beside it: a swatch in the colour it is drawn in, the number, its label."""
     if not rows:
         return
-    row_h = min(230.0, box.height() / len(rows))
-    for label, number, colour in rows:
-        y = box.y() + rows.index((label, number, colour)) * row_h
-        Panel(36, 36, colour, 18, root).setPos(box.x(), y + 38)
-        counter = CountingNumber(number, ctx.language, ctx.typography, box.width() - 64, 110, colour, 104, root)
+    row_h = min(330.0, box.height() / len(rows))
+    for k, (label, number, colour) in enumerate(rows):
+        y = box.y() + k * row_h
+        Panel(36, 36, colour, 18, root).setPos(box.x(), y + 34)
+        counter = CountingNumber(number, ctx.language, ctx.typography, box.width() - 64, 104, colour, 100, root)
         counter.setPos(box.x() + 64, y)
         scene.counters.append(counter)
-        bilingual(ctx, scene, label, QRectF(box.x() + 64, y + 112, box.width() - 64, row_h - 120), root,
+        bilingual(ctx, scene, label, QRectF(box.x() + 64, y + 104, box.width() - 64, row_h - 112), root,
                   origin=f"{number.id}.label", role="subheading", px=34.0, second_px=28.0,
                   colour=ctx.look.theme.text, max_lines=2)  # fmt: skip
 

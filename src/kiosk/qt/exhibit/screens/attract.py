@@ -67,13 +67,14 @@ class AttractPage(Page):
         dx, dy = drift_offset(elapsed_s)
         self.layer.setPos(dx, dy)
         index, slide, into = self.loop.slide_at(elapsed_s)
+        first = elapsed_s < self.loop.slide_s  # the loop's first scene comes onto an empty stage: no sweep
         if index != self.slide_index:
-            self._show(index, slide, into)
+            self._show(index, slide, into, first)
         assert self.current is not None
         still = self.ctx.reduced_motion
         now = COMPLETE if still else moment(into, self.loop.slide_s)
         self.current.set_moment(now, 1e9 if still else into - APPEAR_FROM_S)
-        self._sweep(ease_out_cubic(now.enter))
+        self._sweep(1.0 if first else ease_out_cubic(now.enter))
         if now.demo is not None:
             self.demo.aim(self.current.demo_at)
         self.demo.set_progress(now.demo)
@@ -88,14 +89,14 @@ class AttractPage(Page):
         scene.root.setVisible(False)
         return scene
 
-    def _show(self, index: int, slide: Slide, into: float) -> None:
+    def _show(self, index: int, slide: Slide, into: float, first: bool) -> None:
         count = len(self.loop.playlist)
         previous = (index - 1) % count
         old = self.current
         if old is not None and self.slide_index != previous:
             self._drop(old)
             old = None
-        if old is None and into < ENTER_S and count > 1 and not self.ctx.reduced_motion:
+        if old is None and into < ENTER_S and count > 1 and not first and not self.ctx.reduced_motion:
             old = self._build(previous)  # put there at a time of its own choosing: the one before is leaving
         if old is not None:
             old.set_moment(COMPLETE, 1e9)  # as it was at the end of its time
