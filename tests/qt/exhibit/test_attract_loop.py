@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 
 from kiosk.exhibit.attract import ChartSlide, NumberSlide, PillarSlide, Slide, TitleSlide
-from kiosk.exhibit.navigation import PillarPage, StoryDetail, stories
+from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.attract.figures import HundredGrid, LadderFigure, MarksFigure
 from kiosk.qt.exhibit.idle_loop import ATTRACT_STILL_TICK_MS, ATTRACT_TICK_MS
 from kiosk.qt.exhibit.screens.attract import AttractPage
@@ -197,3 +197,9 @@ def test_nothing_is_left_behind_after_many_scenes(harness) -> None:
 def test_the_tap_point_outside_any_target_opens_the_scene_pillar(harness) -> None:
     page = show_scene(harness, NumberSlide("academicians"))
     assert page.target_at(QPointF(5, 5)) == PillarPage("ecosystem")
+
+
+def test_a_touch_on_the_invitation_opens_home(harness, pointer) -> None:
+    page = show_scene(harness, PillarSlide("industry"))
+    pointer.tap(page.prompt.pill.sceneBoundingRect().center())
+    assert harness.screen == Home()

@@ -142,7 +142,8 @@ class Walk:
         for round_ in range(rounds):
             pillar = pillars[round_ % len(pillars)]
             self.attract_cycle("attract cycle", attract_s)
-            wake_at = QPointF(self.exhibit.stage.width() / 2, self.exhibit.stage.height() / 2)
+            page = nav.idle_loop.attract_page  # its invitation opens Home (the rest of the loop opens what it shows)
+            wake_at = self.viewport_point(page.prompt.pill) if page is not None else QPointF()
             self.tap("attract → home", partial(self.mouse, QEvent.Type.MouseButtonPress, wake_at))
             self.mouse(QEvent.Type.MouseButtonRelease, wake_at)
             self.press_feedback("home")

@@ -50,8 +50,9 @@ class AttractPage(Page):
         return None if self.current is None else self.current.root
 
     def target_at(self, point: QPointF) -> PillarPage | StoryDetail | None:
-        """What a touch at ``point`` opens: the story or pillar under it, or the scene's pillar; None for Home."""
-        if self.current is None:
+        """What a touch at ``point`` opens: the story or pillar under it, or the scene's pillar; None for Home (also
+        the invitation itself: it invites to the whole exhibit)."""
+        if self.current is None or self.prompt.pill.sceneBoundingRect().contains(point):
             return None
         found: Screen = self.current.target_at(point)
         return found if isinstance(found, PillarPage | StoryDetail) else None
