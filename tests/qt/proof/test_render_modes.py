@@ -25,7 +25,7 @@ def test_render_writes_each_mode_into_its_own_folder(tmp_path: Path, qapp) -> No
     args = ["render", "--content", str(content_dir), "--out", str(out), "--size", "1080x1920", "--lang", "en"]
     assert cli.main([*args, "--mode", "default", "--mode", "high-contrast", "--mode", "reach"]) == 0
     folder = out / "1080x1920"
-    assert sorted(p.name for p in folder.iterdir()) == ["en", "en-high-contrast", "en-reach", "operator"]
+    assert sorted(p.name for p in folder.iterdir()) == ["attract", "en", "en-high-contrast", "en-reach", "operator"]
     assert sorted(p.stem for p in (folder / "en-reach").glob("*.png")) == sorted(VISITOR_SCREENS)
     high = QImage(str(folder / "en-high-contrast" / "home.png"))
     assert QColor(high.pixel(4, 4)) == QColor("#000000")  # the high-contrast ground
