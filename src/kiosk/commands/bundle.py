@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.exit_codes import ExitCode
@@ -65,14 +66,32 @@ def _keygen(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _moment(text: str) -> datetime:
+    """``--activate-at``: an ISO 8601 time with its time zone."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like 2026-12-02T09:00+08:00") from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' has no time zone; add it (2026-12-02T09:00+08:00, or Z for UTC) so every kiosk reads the same "
+            "moment"
+        )
+    return moment
+
+
 def _create(args: argparse.Namespace) -> int:
     from kiosk.service.bundle.create import create_bundle
 
-    result = create_bundle(args.content_dir, args.out, version=args.version, sign_key=args.sign_key)
+    result = create_bundle(
+        args.content_dir, args.out, version=args.version, sign_key=args.sign_key, activate_at=args.activate_at
+    )
     signed = "signed" if result.signed else "not signed"
+    activate = result.manifest.activate_utc
+    when = f", installed by watch folders from {activate}" if activate else ""
     print(
         f"wrote {result.path}: version {result.manifest.version}, {len(result.manifest.files)} files, "
-        f"{result.size} bytes, {signed}"
+        f"{result.size} bytes, {signed}{when}"
     )
     return ExitCode.OK
 
@@ -201,6 +220,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "versions sort higher, digit runs compared as numbers",
     )
     create.add_argument("--sign-key", type=Path, metavar="FILE", help="sign with this private key")
+    create.add_argument(
+        "--activate-at",
+        type=_moment,
+        metavar="TIME",
+        help="watch folders install the bundle from this moment on, not before (ISO 8601 with its time zone, "
+        "e.g. 2026-12-02T09:00+08:00): the whole hall switches together",
+    )
     create.set_defaults(func=_run(_create))
 
     from kiosk.commands.settings_args import add_config_argument

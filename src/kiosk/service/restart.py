@@ -10,9 +10,21 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 
 _log = logging.getLogger(__name__)
+RESTARTS_ENV = "KIOSK_SELF_RESTARTS"  # carried over execv: how many times this process restarted itself
+
+
+def self_restarts(environ: Mapping[str, str]) -> int:
+    """How many times the program restarted itself in this process (0 after a start by the service manager)."""
+    value = environ.get(RESTARTS_ENV, "")
+    return int(value) if value.isdigit() else 0
+
+
+def count_self_restart(environ: MutableMapping[str, str]) -> None:
+    """Before :func:`reexec`: one restart more, for the program that comes next (the environment goes over)."""
+    environ[RESTARTS_ENV] = str(self_restarts(environ) + 1)
 
 
 def restart_argv(

@@ -215,5 +215,8 @@ def _effective(
             "content_updates": updates.model_copy(
                 update={"watch_dir": from_file("content_updates.watch_dir", updates.watch_dir)}
             ),
+            "monitoring": settings.monitoring.model_copy(
+                update={"metrics_file": from_file("monitoring.metrics_file", settings.monitoring.metrics_file)}
+            ),
         }
     )

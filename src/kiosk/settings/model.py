@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -156,6 +157,40 @@ class HealthSettings(Section):
     )
 
 
+class MonitoringSettings(Section):
+    """Watching a hall of exhibits from afar: a health file for Prometheus's node_exporter, a small screenshot."""
+
+    metrics_file: Path | None = _folder(
+        "The health file for node_exporter's textfile collector (a .prom file in the folder given to "
+        "--collector.textfile.directory), replaced whole every metrics_every_s seconds. null: none is written."
+    )
+    metrics_every_s: float = Field(
+        default=20.0, ge=5, le=300, description="How often the health file is written, in seconds."
+    )
+    group: str = Field(
+        default="default",
+        min_length=1,
+        max_length=64,
+        description="This exhibit's group in the hall (letters, digits, _ . : -): an alert fires when one exhibit "
+        "of a group shows other content than the rest.",
+    )
+    screenshot_every_s: float | None = Field(
+        default=300.0,
+        ge=30,
+        le=86400,
+        description="How often a small screenshot is kept in the state folder (screenshot.png), in seconds; a file "
+        "screenshot.request there asks for one now. null: never.",
+    )
+    screenshot_px: int = Field(default=480, ge=64, le=1920, description="The screenshot's longer side, in pixels.")
+
+    @field_validator("group")
+    @classmethod
+    def _group_name(cls, value: str) -> str:
+        if re.fullmatch(r"[A-Za-z0-9_.:-]+", value) is None:
+            raise ValueError(f"'{value}': use only letters, digits and _ . : - (e.g. hall-a)")
+        return value
+
+
 def _day(name: str) -> Any:
     return Field(default=None, description=f"Hours on {name.capitalize()}s. null: open all day.")
 
@@ -247,6 +282,7 @@ class Settings(Section):
     operator: OperatorSettings = Field(default_factory=OperatorSettings)
     content_updates: ContentUpdateSettings = Field(default_factory=ContentUpdateSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    monitoring: MonitoringSettings = Field(default_factory=MonitoringSettings)
     opening_hours: OpeningHoursSettings | None = Field(default=None)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)

@@ -19,6 +19,7 @@ from kiosk.exit_codes import ExitCode
 from kiosk.qt.accessibility.sound import AplayOutput
 from kiosk.qt.app.build import application, build_exhibit
 from kiosk.qt.app.unattended import Operations
+from kiosk.qt.app.watching import Watching
 from kiosk.qt.service.health import install_health
 from kiosk.service.logs import start_process_logs
 from kiosk.settings.model import Settings
@@ -83,7 +84,10 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
     QTimer.singleShot(WARM_UP_AFTER_MS, import_charts)
     # Lock-down, operator panel, hot reload, USB bundles, opening hours (after the window is up):
     operations = Operations(app, stage, controller, settings, monotonic, kiosk_mode=not windowed, now=datetime.now)
+    # The health file for node_exporter and the screenshot for a look from afar (monitoring in the settings):
+    watching = Watching(stage, operations, health, settings)
     code = app.exec()
+    watching.stop()
     operations.stop()
     exhibit.accessibility.stop()
     return health.finish(code)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -23,7 +23,7 @@ from kiosk.qt.service.guard import ErrorBurst, ExceptionGuard
 from kiosk.qt.service.posix_signals import QuitOnSignals
 from kiosk.qt.service.watchdog import SystemdLink
 from kiosk.service.memory import MemoryCeiling, rss_mb
-from kiosk.service.restart import reexec
+from kiosk.service.restart import count_self_restart, reexec
 from kiosk.service.sd_notify import Notifier, watchdog_interval_s
 
 _log = logging.getLogger(__name__)
@@ -48,6 +48,8 @@ class Health(QObject):
         self.window = window
         self.ceiling = ceiling
         self.restart_requested = False
+        self.errors = 0  # recovered from since the start (the health file's kiosk_errors_total)
+        self._environ = environ
         self._restart = restart
         notifier = Notifier.from_environ(environ)
         self.systemd = None if notifier is None else SystemdLink(notifier, window, watchdog_interval_s(environ), self)
@@ -64,6 +66,7 @@ class Health(QObject):
             self.systemd.status(text)
 
     def _on_error(self, what: str) -> None:
+        self.errors += 1
         self.status(f"recovered from an error: {what}"[:200])
 
     def on_screen_shown(self, screen: Screen) -> None:
@@ -116,6 +119,8 @@ class Health(QObject):
         QApplication.processEvents()
         for handler in logging.getLogger("kiosk").handlers:
             handler.flush()
+        if isinstance(self._environ, MutableMapping):  # carried to the program that comes next
+            count_self_restart(self._environ)
         self._restart()
         return 1
 

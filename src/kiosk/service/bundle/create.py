@@ -21,6 +21,7 @@ from kiosk.service.bundle.manifest import (
     SIGNATURE_NAME,
     FileRecord,
     Manifest,
+    format_utc,
     path_problem,
 )
 from kiosk.service.bundle.signing import load_private_key, sign
@@ -47,14 +48,18 @@ def create_bundle(
     version: str | None = None,
     sign_key: Path | None = None,
     now: datetime | None = None,
+    activate_at: datetime | None = None,
 ) -> CreateResult:
-    """Validate ``content_dir`` and write the bundle ``out_zip``. Raises BundleError (every problem) instead."""
+    """Validate ``content_dir`` and write the bundle ``out_zip``. Raises BundleError (every problem) instead.
+    ``activate_at`` (aware): a watch folder installs the bundle from that moment on, not before."""
     content_dir, out_zip = Path(content_dir), Path(out_zip)
     now = (now or datetime.now(UTC)).astimezone(UTC)
     version = version or default_version(now)
     problem = version_problem(version)
     if problem:
         raise BundleError(problem)
+    if activate_at is not None and activate_at.tzinfo is None:
+        raise BundleError(f"activation time {activate_at.isoformat()}: give its time zone, e.g. 2026-12-02T09:00+08:00")
     key = load_private_key(sign_key) if sign_key is not None else None
     result = load_content(content_dir, strict_assets=True)
     if not result.ok:
@@ -64,7 +69,8 @@ def create_bundle(
         )
     files = _content_files(content_dir, out_zip)
     records = tuple(FileRecord(rel, len(data), hashlib.sha256(data).hexdigest()) for rel, data in files)
-    manifest = Manifest(version, now.strftime("%Y-%m-%dT%H:%M:%SZ"), records)
+    activate = None if activate_at is None else format_utc(activate_at)
+    manifest = Manifest(version, format_utc(now), records, activate)
     manifest_bytes = manifest.to_bytes()
     entries = [(MANIFEST_NAME, manifest_bytes)]
     if key is not None:

@@ -1,9 +1,11 @@
-"""``manifest.json``: the bundle's version and, for every content file, its path, size and sha256."""
+"""``manifest.json``: the bundle's version and, for every content file, its path, size and sha256; optionally the
+moment a watch folder may install it (``activate_utc``, signed with the rest, so a whole hall switches together)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.version import version_problem
@@ -13,6 +15,7 @@ MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 CONTENT_PREFIX = "content/"
 MAX_PATH_CHARS = 255
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 @dataclass(frozen=True)
@@ -27,20 +30,36 @@ class Manifest:
     version: str
     created_utc: str
     files: tuple[FileRecord, ...]
+    activate_utc: str | None = None  # UTC_FORMAT; None: install as soon as it arrives
 
     def to_bytes(self) -> bytes:
-        data = {
-            "format": FORMAT,
-            "version": self.version,
-            "created_utc": self.created_utc,
-            "files": [
-                {"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(self.files, key=lambda f: f.path)
-            ],
-        }
+        data: dict[str, object] = {"format": FORMAT, "version": self.version, "created_utc": self.created_utc}
+        if self.activate_utc is not None:  # left out otherwise: a bundle without one has the bytes it always had
+            data["activate_utc"] = self.activate_utc
+        data["files"] = [
+            {"path": f.path, "size": f.size, "sha256": f.sha256} for f in sorted(self.files, key=lambda f: f.path)
+        ]
         return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
     def by_path(self) -> dict[str, FileRecord]:
         return {f.path: f for f in self.files}
+
+    @property
+    def activate_at(self) -> float | None:
+        """The activation time as Unix seconds (None: none)."""
+        return None if self.activate_utc is None else parse_utc(self.activate_utc).timestamp()
+
+
+def format_utc(moment: datetime) -> str:
+    """``moment`` (aware) as the manifest writes times: UTC to the second, e.g. ``2026-12-02T01:00:00Z``."""
+    if moment.tzinfo is None:
+        raise ValueError("a time without a time zone")
+    return moment.astimezone(UTC).strftime(UTC_FORMAT)
+
+
+def parse_utc(text: str) -> datetime:
+    """A manifest time back as an aware datetime; ValueError when it is not in ``UTC_FORMAT``."""
+    return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
 
 
 def path_problem(name: str) -> str | None:
@@ -88,6 +107,12 @@ def parse_manifest(data: bytes, where: str) -> Manifest:
     created = raw.get("created_utc")
     if not isinstance(created, str):
         problems.append("created_utc is missing")
+    activate = raw.get("activate_utc")
+    if activate is not None:
+        try:
+            parse_utc(activate if isinstance(activate, str) else "")
+        except ValueError:
+            problems.append(f"activate_utc is {activate!r}, not a UTC time like 2026-12-02T01:00:00Z")
     files: list[FileRecord] = []
     entries = raw.get("files")
     if not isinstance(entries, list):
@@ -108,7 +133,7 @@ def parse_manifest(data: bytes, where: str) -> Manifest:
             f"{where}: {MANIFEST_NAME} is not valid; make the bundle again with 'kiosk bundle create'", problems
         )
     assert isinstance(version, str) and isinstance(created, str)
-    return Manifest(version, created, tuple(files))
+    return Manifest(version, created, tuple(files), activate if isinstance(activate, str) else None)
 
 
 def _file_record(entry: object) -> FileRecord | str:

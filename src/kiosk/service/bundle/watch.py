@@ -1,5 +1,9 @@
-"""The watch folder (a USB stick's mount point): install each newer bundle found there once, and leave a result
-file beside it. Called by the exhibit from a timer on a worker thread; pure Python."""
+"""The watch folder (a USB stick's mount point, or a folder a file-sync tool such as Syncthing fills): install each
+newer bundle found there once, and leave a result file beside it. Only complete ``*.zip`` files are looked at:
+hidden names and other endings (Syncthing's ``.syncthing.NAME.tmp``, ``~syncthing~NAME.tmp``, a copy's ``.part``)
+are partial files. A bundle whose signed manifest carries an activation time waits until then (on the injected
+wall clock, kept right by NTP), so a whole hall switches at once. Called by the exhibit from a timer on a worker
+thread; pure Python."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from kiosk.atomic_file import replace_file
 from kiosk.service.bundle.archive import Budget, open_zip, read_small
 from kiosk.service.bundle.errors import BundleBusy, BundleError
 from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle, older_message
-from kiosk.service.bundle.manifest import MANIFEST_NAME, parse_manifest
+from kiosk.service.bundle.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from kiosk.service.bundle.releases import current_version
 from kiosk.service.bundle.version import is_older
 
@@ -33,6 +37,8 @@ class WatchResult:
     version: str | None
     message: str
     result_file: Path | None  # None when it could not be written (a read-only stick): the message is only logged
+    waiting_until: float | None = None  # set: not installed yet, its activation time (Unix s) is still to come
+    at: float = field(default_factory=time.time)  # when this result was reached (Unix s)
 
 
 def check_watch_folder(
@@ -65,12 +71,18 @@ def check_watch_folder(
         key = f"{bundle.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
         if key in tried or 0 <= wall_clock() - stat.st_mtime < SETTLE_S:
             continue  # (a time in the future is a stick written in another time zone, not a copy in progress)
-        version = _peek_version(bundle)
+        manifest = _peek_manifest(bundle)
+        version = None if manifest is None else manifest.version
         current = current_version(releases_dir)
         if version is not None and version == current:
             continue  # the stick still holds the bundle on screen
         if version is not None and is_older(version, current):
             result: WatchResult | None = _refuse_older(bundle, version, current)
+        elif manifest is not None and (activate_at := manifest.activate_at) is not None and wall_clock() < activate_at:
+            waiting = _wait(bundle, manifest, activate_at)
+            if waiting is not None:
+                results.append(waiting)
+            continue  # not tried yet: looked at again until its time has come
         else:
             result = _install(bundle, releases_dir, public_key, max_bytes, keep, version)
         if result is None:  # the releases folder is busy: look again next time
@@ -90,6 +102,20 @@ def _refuse_older(bundle: Path, version: str, current: str | None) -> WatchResul
     log.warning("watch folder: %s", message)
     text = f"NOT INSTALLED at {_stamp()}\n{message}\nThe exhibit keeps showing the content it had.\n"
     return WatchResult(bundle, False, version, message, _write_result(bundle, text))
+
+
+def _wait(bundle: Path, manifest: Manifest, activate_at: float) -> WatchResult | None:
+    """Say once (result file and log) that ``bundle`` waits for its activation time; None when already said."""
+    moment = datetime.fromtimestamp(activate_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    message = f"{bundle.name}: version {manifest.version} is installed at its activation time, {moment}"
+    text = f"WAITING until {moment}\n{message}\nThe exhibit keeps showing the content it has until then.\n"
+    try:
+        if result_path(bundle).read_text(encoding="utf-8") == text:
+            return None
+    except (OSError, UnicodeDecodeError):
+        pass
+    log.info("watch folder: %s", message)
+    return WatchResult(bundle, False, manifest.version, message, _write_result(bundle, text), waiting_until=activate_at)
 
 
 def _install(
@@ -133,12 +159,13 @@ def _write_result(bundle: Path, text: str) -> Path | None:
     return path
 
 
-def _peek_version(bundle: Path) -> str | None:
-    """The version in the bundle's manifest, or None when it cannot be read (the install then reports why)."""
+def _peek_manifest(bundle: Path) -> Manifest | None:
+    """The bundle's manifest, or None when it cannot be read (the install then reports why). Its activation time
+    is trusted before the signature is checked: a forged one can only delay a bundle that is then refused."""
     try:
         with open_zip(bundle, bundle.name, DEFAULT_MAX_BYTES) as archive:
             data = read_small(archive, MANIFEST_NAME, Budget(DEFAULT_MAX_BYTES))
-        return None if data is None else parse_manifest(data, bundle.name).version
+        return None if data is None else parse_manifest(data, bundle.name)
     except BundleError:
         return None
 
