@@ -80,3 +80,14 @@ def test_reexec_runs_the_command_and_a_failure_is_logged_not_raised(caplog) -> N
     with caplog.at_level(logging.ERROR, "kiosk.service.restart"):
         reexec(["/gone/kiosk"], execv=refuse)
     assert "could not restart" in caplog.text and "/gone/kiosk" in caplog.text
+
+
+def test_self_restarts_are_counted_in_the_environment_the_next_program_inherits() -> None:
+    from kiosk.service.restart import RESTARTS_ENV, count_self_restart, self_restarts
+
+    environ: dict[str, str] = {}
+    assert self_restarts(environ) == 0
+    count_self_restart(environ)
+    count_self_restart(environ)
+    assert environ == {RESTARTS_ENV: "2"} and self_restarts(environ) == 2
+    assert self_restarts({RESTARTS_ENV: "garbage"}) == 0

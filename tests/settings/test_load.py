@@ -223,3 +223,14 @@ def test_a_missing_file_named_with_config_is_an_error_but_the_default_place_is_n
         "kiosk.yaml:0:0: there is no such settings file (create it with 'kiosk config --example > kiosk.yaml', "
         "or drop --config to use the defaults)"
     ]
+
+
+def test_monitoring_names_its_group_plainly_and_its_health_file_follows_the_file(tmp_path: Path) -> None:
+    good = load(tmp_path, "monitoring:\n  metrics_file: metrics/kiosk.prom\n  group: hall-a\n")
+    monitoring = good.settings.monitoring
+    assert monitoring.metrics_file == tmp_path / "metrics" / "kiosk.prom" and monitoring.group == "hall-a"
+    assert (monitoring.metrics_every_s, monitoring.screenshot_every_s, monitoring.screenshot_px) == (20, 300, 480)
+    assert load(tmp_path, "").settings.monitoring.metrics_file is None
+    bad = messages(load(tmp_path, "monitoring:\n  group: 'hall a'\n  metrics_every_s: 1\n"))
+    assert bad[0] == "kiosk.yaml:2:10: monitoring.group: 'hall a': use only letters, digits and _ . : - (e.g. hall-a)"
+    assert bad[1].startswith("kiosk.yaml:3:20: monitoring.metrics_every_s:")

@@ -80,6 +80,7 @@ class Screenshots(QObject):
     def take(self) -> bool:
         """A picture now; False when it could not be written (said once in the log)."""
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             replace_file(self.path, small_png(self.window, self.long_side_px), mode=0o644)
         except OSError as exc:
             if not self._failing:
