@@ -94,6 +94,18 @@ def test_set_pin_from_stdin_creates_the_file_with_a_hash_only(
     assert "739164" not in out.out + out.err and "stored in a new settings file" in out.out
 
 
+def test_set_pin_print_hash_prints_a_hash_for_an_inventory_and_writes_nothing(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("739164\n"))
+    assert cli.main(["set-pin", "--pin-stdin", "--print-hash"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert verify_pin("739164", printed) and "739164" not in printed
+    assert not (home / ".config/guangzhou-exhibit/kiosk.yaml").exists()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("12\n"))
+    assert cli.main(["set-pin", "--pin-stdin", "--print-hash"]) == 1
+
+
 def test_set_pin_asks_twice_and_keeps_the_files_comments(
     home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

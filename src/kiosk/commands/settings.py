@@ -58,6 +58,9 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     if problem:
         print(f"set-pin: {problem}; nothing was changed", file=sys.stderr)
         return ExitCode.INVALID
+    if args.print_hash:  # for an inventory (packaging/ansible): the hash only, no settings file touched
+        print(hash_pin(pin))
+        return ExitCode.OK
     try:
         created = store_pin_hash(path, hash_pin(pin))
     except PinFileError as exc:
@@ -103,5 +106,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add_config_argument(set_pin)
     set_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from one line of standard input instead of asking twice"
+    )
+    set_pin.add_argument(
+        "--print-hash",
+        action="store_true",
+        help="print the PIN's salted hash instead of storing it (for kiosk_pin_hash in an Ansible inventory)",
     )
     set_pin.set_defaults(func=_cmd_set_pin)
