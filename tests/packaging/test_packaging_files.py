@@ -115,6 +115,7 @@ def test_autostart_entry_starts_the_installed_exhibit() -> None:
         "smoke-bundle",
         "build-deb",
         "ci-check",
+        "fleet-check",
         "lock-requirements",
         "linux/install.sh",
     ],
