@@ -16,7 +16,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FOLDER_ID = "hall-bundles"
 OFF_OPTIONS = {
     "globalAnnounceEnabled": "false",
     "localAnnounceEnabled": "false",
@@ -64,7 +63,9 @@ class Node:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / ".stfolder").mkdir(exist_ok=True)
 
-    def configure(self, peers: list[Node]) -> None:
+    def configure(self) -> None:
+        """Its own ports and API key, the receive limit, and nothing that would reach out of the machine: before it
+        starts (devices and the folder are set through its REST API by packaging/syncthing-hall, as in the guide)."""
         path = self.home / "config.xml"
         tree = ET.parse(path)
         top = tree.getroot()
@@ -79,31 +80,12 @@ class Node:
             if element is None:
                 element = ET.SubElement(options, key)
             element.text = value
-        for old in top.findall("folder"):
-            top.remove(old)
-        for old in top.findall("device"):
-            if old.get("id") != self.device_id:
-                top.remove(old)
-        for peer in peers:
-            device = ET.Element("device", id=peer.device_id, name=peer.name, compression="metadata", introducer="false")
-            ET.SubElement(device, "address").text = f"tcp://127.0.0.1:{peer.sync_port}"
-            ET.SubElement(device, "autoAcceptFolders").text = "false"
-            top.insert(0, device)
-        folder = ET.Element(
-            "folder",
-            id=FOLDER_ID,
-            label="hall bundles",
-            path=str(self.folder),
-            type=self.kind,
-            rescanIntervalS="2",
-            fsWatcherEnabled="true",
-            fsWatcherDelayS="1",
-        )
-        ET.SubElement(folder, "filesystemType").text = "basic"
-        for device_id in [self.device_id, *(p.device_id for p in peers)]:
-            ET.SubElement(folder, "device", id=device_id)
-        top.insert(0, folder)
         tree.write(path)
+
+    @property
+    def address(self) -> str:
+        """How the others give this device to syncthing-hall: ID=ADDRESS."""
+        return f"{self.device_id}=tcp://127.0.0.1:{self.sync_port}"
 
     def start(self, log: Path) -> None:
         env = {**os.environ, "STNOUPGRADE": "1", "STNODEFAULTFOLDER": "1", "STNORESTART": "1"}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,6 +28,7 @@ from kiosk.service.bundle.watch import WatchResult, check_watch_folder, result_p
 from .syncthing_nodes import Node
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
+HALL_TOOL = Path(__file__).resolve().parents[2] / "packaging" / "syncthing-hall"
 BIG_BYTES = 12 * 1024 * 1024  # random, so it does not compress: the transfer takes seconds at the kiosk's limit
 SLOW_KBPS = 1024
 
@@ -47,16 +50,15 @@ def hall(tmp_path: Path):
     nodes = [operator, *kiosks]
     for node in nodes:
         node.generate()
-    operator.configure(kiosks)
-    for kiosk in kiosks:
-        kiosk.configure([operator])
-        # The exhibit writes NAME.result.txt beside each bundle: not a local change for Syncthing to report.
-        (kiosk.folder / ".stignore").write_text("*.result.txt\n", encoding="utf-8")
-    # The operator's bundles are written beside their final name first (.NAME.part): never sent half-made.
-    (operator.folder / ".stignore").write_text(".*.part\n", encoding="utf-8")
+    for node in nodes:
+        node.configure()
     try:
         for node in nodes:
             node.start(tmp_path / f"{node.name}.log")
+        # As the operator guide does it: packaging/syncthing-hall on each machine, through Syncthing's REST API.
+        hall_tool(operator, "operator", str(operator.folder), *(k.address for k in kiosks))
+        for kiosk in kiosks:
+            hall_tool(kiosk, "kiosk", str(kiosk.folder), operator.address)
         for kiosk in kiosks:
             operator.wait_for(lambda k=kiosk: operator.connected_to(k), 60, f"connection to {kiosk.name}")
         yield operator, kiosks
@@ -70,6 +72,15 @@ def hall(tmp_path: Path):
                     f"---- {node.name}.log (last lines)\n"
                     + "\n".join(log.read_text(errors="replace").splitlines()[-15:])
                 )
+
+
+def hall_tool(node: Node, *args: str) -> None:
+    said = subprocess.run(
+        [sys.executable, str(HALL_TOOL), "--home", str(node.home), *args], capture_output=True, text=True, timeout=60
+    )
+    assert said.returncode == 0, said.stderr
+    assert f"folder hall-bundles: {node.folder}" in said.stdout, said.stdout
+    print(said.stdout, end="")
 
 
 def received(path: Path) -> int:
@@ -141,7 +152,7 @@ def test_a_signed_bundle_reaches_every_kiosk_and_a_partial_transfer_is_ignored(h
 
     # 3. Restarted (no limit now), it completes; both kiosks wait for the activation time, then install.
     slow.max_recv_kbps = 0
-    slow.configure([operator])
+    slow.configure()
     slow.start(tmp_path / f"{slow.name}.log")
     installed_at: dict[str, float] = {}
     for kiosk in kiosks:
