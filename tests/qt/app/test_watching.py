@@ -69,6 +69,11 @@ def test_a_wake_is_a_session_a_touch_is_the_last_touch_and_paints_are_frames(
     awake(harness)  # already awake: no second session
     for _ in range(3):
         harness.viewport.repaint()
+    visitors = watch.operations.visitors
+    assert visitors is not None  # the visitor analytics record: the count is the store's
+    assert watch.sample().sessions_today == 0  # not yet written (the store's checkpoint comes every 2 s)
+    visitors.checkpoint()
+    assert visitors.writer.flush(timeout_s=5.0)
     assert watch.health_file is not None and watch.health_file.write()
     got = values(tmp_path / "kiosk.prom")
     assert got["kiosk_sessions_today"] == 1
@@ -76,7 +81,19 @@ def test_a_wake_is_a_session_a_touch_is_the_last_touch_and_paints_are_frames(
     assert got['kiosk_frame_interval_seconds_bucket{le="+Inf"}'] >= 2
     harness.controller.reset_to_attract()
     awake(harness)
+    visitors.checkpoint()
+    visitors.writer.flush(timeout_s=5.0)
     assert watch.sample().sessions_today == 2
+    finish(watch)
+
+
+def test_without_the_visitor_analytics_the_wakes_are_counted(harness: Harness, tmp_path: Path):
+    watch = watching(harness, tmp_path, "analytics:\n  enabled: false\n")
+    assert watch.operations.visitors is None
+    awake(harness)
+    harness.controller.reset_to_attract()
+    awake(harness)
+    assert watch.sample().sessions_today == 2 and watch.sample().last_touch_at is None
     finish(watch)
 
 

@@ -1,21 +1,26 @@
 """Watching the exhibit from afar, wired from the settings' ``monitoring`` section: the health file for
 Prometheus's node_exporter (what it says is gathered here from the running pieces) and the small screenshot in the
-state folder. "Sessions today" and the last touch come from a callable and an object so that the visitor
-analytics store can answer instead of the counter kept here.
+state folder. "Sessions today" comes from the visitor analytics store when it records (the same count the
+operator panel and the curator's report show), else from a counter of the controller's wakes kept here; the last
+touch is the controller's own, or the store's after a restart.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
 import kiosk
+from kiosk.analytics.store import FILE_NAME as ANALYTICS_FILE
+from kiosk.analytics.store import AnalyticsStore, AnalyticsUnavailable
 from kiosk.clock import monotonic
 from kiosk.exhibit.navigation import Attract, Screen
 from kiosk.qt.app.unattended import Operations
@@ -52,6 +57,21 @@ def bundle_outcome(result: WatchResult) -> BundleOutcome:
     return BundleOutcome(result.bundle.name, result.version, state, result.at)
 
 
+def recorded_visits(path: Path, day: date) -> tuple[int, datetime | None] | None:
+    """The analytics store's sessions on ``day`` and its last touch, or None when there is no readable store."""
+    try:
+        store = AnalyticsStore.open(path, read_only=True)
+    except AnalyticsUnavailable:
+        return None
+    try:
+        return store.sessions_on(day), store.last_touch()
+    except sqlite3.Error as exc:
+        _log.info("health file: the visitor analytics cannot be read (%s); counting wakes instead", exc)
+        return None
+    finally:
+        store.close()
+
+
 class Watching(QObject):
     """The health file and the screenshots of one running exhibit; :meth:`stop` before quitting."""
 
@@ -64,7 +84,6 @@ class Watching(QObject):
         *,
         now: Callable[[], datetime] = datetime.now,
         wall_clock: Callable[[], float] = time.time,
-        sessions_today: Callable[[], int] | None = None,
     ):
         super().__init__(stage)
         self.stage = stage
@@ -75,7 +94,9 @@ class Watching(QObject):
         self._wall_clock = wall_clock
         self.started_at = wall_clock()
         self.sessions = SessionCounter(now)
-        self._sessions_today = sessions_today or self.sessions.today
+        state_dir = settings.folders.state_dir
+        recording = operations.visitors is not None and state_dir is not None
+        self._analytics = state_dir / ANALYTICS_FILE if recording and state_dir is not None else None
         self._last_screen: Screen = operations.controller.screen
         controller = operations.controller
         controller.screen_shown.connect(self._on_screen_shown)
@@ -90,7 +111,6 @@ class Watching(QObject):
                 "health file for node_exporter: %s every %g s", monitoring.metrics_file, monitoring.metrics_every_s
             )
         self.screenshots: Screenshots | None = None
-        state_dir = settings.folders.state_dir
         if monitoring.screenshot_every_s is not None and state_dir is not None:
             self.screenshots = Screenshots(stage, state_dir, monitoring.screenshot_every_s, monitoring.screenshot_px)
             self.screenshots.start()
@@ -104,7 +124,11 @@ class Watching(QObject):
         """What the exhibit is doing now, as the health file says it."""
         operations = self.operations
         results = operations.bundles.results if operations.bundles is not None else []
-        last_touch = self.sessions.last_touch
+        last_touch, sessions_today = self.sessions.last_touch, self.sessions.today()
+        if self._analytics is not None:
+            recorded = recorded_visits(self._analytics, self._now().date())
+            if recorded is not None:
+                sessions_today, last_touch = recorded[0], last_touch or recorded[1]
         rss = rss_mb()
         return ExhibitMetrics(
             up=True,
@@ -114,7 +138,7 @@ class Watching(QObject):
             content_version=operations.reloader.version or "folder",
             program_version=kiosk.__version__,
             last_touch_at=None if last_touch is None else last_touch.timestamp(),
-            sessions_today=self._sessions_today(),
+            sessions_today=sessions_today,
             frames=self.frames.histogram.snapshot(),
             errors=self.health.errors,
             self_restarts=self_restarts(os.environ),
