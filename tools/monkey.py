@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from xvfb_session import find_window, start_xvfb, window_state  # noqa: E402  (a sibling tool)
+from xvfb_session import find_window, start_xvfb, stop_processes, window_state  # noqa: E402  (a sibling tool)
 
 KEYS = ["alt+F4", "ctrl+q", "ctrl+w", "Escape", "F11", "alt+Tab", "super", "ctrl+alt+Delete"]
 WATCHDOG_USEC = 2_000_000  # the exhibit pings every half of it: once a second
@@ -157,12 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         print("monkey: OK" if not problems else f"monkey: {len(problems)} problem(s)")
         return 1 if problems else 0
     finally:
-        for process in reversed(processes):
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_processes(processes)
         notify.close()
         shutil.rmtree(work, ignore_errors=True)
 

@@ -1,5 +1,6 @@
-"""A virtual X server for driving the real exhibit from outside (tools/monkey.py and the X11 lock-down tests): start
-one on a free display, find a process's window, read where the X server has it."""
+"""A virtual X server for driving the real exhibit from outside (tools/monkey.py, the X11 and cage lock-down tests):
+start one on a free display, find a process's window, read where the X server has it, wait for a condition, stop
+what was started."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import re
 import subprocess
 import time
+from collections.abc import Callable, Iterable
 
 from kiosk.qt.bench.xvfb import start_xvfb
 
@@ -35,3 +37,24 @@ def find_window(display: str, pid: int, size: tuple[int, int], timeout_s: float 
                 return wid
         time.sleep(0.2)
     return None
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float, step_s: float = 0.02) -> float | None:
+    """Seconds until ``condition()`` held, or None if it did not within ``timeout_s``."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout_s:
+        if condition():
+            return time.monotonic() - start
+        time.sleep(step_s)
+    return None
+
+
+def stop_processes(processes: Iterable[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM each process in turn (the last started first), SIGKILL one that has not ended within 10 s."""
+    for process in reversed(list(processes)):
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)

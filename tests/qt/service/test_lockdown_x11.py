@@ -9,14 +9,21 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
-from xvfb_session import find_window, start_xvfb, window_state, x_command  # noqa: E402  (shared with tools/monkey.py)
+from xvfb_session import (  # noqa: E402  (shared with tools/monkey.py)
+    find_window,
+    start_xvfb,
+    stop_processes,
+    wait_for,
+    window_state,
+    x_command,
+)
 
 SCREEN = (1280, 720)
 RESTORED_WITHIN_S = 0.5
@@ -24,16 +31,6 @@ RESTORED_WITHIN_S = 0.5
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("Xvfb", "xdotool", "xwininfo")), reason="needs Xvfb, xdotool, xwininfo"
 )
-
-
-def wait_for(condition: Callable[[], bool], timeout_s: float, step_s: float = 0.02) -> float | None:
-    """Seconds until ``condition()`` held, or None if it did not within ``timeout_s``."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout_s:
-        if condition():
-            return time.monotonic() - start
-        time.sleep(step_s)
-    return None
 
 
 @pytest.fixture(params=["bare", "openbox"])
@@ -63,13 +60,7 @@ def exhibit_on_x(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tup
         time.sleep(0.5)  # settled: the attract loop runs
         yield display, wid, log, request.param
     finally:
-        for process in reversed(started):
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+        stop_processes(started)
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,7 @@ class LockDown(QObject):
         self._released = False
         self._next_restore = -float("inf")
         self._was_exposed = False
+        self._restoring = False  # the window's own events while restore() changes it are not taken as attacks
         self.restore_timer = named_timer(self, "lockdown_restore_timer", self.restore, single_shot=True)
 
     @property
@@ -125,6 +126,8 @@ class LockDown(QObject):
             if isinstance(watched, QCoreApplication):  # the application itself, not a window
                 _log.info("the application is quitting")
                 self.release()
+            return False
+        if self._restoring:
             return False
         if kind == QEvent.Type.Expose:
             self._on_expose(watched)
@@ -205,15 +208,30 @@ class LockDown(QObject):
             self.restore_timer.start(max(1, int(wait * 1000) + 1))
             return
         self._next_restore = self._clock() + self._restore_every_s
+        self._restoring = True
+        try:
+            self._bring_back()
+        finally:
+            self._restoring = False
+
+    def _bring_back(self) -> None:
         window = self._window
         handle = window.windowHandle()
+        platform = QGuiApplication.platformName()
         if handle is not None and self._was_exposed and window.isVisible() and not handle.isExposed():
             window.hide()  # unmapped by another client: Qt still thinks it is shown, so show it afresh
+        elif platform.startswith("wayland") and window.isVisible() and not window.isActiveWindow():
+            # Covered by another client's window. A Wayland client cannot raise or activate its own window
+            # (activation needs the compositor's xdg-activation, which Debian 12's cage 0.1.4 lacks); a kiosk
+            # compositor puts the window mapped last in front and gives it the focus: map it afresh.
+            window.hide()
         if self._checks_geometry() and window.geometry() != window.screen().geometry():
             window.setGeometry(window.screen().geometry())  # a bare X server keeps no full-screen promise
         if window.isMinimized() or not window.isFullScreen() or not window.isVisible():
             window.showFullScreen()
-        if QGuiApplication.platformName() != "offscreen":  # no stacking there (and it warns about raise())
+        if platform.startswith("wayland"):
+            return  # raise() and activateWindow() would only warn that Wayland does not support them
+        if platform != "offscreen":  # no stacking there (and it warns about raise())
             window.raise_()
         window.activateWindow()
 
