@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,6 +18,9 @@ NOT_REGULAR = "is not a regular file (a device, a pipe or a folder)"
 MAX_IMAGE_BYTES = 24 * 1024 * 1024  # a photo for a 4K panel is a few MB; more is a mistake (or an attack)
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article to check the content's sources against
 MAX_KEY_BYTES = 64 * 1024  # a PEM key file is a few hundred bytes
+MAX_STATE_BYTES = 1024 * 1024  # the exhibit's own small files (release history, PIN lock, tried bundles): a few KB
+MAX_FONT_BYTES = 32 * 1024 * 1024  # a bundled font subset is about 3.5 MB
+MAX_ICON_BYTES = 1024 * 1024  # an SVG icon is a few KB
 
 
 class FileRefused(Exception):
@@ -52,6 +56,22 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     """Every byte of ``path``, never more than ``max_bytes`` even when the file grows while it is read."""
     with open_regular(path, max_bytes) as handle:
         data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big(len(data), max_bytes)
+    return data
+
+
+def read_regular_text(path: Path, max_bytes: int) -> str:
+    """``path`` as UTF-8 text, read like :func:`read_regular` (UnicodeDecodeError, a ValueError, when it is not)."""
+    return read_regular(path, max_bytes).decode("utf-8")
+
+
+def read_packaged(entry: Traversable, max_bytes: int) -> bytes:
+    """A file of the program's own package data: a real file is read like :func:`read_regular`; a member of an
+    archive (a zip import) is no device or pipe and is read whole, within the same limit."""
+    if isinstance(entry, Path):
+        return read_regular(entry, max_bytes)
+    data = entry.read_bytes()
     if len(data) > max_bytes:
         raise _too_big(len(data), max_bytes)
     return data

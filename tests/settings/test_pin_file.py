@@ -138,3 +138,12 @@ def test_a_replaced_settings_file_keeps_its_owner_and_group(tmp_path) -> None:
     replace_file(path, b"exhibit:\n  screen: 1\n", mode=0o640, keep_owner=True)
     stat = path.stat()
     assert (stat.st_uid, stat.st_gid) == (1234, 4321) and path.read_text().endswith("screen: 1\n")
+
+
+@pytest.mark.timeout(30)
+def test_a_settings_file_that_is_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """set-pin reads the settings file like the exhibit does (kiosk.safe_read; before: it hung on a pipe)."""
+    fifo = tmp_path / "kiosk.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(PinFileError, match="is not a regular file"):
+        store_pin_hash(fifo, hash_pin("4711"))

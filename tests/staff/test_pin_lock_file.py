@@ -3,6 +3,7 @@ a missing or damaged file means no lock."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,15 @@ def test_a_missing_file_is_no_lock_and_a_damaged_one_too_with_one_line(
     path.write_text("{not json", encoding="utf-8")
     assert PinLockFile(path, Wall()).load() == PinLockState()
     assert "could not be read" in caplog.text
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.log_warnings("the refused PIN lock file is logged")
+def test_a_lock_file_that_is_a_pipe_is_refused_with_its_name_not_waited_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Read like every other file (kiosk.safe_read): a pipe in its place would hang the pad (before: it did)."""
+    path = tmp_path / "pin-lock.json"
+    os.mkfifo(path)
+    assert PinLockFile(path, Wall()).load() == PinLockState()
+    assert f"{path}: the PIN lock could not be read (is not a regular file" in caplog.text

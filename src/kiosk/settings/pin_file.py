@@ -25,6 +25,8 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from kiosk.atomic_file import replace_file
+from kiosk.safe_read import FileRefused, read_regular
+from kiosk.settings.load import MAX_SETTINGS_BYTES
 
 NEW_FILE_MODE = 0o600
 SECTION, KEY = "operator", "pin_hash"
@@ -164,7 +166,10 @@ def store_pin_hash(path: Path, pin_hash: str) -> bool:
     if created:
         text, bom, mode = "", "", NEW_FILE_MODE
     else:
-        raw = path.read_bytes()
+        try:
+            raw = read_regular(path, MAX_SETTINGS_BYTES)
+        except FileRefused as exc:
+            raise PinFileError(exc.reason) from None
         try:
             decoded = raw.decode("utf-8")
         except UnicodeDecodeError:

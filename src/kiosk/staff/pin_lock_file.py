@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.atomic_file import replace_file
+from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular_text
 
 _log = logging.getLogger(__name__)
 FILE_NAME = "pin-lock.json"
@@ -36,12 +37,12 @@ class PinLockFile:
 
     def load(self) -> PinLockState:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular_text(self.path, MAX_STATE_BYTES))
             until, length = float(data["locked_until"]), float(data["lock_s"])
             state = PinLockState(int(data["wrong"]), int(data["locks"]), 0.0)
         except FileNotFoundError:
             return PinLockState()
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, FileRefused) as exc:
             _log.warning("%s: the PIN lock could not be read (%s); the pad starts unlocked", self.path, exc)
             return PinLockState()
         left = min(max(0.0, until - self._wall_clock()), max(0.0, length))  # a clock set back cannot lengthen it

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import os
 from importlib.resources import as_file
 
 import pytest
 from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 
 from kiosk.paths import default_assets_dir
-from kiosk.qt.foundations.fonts import bundled_font_files, load_bundled_fonts
+from kiosk.qt.foundations.fonts import FONT_FILES, bundled_font_files, load_bundled_fonts
+from kiosk.safe_read import MAX_FONT_BYTES
 
 pytestmark = pytest.mark.gui
 
@@ -79,3 +81,30 @@ def test_tabular_digits_have_equal_advance(families, weight):
         assert len(singles) == 1, f"{family} {weight.name}: {singles}"
         pairs = {metrics.horizontalAdvance(a + b) for a, b in itertools.product(DIGITS, repeat=2)}
         assert len(pairs) == 1, f"{family} {weight.name} digit pairs: {pairs}"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("kind", ["pipe", "device", "too big"])
+def test_a_font_file_that_is_no_font_file_is_refused_with_its_name(qapp, tmp_path, kind) -> None:
+    """Fonts are read like every other file (kiosk.safe_read), whole, before Qt gets them: a pipe there would
+    otherwise hang Qt whenever it came to read the font, /dev/zero would fill the memory."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    regular = fonts / FONT_FILES[0]
+    if kind == "pipe":
+        os.mkfifo(regular)
+    elif kind == "device":
+        regular.symlink_to("/dev/zero")
+    else:
+        with regular.open("wb") as big:
+            big.truncate(MAX_FONT_BYTES + 1)
+    with pytest.raises(RuntimeError) as refused:
+        load_bundled_fonts(tmp_path)
+    reason = "not a regular file" if kind != "too big" else "the limit is"
+    assert str(refused.value).startswith(f"bundled font not read: {regular}: ") and reason in str(refused.value)
+
+
+def test_a_missing_font_file_is_named(qapp, tmp_path) -> None:
+    (tmp_path / "fonts").mkdir()
+    with pytest.raises(RuntimeError, match=f"bundled font missing: .*{FONT_FILES[0]}"):
+        load_bundled_fonts(tmp_path)

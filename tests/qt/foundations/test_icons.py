@@ -15,6 +15,7 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk.content.model import ICONS
 from kiosk.paths import default_assets_dir
 from kiosk.qt.foundations.icons import IconLibrary
+from kiosk.safe_read import MAX_ICON_BYTES
 
 pytestmark = pytest.mark.gui
 
@@ -206,3 +207,12 @@ def test_paint_draws_from_the_cache(library, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(library, "_render", None)  # a second render would fail
     library.paint(painter, QRectF(0, 0, 100, 100), "ui-home", "#4FD1A5")
     painter.end()
+
+
+def test_an_icon_over_its_limit_is_refused_with_its_name(qapp, tmp_path) -> None:
+    """Icons are read like every other file (kiosk.safe_read): a regular file within MAX_ICON_BYTES."""
+    huge = tmp_path / "huge.svg"
+    with huge.open("wb") as out:
+        out.truncate(MAX_ICON_BYTES + 1)
+    with pytest.raises(RuntimeError, match=f"icon not read: {huge}: file is .* bytes; the limit is"):
+        IconLibrary(tmp_path).svg_bytes("huge")

@@ -169,9 +169,7 @@ def test_a_window_covering_the_exhibit_loses_the_front_within_half_a_second(cage
     not all(shutil.which(tool) for tool in ("Xwayland", "xdotool", "xwininfo", "xhost")),
     reason="needs Xwayland, xdotool, xwininfo, xhost",
 )
-def test_through_xwayland_an_unmapped_window_comes_back_and_cage_keeps_it_in_place(
-    cage: Cage, tmp_path: Path
-) -> None:
+def test_through_xwayland_an_unmapped_window_comes_back_and_cage_keeps_it_in_place(cage: Cage, tmp_path: Path) -> None:
     if cage.as_compositor_user:  # Xwayland lets only cage's own user in
         grant = [*cage.as_compositor_user, "env", f"DISPLAY={cage.x_display}", "xhost", "+si:localuser:root"]
         subprocess.run(grant, capture_output=True, timeout=30, check=True)

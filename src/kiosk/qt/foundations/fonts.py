@@ -8,7 +8,8 @@ Load them once, after the QApplication exists and before any widget is shown::
 from __future__ import annotations
 
 from importlib.resources.abc import Traversable
-from pathlib import Path
+
+from kiosk.safe_read import MAX_FONT_BYTES, FileRefused, read_packaged
 
 __all__ = ["FONT_FILES", "bundled_font_files", "load_bundled_fonts"]
 
@@ -23,16 +24,15 @@ def bundled_font_files(assets: Traversable) -> list[Traversable]:
 def _register(font: Traversable) -> int:
     """Register one font with Qt; its id, or -1 when Qt cannot load it.
 
-    Qt reads a font file it was given by path lazily, long after registering it, so a real file is given by its
-    path (nothing is copied into memory) and anything else — package data inside an archive — by its bytes:
-    ``importlib.resources.as_file`` would give a temporary copy that is gone by the time Qt reads it.
+    The font is read here, whole, through :func:`kiosk.safe_read.read_packaged` (a regular file within
+    MAX_FONT_BYTES, never a device or a pipe put in its place), and given to Qt as bytes: Qt reads a font given by
+    path lazily, long after registering it, where nothing would limit or check the read. Raises FileRefused or
+    OSError when the file cannot be read so.
     """
     from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QFontDatabase
 
-    if isinstance(font, Path):
-        return QFontDatabase.addApplicationFont(str(font))
-    return QFontDatabase.addApplicationFontFromData(QByteArray(font.read_bytes()))
+    return QFontDatabase.addApplicationFontFromData(QByteArray(read_packaged(font, MAX_FONT_BYTES)))
 
 
 def load_bundled_fonts(assets: Traversable) -> list[str]:
@@ -47,9 +47,14 @@ def load_bundled_fonts(assets: Traversable) -> list[str]:
         raise RuntimeError("load_bundled_fonts needs a QGuiApplication; create it first")
     families: list[str] = []
     for font in bundled_font_files(assets):
-        if not font.is_file():
-            raise RuntimeError(f"bundled font missing: {font} (regenerate with tools/make_fonts.py)")
-        font_id = _register(font)
+        try:
+            font_id = _register(font)
+        except FileNotFoundError:
+            raise RuntimeError(f"bundled font missing: {font} (regenerate with tools/make_fonts.py)") from None
+        except FileRefused as exc:
+            raise RuntimeError(f"bundled font not read: {font}: {exc.reason}") from None
+        except OSError as exc:
+            raise RuntimeError(f"bundled font not read: {font}: {exc.strerror or exc}") from None
         if font_id == -1:
             raise RuntimeError(f"Qt could not load bundled font: {font}")
         for family in QFontDatabase.applicationFontFamilies(font_id):

@@ -20,6 +20,8 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPixmapCache
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.safe_read import MAX_ICON_BYTES, FileRefused, read_packaged
+
 __all__ = ["IconLibrary"]
 
 _PLACEHOLDER = b"currentColor"
@@ -57,7 +59,11 @@ class IconLibrary:
         if data is None:
             if name not in self._names:
                 raise KeyError(f"unknown icon {name!r}; available icons: {', '.join(self._names) or '(none)'}")
-            data = (self.folder / f"{name}{SVG}").read_bytes()
+            file = self.folder / f"{name}{SVG}"
+            try:
+                data = read_packaged(file, MAX_ICON_BYTES)
+            except FileRefused as exc:
+                raise RuntimeError(f"icon not read: {file}: {exc.reason}") from None
             self._svg[name] = data
         return data
 

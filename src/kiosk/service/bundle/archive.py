@@ -14,12 +14,17 @@ from typing import BinaryIO
 
 from kiosk.safe_read import FileRefused, open_regular
 from kiosk.service.bundle.errors import BundleError
-from kiosk.service.bundle.manifest import CONTENT_PREFIX, MANIFEST_NAME, SIGNATURE_NAME, path_problem
+from kiosk.service.bundle.manifest import (
+    CONTENT_PREFIX,
+    MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
+    SIGNATURE_NAME,
+    path_problem,
+)
 
 MAX_ENTRIES = 5000
 MAX_RATIO = 100  # uncompressed : compressed
 RATIO_FLOOR_BYTES = 1024 * 1024  # below this many bytes an entry is too small to be a bomb, whatever its ratio
-MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 CHUNK = 256 * 1024
 
 

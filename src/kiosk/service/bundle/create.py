@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.content.loader import load_content
 from kiosk.errors import display_path
+from kiosk.safe_read import MAX_IMAGE_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.archive import MAX_ENTRIES
 from kiosk.service.bundle.errors import BundleError
 from kiosk.service.bundle.manifest import (
@@ -105,12 +106,17 @@ def _content_files(content_dir: Path, out_zip: Path) -> list[tuple[str, bytes]]:
             continue
         if path.is_symlink():
             problems.append(f"{path}: a link; copy the file itself into the content folder")
-        elif path.is_file():
-            problem = path_problem(rel)
-            if problem:
-                problems.append(f"{path}: cannot go into a bundle ({problem}); rename it")
-            else:
-                files.append((rel, path.read_bytes()))
+        elif path.is_dir():
+            continue
+        elif problem := path_problem(rel):
+            problems.append(f"{path}: cannot go into a bundle ({problem}); rename it")
+        else:
+            try:  # no content file is bigger than an image may be; a device or a pipe there is refused, not read
+                files.append((rel, read_regular(path, MAX_IMAGE_BYTES)))
+            except FileRefused as exc:
+                problems.append(f"{path}: {exc.reason}; remove it from the content folder")
+            except OSError as exc:
+                problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
     if len(files) + 2 > MAX_ENTRIES:
         problems.append(f"{content_dir}: {len(files)} files, more than a bundle may hold ({MAX_ENTRIES - 2})")
     if problems:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.atomic_file import replace_file
+from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular_text
 from kiosk.service.bundle.version import version_problem
 
 log = logging.getLogger(__name__)
@@ -45,10 +46,10 @@ def read_history(releases_dir: Path) -> list[Switch] | None:
     Unreadable entries are skipped with a log line: a damaged history must not stop a rollback."""
     path = Path(releases_dir) / HISTORY_NAME
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(path, MAX_STATE_BYTES))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, FileRefused) as exc:
         log.warning("%s: unreadable (%s); going by version order instead", path, exc)
         return None
     raw = data.get("switches") if isinstance(data, dict) else None

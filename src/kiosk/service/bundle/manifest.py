@@ -16,6 +16,7 @@ SIGNATURE_NAME = "manifest.sig"
 CONTENT_PREFIX = "content/"
 MAX_PATH_CHARS = 255
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+from kiosk.safe_read import FileRefused, read_regular
 from kiosk.service.bundle.errors import BundleBusy, BundleError
 from kiosk.service.bundle.history import last_shown, read_history
-from kiosk.service.bundle.manifest import MANIFEST_NAME, Manifest, parse_manifest
+from kiosk.service.bundle.manifest import MANIFEST_NAME, MAX_MANIFEST_BYTES, Manifest, parse_manifest
 from kiosk.service.bundle.version import version_key, version_problem
 
 log = logging.getLogger(__name__)
@@ -137,9 +138,11 @@ def older_by_version(releases_dir: Path, version: str) -> list[str]:
 
 def read_release_manifest(release: Path) -> Manifest:
     try:
-        data = (release / MANIFEST_NAME).read_bytes()
+        data = read_regular(release / MANIFEST_NAME, MAX_MANIFEST_BYTES)
     except OSError as exc:
         raise BundleError(f"{release}: no readable {MANIFEST_NAME} ({exc.strerror or exc})") from None
+    except FileRefused as exc:
+        raise BundleError(f"{release / MANIFEST_NAME}: {exc.reason}") from None
     return parse_manifest(data, str(release))
 
 
@@ -155,9 +158,12 @@ def file_problems(content_dir: Path, manifest: Manifest) -> list[str]:
             problems.append(f"'{path}': missing")
             continue
         try:
-            data = file.read_bytes()
+            data = read_regular(file, record.size)  # a bigger file, a device or a pipe is not what was installed
         except OSError as exc:
             problems.append(f"'{path}': unreadable ({exc.strerror or exc})")
+            continue
+        except FileRefused as exc:
+            problems.append(f"'{path}': {exc.reason}")
             continue
         if len(data) != record.size or hashlib.sha256(data).hexdigest() != record.sha256:
             problems.append(f"'{path}': differs from the manifest (size or sha256)")
