@@ -70,9 +70,6 @@ def end():
 QTimer.singleShot(int(float(sys.argv[1]) * 1000), end)
 app.exec()
 """
-# What the exhibit logs when it is covered under cage: cage stops showing it (Qt hears "not exposed") or takes the
-# focus from it, whichever Qt hears first.
-COVERED = ("the window was unmapped", "another window took the front")
 
 
 @dataclass
@@ -171,10 +168,11 @@ def test_a_window_covering_the_exhibit_loses_the_front_within_half_a_second(cage
         )
         *changes, end = cover.stdout.split("\n")[:-1]
         assert end == "end inactive", f"the covering window kept the front: {cover.stdout}"
-        assert any(logged(log, reason, 1) for reason in COVERED), f"the exhibit did not see itself covered: {log}"
+        # Each kind of restore is logged once a minute: start-up under cage has logged one already.
+        assert logged(log, "; back to full screen in front", 1)
         if changes and changes[-1].endswith(" inactive"):  # (else it was never seen in front: back within 2 ms)
             took = float(changes[-1].split()[0])
-            assert took < RESTORED_WITHIN_S + MARGIN_S, f"the exhibit took the front back only after {took:.3f} s"
+            assert took < RESTORED_WITHIN_S + MARGIN_S, f"back in front only after {took:.3f} s: {cover.stdout}"
         assert exhibit.poll() is None
     finally:
         stop_processes([exhibit])

@@ -84,6 +84,11 @@ class LockDown(QObject):
         self._was_exposed = False
         self._restoring = False  # the window's own events while restore() changes it are not taken as attacks
         self.restore_timer = named_timer(self, "lockdown_restore_timer", self.restore, single_shot=True)
+        # Wayland: Qt is not always told that another window took the front (it may hear nothing at all); look.
+        self._had_front = False
+        self.front_timer = named_timer(
+            self, "lockdown_front_timer", self._check_front, single_shot=False, interval_ms=int(restore_every_s * 1000)
+        )
 
     @property
     def released(self) -> bool:
@@ -102,6 +107,8 @@ class LockDown(QObject):
         self._was_exposed = handle is not None and handle.isExposed()
         screen = self._window.screen()
         screen.geometryChanged.connect(self._screen_changed)  # a new resolution, or the screen plugged back
+        if QGuiApplication.platformName().startswith("wayland"):
+            self.front_timer.start()
         _log.info("kiosk lock-down on: closing keys and close requests are refused")
 
     def release(self) -> None:
@@ -110,6 +117,7 @@ class LockDown(QObject):
             return
         self._released = True
         self.restore_timer.stop()
+        self.front_timer.stop()
         app = QApplication.instance()
         if app is not None and self._installed:
             app.removeEventFilter(self)
@@ -165,6 +173,15 @@ class LockDown(QObject):
             self._was_exposed = True
         elif self._was_exposed and self._window.isVisible() and not self._window.isMinimized():
             self._take_back("the window was unmapped")
+
+    def _check_front(self) -> None:
+        """Once the window has had the front, losing it is taken back once (never a remap every half second
+        under a compositor that does not tell a window it is active)."""
+        if self._window.isActiveWindow():
+            self._had_front = True
+        elif self._had_front and self._window.isVisible() and not self.restore_timer.isActive():
+            self._had_front = False
+            self._take_back("another window took the front")
 
     def _screen_changed(self) -> None:
         if not self._released:
