@@ -205,11 +205,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and what is wrong (status 2), or the help (0)
+        return ExitCode.INVALID if exc.code else ExitCode.OK
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:  # the last line of defence: a message, and the traceback in the log
         _log.exception("internal error in 'kiosk %s'", args.command)
         print(f"kiosk: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -11,3 +11,4 @@ class ExitCode(IntEnum):
     INTERNAL = 2  # an error in the program itself: the traceback is in the log
     OPERATOR_EXIT = 10  # the operator panel's Exit: the service units must not start the exhibit again
     TOO_MANY_ERRORS = 70  # EX_SOFTWARE, errors in a burst: the service manager starts a fresh process
+    INTERRUPTED = 130  # a command other than run stopped with Ctrl+C (128 + SIGINT, as shells report it)

@@ -18,6 +18,7 @@ from kiosk.commands.settings_args import add_config_argument, load_from_args, pr
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_assets_dir
+from kiosk.safe_read import MAX_FONT_BYTES, FileRefused, read_packaged
 
 FONT = "NotoSansSC-Regular.otf"
 
@@ -86,7 +87,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if made is None:
         return ExitCode.INVALID
     tables, period = made
-    font = (default_assets_dir() / "fonts" / FONT).read_bytes()
+    font_file = default_assets_dir() / "fonts" / FONT
+    try:
+        font = read_packaged(font_file, MAX_FONT_BYTES)
+    except (OSError, FileRefused) as exc:
+        reason = exc.reason if isinstance(exc, FileRefused) else exc.strerror or exc
+        print(f"{font_file}: the report's font cannot be read: {reason} (reinstall the exhibit)", file=sys.stderr)
+        return ExitCode.INVALID
     written = write_report(tables, period, args.out, font=font, generated=datetime.now())
     print(f"wrote {display_path(written[0])} and {len(written) - 1} CSV files ({period.first} to {period.last})")
     return ExitCode.OK
