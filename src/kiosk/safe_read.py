@@ -1,10 +1,6 @@
-"""Read a file only when it is a regular file of bounded size, so no input can hang the exhibit or fill its memory.
-
-A path from a setting or from content may name ``/dev/zero`` (never ends), a FIFO (never answers until a writer
-comes), a folder or a huge file. Every file the exhibit reads goes through here: the path is followed through
-links and refused unless ``stat.S_ISREG`` says it is a regular file, opened with ``O_NONBLOCK`` (so a FIFO swapped
-in after the check cannot block the open), checked again on the open descriptor, and read at most to its limit.
-"""
+"""Read a file only when it is a regular file within a limit: ``/dev/zero`` never ends, a FIFO never answers, a
+folder or a huge file is no content. Followed through links, refused unless ``stat.S_ISREG``, opened with
+``O_NONBLOCK`` (a FIFO swapped in after the check cannot block it), checked again once open, read to its limit."""
 
 from __future__ import annotations
 
@@ -19,8 +15,6 @@ MAX_IMAGE_BYTES = 24 * 1024 * 1024  # a photo for a 4K panel is a few MB; more i
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article to check the content's sources against
 MAX_KEY_BYTES = 64 * 1024  # a PEM key file is a few hundred bytes
 MAX_STATE_BYTES = 1024 * 1024  # the exhibit's own small files (release history, PIN lock, tried bundles): a few KB
-MAX_FONT_BYTES = 32 * 1024 * 1024  # a bundled font subset is about 3.5 MB
-MAX_ICON_BYTES = 1024 * 1024  # an SVG icon is a few KB
 
 
 class FileRefused(Exception):
@@ -52,26 +46,14 @@ def open_regular(path: Path, max_bytes: int) -> BinaryIO:
         raise
 
 
-def read_regular(path: Path, max_bytes: int) -> bytes:
-    """Every byte of ``path``, never more than ``max_bytes`` even when the file grows while it is read."""
-    with open_regular(path, max_bytes) as handle:
-        data = handle.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise _too_big(len(data), max_bytes)
-    return data
-
-
-def read_regular_text(path: Path, max_bytes: int) -> str:
-    """``path`` as UTF-8 text, read like :func:`read_regular` (UnicodeDecodeError, a ValueError, when it is not)."""
-    return read_regular(path, max_bytes).decode("utf-8")
-
-
-def read_packaged(entry: Traversable, max_bytes: int) -> bytes:
-    """A file of the program's own package data: a real file is read like :func:`read_regular`; a member of an
-    archive (a zip import) is no device or pipe and is read whole, within the same limit."""
-    if isinstance(entry, Path):
-        return read_regular(entry, max_bytes)
-    data = entry.read_bytes()
+def read_regular(path: Path | Traversable, max_bytes: int) -> bytes:
+    """Every byte of ``path``, never more than ``max_bytes`` even when the file grows while it is read. Package data
+    in an archive (a Traversable, not a Path: no device or pipe there) is read whole, within the same limit."""
+    if isinstance(path, Path):
+        with open_regular(path, max_bytes) as handle:
+            data = handle.read(max_bytes + 1)
+    else:
+        data = path.read_bytes()
     if len(data) > max_bytes:
         raise _too_big(len(data), max_bytes)
     return data

@@ -18,7 +18,8 @@ from kiosk.commands.settings_args import add_config_argument, load_from_args, pr
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_assets_dir
-from kiosk.safe_read import MAX_FONT_BYTES, FileRefused, read_packaged
+from kiosk.qt.foundations.fonts import MAX_FONT_BYTES
+from kiosk.safe_read import FileRefused, read_regular
 
 FONT = "NotoSansSC-Regular.otf"
 
@@ -89,7 +90,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     tables, period = made
     font_file = default_assets_dir() / "fonts" / FONT
     try:
-        font = read_packaged(font_file, MAX_FONT_BYTES)
+        font = read_regular(font_file, MAX_FONT_BYTES)
     except (OSError, FileRefused) as exc:
         reason = exc.reason if isinstance(exc, FileRefused) else exc.strerror or exc
         print(f"{font_file}: the report's font cannot be read: {reason} (reinstall the exhibit)", file=sys.stderr)

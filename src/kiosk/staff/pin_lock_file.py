@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.atomic_file import replace_file
-from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular_text
+from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular
 
 _log = logging.getLogger(__name__)
 FILE_NAME = "pin-lock.json"
@@ -37,7 +37,7 @@ class PinLockFile:
 
     def load(self) -> PinLockState:
         try:
-            data = json.loads(read_regular_text(self.path, MAX_STATE_BYTES))
+            data = json.loads(read_regular(self.path, MAX_STATE_BYTES))
             until, length = float(data["locked_until"]), float(data["lock_s"])
             state = PinLockState(int(data["wrong"]), int(data["locks"]), 0.0)
         except FileNotFoundError:

@@ -10,8 +10,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 
 from kiosk.paths import default_assets_dir
-from kiosk.qt.foundations.fonts import FONT_FILES, bundled_font_files, load_bundled_fonts
-from kiosk.safe_read import MAX_FONT_BYTES
+from kiosk.qt.foundations.fonts import FONT_FILES, MAX_FONT_BYTES, bundled_font_files, load_bundled_fonts
 
 pytestmark = pytest.mark.gui
 

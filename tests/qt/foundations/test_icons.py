@@ -14,8 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.model import ICONS
 from kiosk.paths import default_assets_dir
-from kiosk.qt.foundations.icons import IconLibrary
-from kiosk.safe_read import MAX_ICON_BYTES
+from kiosk.qt.foundations.icons import MAX_ICON_BYTES, IconLibrary
 
 pytestmark = pytest.mark.gui
 

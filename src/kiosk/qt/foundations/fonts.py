@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from importlib.resources.abc import Traversable
 
-from kiosk.safe_read import MAX_FONT_BYTES, FileRefused, read_packaged
+from kiosk.safe_read import FileRefused, read_regular
 
-__all__ = ["FONT_FILES", "bundled_font_files", "load_bundled_fonts"]
+__all__ = ["FONT_FILES", "MAX_FONT_BYTES", "bundled_font_files", "load_bundled_fonts"]
 
 FONT_FILES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
+MAX_FONT_BYTES = 32 * 1024 * 1024  # a bundled subset is about 3 MB
 
 
 def bundled_font_files(assets: Traversable) -> list[Traversable]:
@@ -24,7 +25,7 @@ def bundled_font_files(assets: Traversable) -> list[Traversable]:
 def _register(font: Traversable) -> int:
     """Register one font with Qt; its id, or -1 when Qt cannot load it.
 
-    The font is read here, whole, through :func:`kiosk.safe_read.read_packaged` (a regular file within
+    The font is read here, whole, through :func:`kiosk.safe_read.read_regular` (a regular file within
     MAX_FONT_BYTES, never a device or a pipe put in its place), and given to Qt as bytes: Qt reads a font given by
     path lazily, long after registering it, where nothing would limit or check the read. Raises FileRefused or
     OSError when the file cannot be read so.
@@ -32,7 +33,7 @@ def _register(font: Traversable) -> int:
     from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QFontDatabase
 
-    return QFontDatabase.addApplicationFontFromData(QByteArray(read_packaged(font, MAX_FONT_BYTES)))
+    return QFontDatabase.addApplicationFontFromData(QByteArray(read_regular(font, MAX_FONT_BYTES)))
 
 
 def load_bundled_fonts(assets: Traversable) -> list[str]:

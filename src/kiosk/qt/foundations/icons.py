@@ -20,12 +20,13 @@ from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPixmapCache
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.safe_read import MAX_ICON_BYTES, FileRefused, read_packaged
+from kiosk.safe_read import FileRefused, read_regular
 
 __all__ = ["IconLibrary"]
 
 _PLACEHOLDER = b"currentColor"
 SVG = ".svg"
+MAX_ICON_BYTES = 1024 * 1024  # an SVG icon is a few KB
 
 
 class IconLibrary:
@@ -61,7 +62,7 @@ class IconLibrary:
                 raise KeyError(f"unknown icon {name!r}; available icons: {', '.join(self._names) or '(none)'}")
             file = self.folder / f"{name}{SVG}"
             try:
-                data = read_packaged(file, MAX_ICON_BYTES)
+                data = read_regular(file, MAX_ICON_BYTES)
             except FileRefused as exc:
                 raise RuntimeError(f"icon not read: {file}: {exc.reason}") from None
             self._svg[name] = data

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.atomic_file import replace_file
-from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular_text
+from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.version import version_problem
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def read_history(releases_dir: Path) -> list[Switch] | None:
     Unreadable entries are skipped with a log line: a damaged history must not stop a rollback."""
     path = Path(releases_dir) / HISTORY_NAME
     try:
-        data = json.loads(read_regular_text(path, MAX_STATE_BYTES))
+        data = json.loads(read_regular(path, MAX_STATE_BYTES))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, FileRefused) as exc:

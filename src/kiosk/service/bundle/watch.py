@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.atomic_file import replace_file
-from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular_text
+from kiosk.safe_read import MAX_STATE_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.archive import Budget, open_zip, read_small
 from kiosk.service.bundle.errors import BundleBusy, BundleError
 from kiosk.service.bundle.install import DEFAULT_KEEP, DEFAULT_MAX_BYTES, install_bundle, older_message
@@ -173,7 +173,7 @@ def _peek_manifest(bundle: Path) -> Manifest | None:
 
 def _load_tried(releases_dir: Path) -> list[str]:
     try:
-        data = json.loads(read_regular_text(releases_dir / TRIED_NAME, MAX_STATE_BYTES))
+        data = json.loads(read_regular(releases_dir / TRIED_NAME, MAX_STATE_BYTES))
     except (OSError, ValueError, FileRefused):  # missing or damaged: the bundles there are tried (once) again
         return []
     return [k for k in data if isinstance(k, str)] if isinstance(data, list) else []
