@@ -83,11 +83,19 @@ def test_130_a_command_stopped_with_ctrl_c() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell's background job starts with SIGINT ignored, and Python then leaves it so: as at a terminal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+    wchan = Path(f"/proc/{process.pid}/wchan")
     try:
-        time.sleep(3)  # (it imports and waits; a signal before Python's handler is set would kill it instead)
+        # Only once it waits on its input has Python's own SIGINT handler long been set (a loaded machine may take
+        # many seconds to import): then Ctrl+C is a KeyboardInterrupt in the command.
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "pipe" not in (wchan.read_text() if wchan.exists() else "pipe"):
+            time.sleep(0.1)
         process.send_signal(signal.SIGINT)
-        _out, err = process.communicate(timeout=30)
+        process.wait(timeout=30)
+        _out, err = process.communicate()  # (it has ended: this reads what it wrote and closes the pipes)
     finally:
         process.kill()
         process.wait()
