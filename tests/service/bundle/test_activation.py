@@ -112,7 +112,6 @@ def test_kiosk_bundle_create_takes_an_activation_time_with_its_zone(content, tmp
     )
     assert "installed by watch folders from 2026-12-02T01:00:00Z" in capsys.readouterr().out
     assert parse_manifest(zip_entries(out)[MANIFEST_NAME], "b.zip").activate_at == AT.timestamp()
-    with pytest.raises(SystemExit):
-        main(["bundle", "create", str(content), str(out), "--activate-at", "2026-12-02T09:00"])
+    assert main(["bundle", "create", str(content), str(out), "--activate-at", "2026-12-02T09:00"]) == 1  # bad argument
     assert "has no time zone" in capsys.readouterr().err
     assert datetime.fromtimestamp(AT.timestamp(), UTC).hour == 1
