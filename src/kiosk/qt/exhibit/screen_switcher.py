@@ -66,8 +66,9 @@ class ScreenSwitcher:
         """Replace the page (and any sheet) with the one for ``screen``; pictured when ``animate`` (with
         ``fade_s``: only a cross-fade of that many seconds, for reduced motion).
 
-        The new page is entered (its own entrance animations start) before the pictures are taken, so the
-        transition's last picture is what the page first looks like.
+        The first frame of the transition (the old picture starting to leave) is on screen before the new page is
+        built; the page is entered (its own entrance animations start, held until the pictures are gone) before
+        its picture is drawn, so the transition's last picture is what the page first looks like.
         """
         old = self.page
         before = self._before() if animate and old is not None else None
@@ -75,18 +76,18 @@ class ScreenSwitcher:
         self.close_sheet(leaving=before is not None)
         if old is not None:
             self.delete(old, leaving=before is not None)
+        transition = None
+        if before is not None:
+            duration_s = PAGE_TRANSITION_S if fade_s is None else fade_s
+            transition = self._start(before, [], duration_s, crossfade=fade_s is not None)
         page = self._build(screen, content)
         self._scene.addItem(page)
         self.page = page
         page.enter()
         if isinstance(screen, StoryDetail):
-            self.show_sheet(screen, content, fade=False)
-        if before is not None:
-            live: list[QGraphicsItem] = [page] if self.sheet is None else [page, self.sheet]
-            duration_s = PAGE_TRANSITION_S if fade_s is None else fade_s
-            for item in live:  # the live page's own entrance starts when the pictures are gone
-                self._ticker.delay(item, duration_s)
-            self._start(before, live, duration_s, crossfade=fade_s is not None)
+            self._open_sheet(screen, content)
+        if transition is not None:
+            transition.join([page] if self.sheet is None else [page, self.sheet])
         return page
 
     def show_sheet(self, screen: Screen, content: Content, fade: bool = True, fade_s: float | None = None) -> None:
@@ -95,13 +96,18 @@ class ScreenSwitcher:
         before = self._before() if fade else None
         self.finish_transition()
         self.close_sheet(leaving=before is not None)
+        transition = None
+        if before is not None:  # its first frame is on screen before the sheet is built
+            transition = self._start(before, [], SHEET_TRANSITION_S if fade_s is None else fade_s, crossfade=True)
         if isinstance(screen, StoryDetail):
-            self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
-            self.sheet.setZValue(SHEET_Z)
-            self._scene.addItem(self.sheet)
-        if before is not None:
-            live = [item for item in (self.page, self.sheet) if item is not None]
-            self._start(before, live, SHEET_TRANSITION_S if fade_s is None else fade_s, crossfade=True)
+            self._open_sheet(screen, content)
+        if transition is not None:
+            transition.join([item for item in (self.page, self.sheet) if item is not None], delay=False)
+
+    def _open_sheet(self, screen: StoryDetail, content: Content) -> None:
+        self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
+        self.sheet.setZValue(SHEET_Z)
+        self._scene.addItem(self.sheet)
 
     def close_sheet(self, leaving: bool = False) -> None:
         if self.sheet is not None:
@@ -142,11 +148,12 @@ class ScreenSwitcher:
             self._stage.draw_scene_into(before)
         return before
 
-    def _start(self, before: QImage, live: Sequence[QGraphicsItem], duration_s: float, crossfade: bool) -> None:
+    def _start(self, before: QImage, live: Sequence[QGraphicsItem], duration_s: float, crossfade: bool) -> Transition:
         _before, after = self._buffers.pair(before.size())
         self._transition = Transition(
             self._stage, self._ticker, before, after, live, duration_s, self._transition_done, crossfade
         )
+        return self._transition
 
     def _transition_done(self) -> None:
         self._transition = None

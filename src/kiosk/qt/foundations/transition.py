@@ -102,7 +102,7 @@ class Transition:
         self._ticker = ticker
         self._before = before
         self._after = after
-        self._live = live
+        self._live = list(live)
         self._duration_s = max(1e-3, duration_s)
         self._on_done = on_done
         self._crossfade = crossfade
@@ -122,6 +122,15 @@ class Transition:
         self._apply(ticker.now())
         screen.repaint_cover(now=True)
         self._tap_frame = False
+
+    def join(self, live: Sequence[QGraphicsItem], delay: bool = True) -> None:
+        """The live items built after the first frame: with ``delay`` their own animations (already started)
+        wait until the pictures are gone, and every hold delays them too."""
+        self._live.extend(live)
+        if delay:
+            until_end = max(0.0, self._start_s + self._duration_s - self._ticker.now())
+            for item in live:
+                self._ticker.delay(item, until_end)
 
     @property
     def ready(self) -> bool:
