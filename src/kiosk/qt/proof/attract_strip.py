@@ -120,11 +120,12 @@ class StripReport:
         return "\n".join(lines) + "\n"
 
 
-def _pixels(image: QImage) -> Pixels:
+def _pixels(image: QImage, step: int = 1) -> Pixels:
+    """The image's RGB values, every ``step``-th pixel each way (one per logical pixel: the shares are the same)."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     data = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=stride * height).reshape(height, stride)
-    return data[:, : width * 3].reshape(height, width, 3).astype(np.int16)
+    return data[:, : width * 3].reshape(height, width, 3)[::step, ::step].astype(np.int16)
 
 
 def away_share(pixels: Pixels, ground: QColor) -> float:
@@ -204,7 +205,7 @@ def write_strip(
             exhibit.controller.show_attract_at(t)
             app.processEvents()
             image = exhibit.stage.grab().toImage()
-            pixels = _pixels(image)
+            pixels = _pixels(image, max(1, round(min(size) / 1080)))
             history = [*history[-WINDOW_S:], pixels]
             if k >= WINDOW_S:
                 report.windows.append(((k - WINDOW_S) * step_s, changed_share(history)))

@@ -228,7 +228,8 @@ def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, root: Ite
         figure = _shares(ctx, scene, chart, fig, root, (dim, bright, ink))
     scene.hero = figure
     scene.demo_at = centre_of(figure)
-    _legend(ctx, scene, legend, QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30), root)
+    legend_box = QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30)
+    _legend(ctx, scene, legend, legend_box, root, total=chart.type == "part_of_whole" and chart.total is not None)
     return scene
 
 
@@ -293,15 +294,23 @@ def _shares(
 
 
 def _legend(
-    ctx: PageContext, scene: Scene, rows: list[tuple[Text, KeyNumber, QColor]], box: QRectF, root: Item
+    ctx: PageContext,
+    scene: Scene,
+    rows: list[tuple[Text, KeyNumber, QColor]],
+    box: QRectF,
+    root: Item,
+    total: bool = False,
 ) -> None:
-    """The figures of a chart beside it: a swatch in the colour it is drawn in, the number, its label."""
+    """The figures of a chart beside it: a swatch in the colour it is drawn in (a ring for the ``total``, the last
+    row), the number, its label."""
     if not rows:
         return
     row_h = min(330.0, box.height() / len(rows))
     for k, (label, number, colour) in enumerate(rows):
         y = box.y() + k * row_h
-        Panel(36, 36, colour, 18, root).setPos(box.x(), y + 34)
+        whole = k == len(rows) - 1 and total  # the whole: a ring around what the parts fill
+        swatch = Panel(36, 36, QColor(0, 0, 0, 0) if whole else colour, 18, root, outline=colour if whole else None)
+        swatch.setPos(box.x(), y + 34)
         counter = CountingNumber(number, ctx.language, ctx.typography, box.width() - 64, 104, colour, 100, root)
         counter.setPos(box.x() + 64, y)
         scene.counters.append(counter)
