@@ -147,20 +147,23 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
     fig, col = box.figure, box.column
     scene = Scene(root, root, PillarPage(pillar.id), QPointF())
     head = Item(root)
-    icon = 96.0
-    IconItem(ctx.icons, pillar.icon, icon, pillar.accent, head).setPos(col.x(), col.y())
-    y = bilingual(ctx, scene, pillar.short_title, QRectF(col.x(), col.y() + icon + 24, col.width(), 260), head,
+    icon = 0.0 if look.portrait else 96.0  # portrait: the column is short, the pillar's colour says enough
+    if icon:
+        IconItem(ctx.icons, pillar.icon, icon, pillar.accent, head).setPos(col.x(), col.y())
+    y = bilingual(ctx, scene, pillar.short_title, QRectF(col.x(), col.y() + icon * 1.25, col.width(), 260), head,
                   origin=f"{pillar.id}.short_title", px=88.0, second_px=40.0, colour=pillar.accent,
                   max_lines=2)  # fmt: skip
-    bilingual(ctx, scene, pillar.tagline, QRectF(col.x(), y + 24, col.width(), 180), head,
-              origin=f"{pillar.id}.tagline", role="subheading", px=40.0, second_px=30.0, colour=look.theme.text,
-              max_lines=2)  # fmt: skip
+    y = bilingual(ctx, scene, pillar.tagline, QRectF(col.x(), y + 24, col.width(), 180), head,
+                  origin=f"{pillar.id}.tagline", role="subheading", px=40.0, second_px=30.0,
+                  colour=look.theme.text, max_lines=2)  # fmt: skip
     parts: list[QGraphicsItem] = [head]
     if pillar.headline_number:
         number = ctx.content.number(pillar.headline_number)
         hero = Item(root)
-        counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), 170, look.theme.number, 160, hero)
-        counter.setPos(col.x(), col.bottom() - 270)
+        height = max(100.0, min(170.0, col.bottom() - 96 - y - 20))  # below the tagline, never over it
+        counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), height, look.theme.number,
+                                 height * 0.94, hero)  # fmt: skip
+        counter.setPos(col.x(), col.bottom() - 96 - height)
         scene.counters.append(counter)
         ctx.text(number.label.get(ctx.language), "subheading", col.width(), 96, hero, col.x(), col.bottom() - 96,
                  origin=f"{number.id}.label", px=32.0, colour=look.theme.text, max_lines=2)  # fmt: skip
