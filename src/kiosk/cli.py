@@ -51,7 +51,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.layout:
         from kiosk.qt.proof.layout_check import layout_problems  # Qt is needed to measure text
 
-        report = layout_problems(result, args.content_dir)
+        modes = tuple(MODES) if "all" in (args.mode or []) else tuple(args.mode or ["default"])
+        report = layout_problems(result, args.content_dir, modes=modes)
         for note in report.notes:
             print(f"note: {note}")
         for problem in report.problems:
@@ -165,6 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also lay out every screen at 1920x1080 and 1080x1920 in each language and report "
         "any text that does not fit",
+    )
+    validate.add_argument(
+        "--mode",
+        choices=(*MODES, "all"),
+        action="append",
+        help="with --layout: lay the screens out in an accessibility mode (e.g. large-text); repeat for several",
     )
     validate.set_defaults(func=_cmd_validate)
 

@@ -199,3 +199,27 @@ def test_high_contrast_colours_as_the_screens_mix_them_are_at_least_7_to_1(harne
     assert tiles  # the tiles are drawn in the strengthened accents
     accents = {p.accent for p in controller.display_content().pillars}
     assert accents.isdisjoint({p.accent for p in controller.content.pillars})
+
+
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT])
+def test_large_text_sets_every_text_at_least_1_4_times_larger(open_exhibit, size) -> None:
+    harness = open_exhibit(size)
+    controller = awake(harness).controller
+    controller.open_pillar(controller.pillar_ids[0])
+    harness.settle()
+
+    def sizes() -> dict[tuple[str, str], float]:
+        return {(b.origin, b.text): b.fitted.px for b in harness.of_type(TextBlock)}
+
+    before = sizes()
+    controller.access.set("large_text", True)
+    harness.settle()
+    after = sizes()
+    both = before.keys() & after.keys()
+    assert len(both) > 10
+    # Every text at least 40 px (1.43 times the 28 px floor); one that had to shrink to fit may grow a little less
+    # than 1.4 times its shrunk size, so the typical text is checked for 1.4 times.
+    small = {key: after[key] for key in both if after[key] < 40}
+    assert small == {}
+    ratios = sorted(after[key] / before[key] for key in both)
+    assert ratios[len(ratios) // 2] >= 1.4

@@ -24,7 +24,7 @@ from ...content.fixtures import PILLAR, edit, write_content
 pytestmark = pytest.mark.gui
 
 SCREENS = ["attract", "attract-02-rank", "attract-03-one", "home", "pillar-one", "story-one-01-ship", "outlook"]
-SCREENS.append("idle-warning")
+SCREENS += ["idle-warning", "accessibility-menu"]
 # The attract loop of the fixture: three scenes of 7 s, one frame a second, a strip and the report.
 STRIP = [f"frame-{i:03d}.png" for i in range(21)] + ["report.json", "report.txt", "strip.png"]
 STAFF_SCREENS = ["operator-pin", "operator-panel", "operator-touch-test", "standby"]  # bilingual: drawn once

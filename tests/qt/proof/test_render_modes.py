@@ -17,7 +17,7 @@ from ...content.fixtures import write_content
 
 pytestmark = pytest.mark.gui
 
-VISITOR_SCREENS = ["home", "pillar-one", "story-one-01-ship", "outlook", "idle-warning"]
+VISITOR_SCREENS = ["home", "pillar-one", "story-one-01-ship", "outlook", "idle-warning", "accessibility-menu"]
 
 
 def test_render_writes_each_mode_into_its_own_folder(tmp_path: Path, qapp) -> None:

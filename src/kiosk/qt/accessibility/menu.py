@@ -73,7 +73,7 @@ class ChoiceSwitch(Panel):
         style = look.style("button", max_lines=2, valign="center", line_height=1.1)
         self.label = TextBlock(f"{zh} {en}", style, ctx.typography, width - 88 - 3 * 28, TARGET, self, origin=self.name)
         self.label.setPos(28, 0)
-        SwitchMark(on, look.theme.number, look.hairline, look.theme.ground, self).setPos(width - 88 - 28, 28)
+        SwitchMark(on, look.theme.number, QColor(look.theme.muted), look.theme.ground, self).setPos(width - 88 - 28, 28)
 
     def on_tap(self, point: QPointF) -> None:
         self._flip(self.choice)

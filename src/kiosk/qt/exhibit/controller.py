@@ -200,7 +200,7 @@ class ExhibitController(QObject):
             height -= TARGET + 2 * gap
             row_y = height + gap
             reach_line = self.mounting.reach_line(size.height(), size.height() > size.width())
-        look = Look(size.width(), height, content.exhibit.theme, self._content_language())
+        look = Look(size.width(), height, content.exhibit.theme, self._content_language(), choices.text_scale)
         actions = self.accessibility_actions
         return PageContext(
             content,

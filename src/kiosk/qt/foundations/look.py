@@ -38,6 +38,7 @@ class Look:
     height: float
     theme: Theme
     language: Language
+    text_scale: float = 1.0  # every text this many times larger (the visitor's large-text choice: 1.43)
 
     @property
     def portrait(self) -> bool:
@@ -68,14 +69,19 @@ class Look:
     def style(self, role: str, colour: str | None = None, **changes: Unpack[StyleChanges]) -> TextStyle:
         """A text style by role: title, heading, subheading, body, label, caption, button."""
         base = _ROLES[role]
+        scale = self.text_scale
         style = TextStyle(
-            px=base[0],
-            min_px=max(TEXT_MIN, base[1]),
+            px=base[0] * scale,
+            min_px=max(TEXT_MIN, base[1]) * scale,
             colour=colour or self._colour(base[3]),
             bold=base[2],
             language=self.language,
             line_height=1.22 if base[2] else 1.38,
         )
+        if scale != 1.0:  # a screen's own sizes for a role grow with the rest
+            for key in ("px", "min_px"):
+                if key in changes:
+                    changes[key] = changes[key] * scale
         return style.with_(**changes) if changes else style
 
     def _colour(self, name: _RoleColour) -> str:

@@ -25,40 +25,45 @@ class LayoutReport:
 
 
 def layout_problems(
-    result: LoadResult, content_dir: Path | None, sizes: tuple[tuple[int, int], ...] = LAYOUT_SIZES
+    result: LoadResult,
+    content_dir: Path | None,
+    sizes: tuple[tuple[int, int], ...] = LAYOUT_SIZES,
+    modes: tuple[str, ...] = ("default",),
 ) -> LayoutReport:
-    """One line per text and rule it breaks, for each size and language it breaks it in."""
+    """One line per text and rule it breaks, for each size, language and accessibility mode it breaks it in."""
     assert result.content is not None
     locator = TextLocator(result.entries)
     problems: list[str] = []
     notes: list[str] = []
-    seen: set[tuple[str, str, tuple[int, int]]] = set()
-    for size in sizes:
-        for language in result.content.exhibit.languages:
-            for shot, exhibit in visit(result.content, content_dir, size, language):
-                for chart in charts_shown(exhibit):
-                    origin = f"{chart.chart.id}.title"
-                    key = (origin, language, size)
-                    if chart.fit_scale < 0.999 and key not in seen:
-                        seen.add(key)
-                        where = locator.where(origin, language) or origin
-                        problems.append(
-                            f"{where}: chart {chart.chart.id} ({language}) is shrunk to {chart.fit_scale:.0%} "
-                            "to fit at "
-                            f"{size[0]}x{size[1]} on '{shot.name}', so its labels are under the smallest text size "
-                            "(use fewer items or shorter labels)"
-                        )
-                for block in text_blocks(exhibit):
-                    for found in violations(block):
-                        key = (f"{block.origin}/{found.rule}", language, size)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        where = locator.where(block.origin, language) or "the exhibit's own words"
-                        (notes if found.rule in NOTES else problems).append(
-                            f"{where}: {block.origin} ({language}) at {size[0]}x{size[1]} on '{shot.name}': "
-                            f"[{found.rule}] {found.detail} ({ADVICE[found.rule]})"
-                        )
+    seen: set[tuple[str, str, tuple[int, int], str]] = set()
+    for size, language, mode in [
+        (s, lang, m) for s in sizes for lang in result.content.exhibit.languages for m in modes
+    ]:
+        at = f"{size[0]}x{size[1]}" + ("" if mode == "default" else f" in {mode}")
+        for shot, exhibit in visit(result.content, content_dir, size, language, mode=mode):
+            for chart in charts_shown(exhibit):
+                origin = f"{chart.chart.id}.title"
+                key = (origin, language, size, mode)
+                if chart.fit_scale < 0.999 and key not in seen:
+                    seen.add(key)
+                    where = locator.where(origin, language) or origin
+                    problems.append(
+                        f"{where}: chart {chart.chart.id} ({language}) is shrunk to {chart.fit_scale:.0%} "
+                        "to fit at "
+                        f"{at} on '{shot.name}', so its labels are under the smallest text size "
+                        "(use fewer items or shorter labels)"
+                    )
+            for block in text_blocks(exhibit):
+                for found in violations(block):
+                    key = (f"{block.origin}/{found.rule}", language, size, mode)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    where = locator.where(block.origin, language) or "the exhibit's own words"
+                    (notes if found.rule in NOTES else problems).append(
+                        f"{where}: {block.origin} ({language}) at {at} on '{shot.name}': "
+                        f"[{found.rule}] {found.detail} ({ADVICE[found.rule]})"
+                    )
     return LayoutReport(problems, notes)
 
 

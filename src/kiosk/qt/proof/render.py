@@ -93,6 +93,11 @@ def _idle_warning(exhibit: BuiltExhibit, clock: ManualClock) -> None:
     exhibit.controller.check_idle()
 
 
+def _menu(exhibit: BuiltExhibit, clock: ManualClock) -> None:
+    _home(exhibit, clock)
+    exhibit.accessibility.open_menu()
+
+
 def shots(content: Content) -> list[Shot]:
     """Every screen and state, in visiting order."""
     found = [*_attract_shots(content), Shot("home", _home)]
@@ -100,7 +105,7 @@ def shots(content: Content) -> list[Shot]:
         found.append(Shot(f"pillar-{pillar.id}", _pillar(pillar.id)))
         for index, story in enumerate(stories(pillar)):
             found.append(Shot(f"story-{pillar.id}-{index + 1:02d}-{story.id}", _story(pillar.id, index)))
-    found += [Shot("outlook", _outlook), Shot("idle-warning", _idle_warning)]
+    found += [Shot("outlook", _outlook), Shot("idle-warning", _idle_warning), Shot("accessibility-menu", _menu)]
     return found
 
 

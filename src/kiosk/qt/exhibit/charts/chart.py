@@ -43,6 +43,7 @@ class ChartStyle:
     accent: str  # the pillar's accent colour
     label_px: float = 30  # label text in logical px (body text is at least 28)
     value_px: float = 46  # value text
+    min_px: float = 28  # no label smaller (large text: 40)
 
 
 def _still(item: QGraphicsItem) -> None:
@@ -129,7 +130,11 @@ class Canvas:
         self.texts: list[TextBlock] = []
         self.needed = 0.0  # the least height the layout takes (see stack)
         self.label_style = TextStyle(
-            style.label_px, min(style.label_px, 28), style.theme.text, line_height=1.25, language=style.language
+            style.label_px,
+            min(style.label_px, style.min_px),
+            style.theme.text,
+            line_height=1.25,
+            language=style.language,
         )
         self.value_style = TextStyle(
             style.value_px,

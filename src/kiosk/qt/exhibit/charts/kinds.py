@@ -114,7 +114,7 @@ def build_rank(canvas: Canvas, compact: bool) -> Animate:
     label_x = left if compact else 0.0
     fits = [canvas.tight(label, canvas.label_style, width - label_x) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
-    end_style = canvas.label_style.with_(px=min(style.label_px, 28), colour=style.theme.muted, max_lines=1)
+    end_style = canvas.label_style.with_(px=min(style.label_px, style.min_px), colour=style.theme.muted, max_lines=1)
     end_h = canvas.text_height("0", end_style, width)
     track_row = marker * 1.15 if compact else max(marker, style.value_px * 1.25)
     inner = style.label_px * 0.2

@@ -52,8 +52,14 @@ class ChartPanel(Panel):
         )
         top = pad * 0.8 + title.text_height() + 12
         box_h = height - top - pad
+        scale = look.text_scale  # large text: the chart's words grow with the rest
         style = ChartStyle(
-            language=ctx.language, theme=look.theme, accent=pillar.accent, value_px=46.0 if box_h >= 300 else 40.0
+            language=ctx.language,
+            theme=look.theme,
+            accent=pillar.accent,
+            label_px=30.0 * scale,
+            value_px=(46.0 if box_h >= 300 else 40.0) * scale,
+            min_px=28.0 * scale,
         )
         self.graphic = ChartGraphic(chart, style, ctx.typography, width - 2 * pad, box_h, self)
         self.graphic.setPos(pad, top)
