@@ -15,6 +15,8 @@ MUTED = "#A9B6CF"
 GOLD = "#F6C85F"
 KAPOK = "#F0605A"
 SKY = "#5EC8F2"
+# English lines: a Latin font where there is one, else the embedded font (KioskSans) the page declares.
+LATIN_FONTS = "Segoe UI, Helvetica Neue, Arial, Liberation Sans, DejaVu Sans, KioskSans, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,21 @@ def _rect(
 
 
 def _text(
-    x: float, y: float, text: str, *, size: float = 13, colour: str = MUTED, anchor: str = "start", weight: int = 400
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: float = 13,
+    colour: str = MUTED,
+    anchor: str = "start",
+    weight: int = 400,
+    latin: bool = False,
 ) -> str:
+    """``latin``: an English line, set in a Latin font first (the CJK font's quotes and apostrophes are full width)."""
+    family = f' font-family="{LATIN_FONTS}"' if latin else ""
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" fill="{colour}" text-anchor="{anchor}" '
-        f'font-weight="{weight}">{escape(text)}</text>'
+        f'font-weight="{weight}"{family}>{escape(text)}</text>'
     )
 
 
@@ -137,7 +149,7 @@ def bar_list(bars: Sequence[Bar], title: str, *, width: float = 920, label_w: fl
         first, _, second = bar.label.partition("\n")
         if second:
             body.append(_text(label_w - 12, y + row_h / 2 - 2, first, size=14, colour=TEXT, anchor="end"))
-            body.append(_text(label_w - 12, y + row_h / 2 + 14, second, size=11, anchor="end"))
+            body.append(_text(label_w - 12, y + row_h / 2 + 14, second, size=11, anchor="end", latin=True))
         else:
             body.append(_text(label_w - 12, y + row_h / 2 + 5, first, size=14, colour=TEXT, anchor="end"))
         w = max(2.0, bar_room * bar.value / peak)
@@ -167,7 +179,7 @@ def funnel_chart(stages: Sequence[tuple[str, int]], title: str, *, width: float 
         first, _, second = label.partition("\n")
         body.append(_text(0, y + row_h / 2 - 2 if second else y + row_h / 2 + 3, first, size=15, colour=TEXT))
         if second:
-            body.append(_text(0, y + row_h / 2 + 14, second, size=12))
+            body.append(_text(0, y + row_h / 2 + 14, second, size=12, latin=True))
         body.append(_text(centre, y + row_h / 2 + 3, _number(n), size=15, colour=NAVY, anchor="middle", weight=700))
         if previous is not None:
             share = f"{100 * n / previous:.0f}%" if previous else "—"

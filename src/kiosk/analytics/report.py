@@ -244,6 +244,7 @@ header p { margin: 6px 0 0; color: #A9B6CF; font-size: 16px; }
 .kpi .value { color: #F6C85F; font-size: 30px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .kpi .zh { font-size: 15px; margin-top: 4px; }
 .kpi .en { color: #A9B6CF; font-size: 13px; }
+.en { font-family: "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", KioskSans, sans-serif; }
 .card { background: #12234A; border-radius: 18px; padding: 22px 24px 18px; margin-bottom: 22px;
   break-inside: avoid; }
 .card h2 { margin: 0; font-size: 24px; }
