@@ -120,7 +120,7 @@ class VisitTracker:
         self._pending.append(Happened(session.state.key, self._wall(), "swipe", detail))
 
     def stop(self) -> None:
-        """The program stops: a visit still going ends here (as if reset)."""
+        """A visit still going ends here, as if reset (the program stops, or something covers the exhibit)."""
         if self._session is not None:
             self._end_session()
 

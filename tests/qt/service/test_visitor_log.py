@@ -120,3 +120,25 @@ def test_a_state_folder_that_cannot_be_written_stops_recording_and_the_exhibit_r
             log.stop()
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1 and "stopped recording" in warnings[0] and "the exhibit runs on" in warnings[0]
+
+
+def test_a_visit_ends_when_the_exhibit_is_held_so_closing_time_does_not_last_the_night(
+    harness: Harness, tmp_path: Path
+) -> None:
+    log = recording(harness, tmp_path)
+    assert log is not None
+    controller, clock = harness.controller, harness.clock
+    try:
+        controller.gestures.activity.emit()  # a touch wakes it
+        assert controller.screen == Home()
+        clock.advance(8)
+        controller.hold()  # closing time: the standby screen holds the exhibit
+        clock.advance(14 * 3600)
+        controller.release()
+        controller.reset_to_attract()  # opening time
+    finally:
+        log.stop()
+    store = AnalyticsStore.open(tmp_path / FILE_NAME, read_only=True)
+    rows = store.connection.execute("SELECT end_reason, duration_s FROM sessions").fetchall()
+    assert rows == [("reset", 8.0)]
+    assert store.connection.execute("SELECT dwell_s FROM views").fetchall() == [(8.0,)]

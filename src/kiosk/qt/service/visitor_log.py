@@ -49,6 +49,7 @@ class VisitorLog(QObject):
         controller.content_adopted.connect(self._on_content)
         controller.carousel_swiped.connect(self._on_swiped)
         controller.gestures.activity.connect(self.tracker.touched)
+        controller.held_changed.connect(self._on_held)
         if isinstance(controller.screen, Attract):
             self.tracker.attract_began()
         self.timer = named_timer(self, "analytics_checkpoint_timer", self.checkpoint, single_shot=False)
@@ -56,6 +57,12 @@ class VisitorLog(QObject):
 
     def _on_navigated(self, old: Screen, new: Screen) -> None:
         self.tracker.navigated(old, new, self.controller.language)
+
+    def _on_held(self, held: bool) -> None:
+        """The operator panel or the closed exhibit's standby screen covers the exhibit: the visit ends there (a
+        visit left at closing time does not last the night; after the panel, the next touch is a new visit)."""
+        if held:
+            self.tracker.stop()
 
     def _on_content(self, content: Content) -> None:
         self.tracker.set_content(content)
