@@ -45,6 +45,8 @@ pillar:
       achievement: {zh: 入列}
       icon: ship
       source: 梦想号
+      art: dream-drillship
+      figure: rank
 """
 
 OUTLOOK = """\

@@ -12,10 +12,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from kiosk.content.messages import did_you_mean
-from kiosk.content.model import Content, ContentFile, Pillar
+from kiosk.content.model import Card, Content, ContentFile, Pillar, Policy, art_name
 from kiosk.content.text import TextAudio, contrast_ratio
 from kiosk.content.yaml_source import KeyPath, SourceMap
 from kiosk.errors import ContentError
+from kiosk.paths import default_assets_dir
 from kiosk.safe_read import MAX_IMAGE_BYTES, NOT_REGULAR
 
 MIN_CONTRAST = 4.5
@@ -189,6 +190,43 @@ class _Checker:
                 )
             )
 
+    def stories(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]], art: frozenset[str]) -> None:
+        """Each story's figure is a defined number and its art a shipped scene; a story with neither art nor photo is
+        shown with a pattern, which is only a warning."""
+        exhibit = exhibit_entry.file.exhibit
+        assert exhibit is not None
+        number_ids = [n.id for n in exhibit.numbers] + [n.id for p, _ in pillars for n in p.numbers]
+        for pillar, entry in pillars:
+            listed: list[tuple[str, int, Card | Policy]] = [("cards", i, c) for i, c in enumerate(pillar.cards)]
+            listed += [("policies", i, p) for i, p in enumerate(pillar.policies)]
+            for kind, i, story in listed:
+                where = ("pillar", kind, i)
+                if story.figure is not None and story.figure not in number_ids:
+                    self.errors.append(
+                        entry.source_map.error(
+                            (*where, "figure"),
+                            f"no number has the id '{story.figure}'",
+                            did_you_mean(story.figure, number_ids) or "use the id of a number defined in a pillar",
+                        )
+                    )
+                if story.art is not None and story.art not in art:
+                    self.errors.append(
+                        entry.source_map.error(
+                            (*where, "art"),
+                            f"the exhibit has no illustration named '{story.art}'",
+                            did_you_mean(story.art, sorted(art)) or "leave 'art:' out, or give a photo with 'image:'",
+                        )
+                    )
+                elif story.image is None and art_name(story) not in art:
+                    self.warnings.append(
+                        entry.source_map.error(
+                            (*where, "id"),
+                            f"the story '{story.id}' has no illustration: its sheet shows a pattern in the pillar's "
+                            "colours",
+                            "give it a photo with 'image: images/NAME.jpg', or name a scene with 'art:'",
+                        )
+                    )
+
     def contrast(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
         exhibit = exhibit_entry.file.exhibit
         assert exhibit is not None
@@ -264,6 +302,14 @@ class _Checker:
                     )
 
 
+def shipped_art() -> frozenset[str]:
+    """The names of the illustrations the exhibit ships (kiosk/assets/art/NAME.svg)."""
+    folder = default_assets_dir() / "art"
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(e.name.removesuffix(".svg") for e in folder.iterdir() if e.name.endswith(".svg") and e.is_file())
+
+
 def check_content(
     entries: list[FileEntry],
     content_dir: Path,
@@ -298,6 +344,7 @@ def check_content(
     if exhibit is not None and not files_failed:  # a broken file would make every reference to it look wrong
         exhibit_entry = checker.of_kind("exhibit")[0][1]
         checker.references(exhibit_entry, pillars)
+        checker.stories(exhibit_entry, pillars, shipped_art())
         checker.contrast(exhibit_entry, pillars)
     if exhibit is None or outlook is None or not pillars or checker.errors:
         return None, checker.errors, checker.warnings

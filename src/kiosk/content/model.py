@@ -79,6 +79,24 @@ class KeyNumber(Model):
     source: Source
 
 
+ArtName = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="The illustration: the name of one of the exhibit's scenes (kiosk/assets/art/NAME.svg). Leave "
+        "out to use the scene named like the story's id.",
+    ),
+]
+FigureRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Id of the number the story's sentence carries (defined once in a pillar or the exhibit); the "
+        "story sheet shows it large.",
+    ),
+]
+
+
 class Card(Model):
     """An achievement card: who did what, and the first it claims."""
 
@@ -88,8 +106,12 @@ class Card(Model):
     achievement: Text = Field(description="What was achieved, one or two sentences.")
     first: Text | None = Field(default=None, description="The 'first' it claims, e.g. {zh: 全球首个, en: World first}.")
     tags: list[Text] = Field(default_factory=list, max_length=4)
-    icon: Icon = Field(description="Illustration shown when there is no image: " + ", ".join(ICONS) + ".")
-    image: AssetPath | None = None
+    icon: Icon = Field(description="The icon of its tile: " + ", ".join(ICONS) + ".")
+    art: ArtName | None = None
+    image: AssetPath | None = Field(
+        default=None, description="An editor's photo: the story sheet becomes photo-led (full picture, caption)."
+    )
+    figure: FigureRef | None = None
     source: Source
 
 
@@ -138,7 +160,17 @@ class Policy(Model):
     id: Slug
     title: Text
     text: Text
+    art: ArtName | None = None
+    image: AssetPath | None = Field(
+        default=None, description="An editor's photo: the story sheet becomes photo-led (full picture, caption)."
+    )
+    figure: FigureRef | None = None
     source: Source
+
+
+def art_name(story: Card | Policy) -> str:
+    """The scene a story's sheet shows when it has no photo: its ``art:``, else the one named like its id."""
+    return story.art or story.id
 
 
 class Pillar(Model):

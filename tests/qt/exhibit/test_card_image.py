@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.qt.app.build import build_exhibit
-from kiosk.qt.exhibit.screens.story_sheet import CardImage
+from kiosk.qt.exhibit.screens.story_art import PhotoArt
 from kiosk.settings.model import ExhibitSettings
 
 MAGENTA = QColor("#D020C0")
@@ -39,7 +39,7 @@ def _story_sheet_image(content: Content, content_dir: Path, qtbot) -> QImage:
     exhibit.controller.idle_loop.attract_timer.stop()
     exhibit.controller.idle_loop.idle_timer.stop()
     assert exhibit.controller.sheet is not None
-    found = [i for i in exhibit.stage.scene().items() if isinstance(i, CardImage)]
+    found = [i for i in exhibit.stage.scene().items() if isinstance(i, PhotoArt)]
     image = exhibit.stage.grab().toImage()
     return image if found else QImage()
 
@@ -65,16 +65,16 @@ def test_a_cards_image_fills_the_picture_on_its_sheet(tmp_path: Path, content: C
     picture.fill(MAGENTA)
     assert picture.save(str(tmp_path / "images" / "ship.png"))
     image = _story_sheet_image(_with_image(content, "images/ship.png"), tmp_path, qtbot)
-    assert not image.isNull(), "no CardImage on the sheet"
+    assert not image.isNull(), "no PhotoArt on the sheet"
     assert _magenta_share(image) > 0.3
 
 
-def test_an_unreadable_image_shows_the_icon_and_says_why(
+def test_an_unreadable_image_shows_the_illustration_and_says_why(
     tmp_path: Path, content: Content, qtbot, caplog: pytest.LogCaptureFixture
 ) -> None:
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "ship.png").write_bytes(b"not a picture at all")
     with caplog.at_level(logging.WARNING, logger="kiosk.qt.exhibit.screens.story_sheet"):
         image = _story_sheet_image(_with_image(content, "images/ship.png"), tmp_path, qtbot)
-    assert image.isNull()  # no CardImage: the icon is drawn instead
+    assert image.isNull()  # no PhotoArt: the story's illustration is drawn instead
     assert any("images/ship.png cannot be read" in r.getMessage() for r in caplog.records)

@@ -46,11 +46,13 @@ from kiosk.exhibit.navigation import (
     pillar_order,
     story_counts,
 )
+from kiosk.paths import default_assets_dir
 from kiosk.qt.exhibit.idle_loop import IdleLoop
 from kiosk.qt.exhibit.screen_switcher import ScreenSwitcher
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.exhibit.screens.idle_overlay import IdleOverlay
+from kiosk.qt.exhibit.screens.story_art import ArtLibrary
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.look import TARGET, Look
@@ -95,9 +97,11 @@ class ExhibitController(QObject):
         clock: Callable[[], float],
         settings: ExhibitSettings,
         content_dir: Path | None = None,
+        art: ArtLibrary | None = None,
     ):
         super().__init__(stage)
         self._content = content
+        self._art = art if art is not None else ArtLibrary(default_assets_dir() / "art")
         self._content_dir = content_dir
         self._stage = stage
         self._typography = typography
@@ -211,6 +215,7 @@ class ExhibitController(QObject):
             self._navigator,
             self.reduced_motion,
             self._content_dir,
+            art=self._art,
             control_row_y=row_y,
             reach_line=reach_line,
             open_accessibility=actions.open_menu if actions is not None else None,

@@ -46,6 +46,8 @@ EXHIBIT_WORDS = Words(
         "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
         "more_time": {"zh": "我需要更多时间", "en": "I need more time"},
         "source_credit": {"zh": "来源：{publisher} · {date}", "en": "Source: {publisher} · {date}"},
+        # the story sheet's QR code of the article
+        "take_home": {"zh": "扫码带走这个故事", "en": "Scan to take this story home"},
         # the standby screen outside opening hours
         "opens_today": {"zh": "今天 {time} 开放", "en": "Opens today at {time}"},
         "opens_tomorrow": {"zh": "明天 {time} 开放", "en": "Opens tomorrow at {time}"},

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Content
 from kiosk.content.text import Language
+from kiosk.qt.exhibit.screens.story_art import ArtLibrary
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import TARGET, Look
@@ -50,6 +51,7 @@ class PageContext:
     actions: Actions
     reduced_motion: bool = False
     content_dir: Path | None = None  # where card images are found
+    art: ArtLibrary | None = None  # the stories' illustrations (none: every story gets its pattern)
     # Reach mode: the y of the row along the bottom where the controls go (the page's own layout ends above it),
     # and the screen y no control may be above (kiosk.accessibility.reach). None: controls where they always are.
     control_row_y: float | None = None

@@ -1,59 +1,74 @@
-"""The detail sheet over a pillar: one story large — illustration, what was achieved, the first it claims.
+"""The detail sheet over a pillar: one story large — its picture, the key fact large, what was achieved, and a QR
+code to take it home.
 
-Swipe sideways or use the arrows for the neighbouring story; close, Back or a tap beside the sheet returns to
-the pillar; Home is one tap away.
+The picture is the story's own scene (kiosk/assets/art), or an editor's photo (``image:``: the sheet becomes
+photo-led, the title set over the photo as its caption), or a designed pattern when it has neither. A story whose
+sentence carries a figure (``figure:``, a number's id) shows that number large; a claimed first leads otherwise.
+
+The picture takes the space the words leave, so the text column is never more than a quarter empty: on a landscape
+screen it widens (narrowing the column, so the text takes more lines), on a portrait one it grows taller. The
+controls do not move from story to story: Close and Home at the top right, the arrows, the position and the language
+switch along the bottom right.
+
+Swipe sideways or use the arrows for the neighbouring story; close, or a tap beside the sheet, returns to the
+pillar; Home is one tap away.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Unpack
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QPixmap
+from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import Card, Pillar
+from kiosk.content.model import Card, Pillar, art_name
+from kiosk.content.number_format import format_number
 from kiosk.exhibit.navigation import Story, stories
 from kiosk.qt.exhibit.screens.base import PageContext, build_access_buttons, build_access_column
-from kiosk.qt.exhibit.screens.story_tile import badge
+from kiosk.qt.exhibit.screens.story_art import PatternArt, PhotoArt, SceneArt
+from kiosk.qt.exhibit.screens.story_tile import BADGE_HEIGHT, badge
+from kiosk.qt.exhibit.screens.take_home import QrCode
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
+from kiosk.qt.foundations.look import RADIUS, TARGET, Look
+from kiosk.qt.foundations.text_style import StyleChanges
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
+from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
-from kiosk.qt.widgets.surface import IconItem, Panel
-from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.qt.widgets.surface import Panel
+from kiosk.qt.widgets.text_block import fit_text
 from kiosk.safe_read import MAX_IMAGE_BYTES, FileRefused, read_regular
 
 _log = logging.getLogger(__name__)
 
+PAD = 48.0
+GAP = 22.0
+# The QR code's side in logical px, quiet zone included: at least 4 px modules for the article's address (170 px,
+# 104 mm on a 55" 1080p panel), up to 6 px when the words leave room.
+QR_SIDE = (170.0, 250.0)
+MIN_QR_SIDE = 130.0  # 3 px modules, where the rail is short: the code is still 63 mm across
+FIGURE_H = 150.0  # the key figure: about 14 % of the short side
+MOST_EMPTY = 0.25  # the text column's largest hole, as a share of its height
+# Landscape: the shares of the sheet's width the picture may take, the largest first: the first that leaves the
+# words room is taken (the wider the picture, the more lines the words take and the less of the column is empty).
+PICTURE_SHARES = (0.56, 0.52, 0.48, 0.44, 0.40)  # below 0.4 the scenes' subjects would be cut
+PHOTO_SHARES = (0.64, 0.6, 0.56, 0.52, 0.48, 0.44, 0.40)  # a photo may be cropped any way
+PORTRAIT_PICTURE = (560.0, 1100.0)  # the picture's height on a portrait sheet: least and most
+RAIL_W = 250.0  # landscape: the rail under Close and Home that takes the QR code when the words need the column
 
-class CardImage(Item):
-    """A card's image, scaled to cover its box once (kept as a pixmap, drawn from the cache)."""
 
-    def __init__(self, pixmap: QPixmap, width: float, height: float, parent: QGraphicsItem):
-        super().__init__(parent)
-        self._rect = QRectF(0, 0, width, height)
-        self._pixmap = pixmap.scaled(
-            int(width * 2),
-            int(height * 2),
-            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+@dataclass(frozen=True)
+class _Block:
+    """One piece of the text column: its height, and how to make it at (x, y)."""
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(self._rect)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        source = QRectF(self._pixmap.rect())
-        scale = max(self._rect.width() / source.width(), self._rect.height() / source.height())
-        crop = QRectF(0, 0, self._rect.width() / scale, self._rect.height() / scale)
-        crop.moveCenter(source.center())
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(self._rect, self._pixmap, crop)
+    height: float
+    make: Callable[[float, float], object]
+    cut: bool = False  # the text does not fit its box whole
 
 
 class SheetPanel(Panel):
@@ -89,178 +104,354 @@ class StorySheet(Item):
         w, h, m = look.width, look.height, look.margin
         Backdrop(w, ctx.screen_height, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
-        sheet_h = min(h - 2 * m, 920.0) if not look.portrait else h - 2 * m
+        sheet_h = min(h - 2 * m, 952.0) if not look.portrait else h - 2 * m
         self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
         self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
-        pad = 48.0
-        if look.portrait:
-            art = QRectF(0, 0, sheet_w, min(560.0, sheet_h * 0.34))
-            text_box = QRectF(pad, art.height() + pad * 0.8, sheet_w - 2 * pad, 0)
-        else:
-            art = QRectF(0, 0, sheet_w * 0.38, sheet_h)
-            text_box = QRectF(art.width() + pad, pad, sheet_w - art.width() - 2 * pad - TARGET - 12, 0)
-        self._illustration(story, art)
-        footer_y = sheet_h - pad * 0.6 - TARGET
+        self.photo = self._photo(story)
+        self.in_rail = False  # where the take-home block is: under the words, or in the rail under Home
+        footer_y = sheet_h - PAD * 0.6 - TARGET
         reach_row = TARGET + 20 if ctx.control_row_y is not None else 0.0  # reach mode: Close, Home above the footer
-        text_box.setHeight(footer_y - text_box.y() - 20 - reach_row)
-        body, source = self._text(story, text_box)
-        spare = body.boundingRect().height() - body.text_height() - 48
-        if look.portrait and spare > 0:  # a short story gets a shorter sheet, centred
-            sheet_h -= spare
-            footer_y -= spare
-            body.set_box(body.boundingRect().width(), body.text_height())
-            source.setY(source.y() - spare)
-            self.sheet.set_size(sheet_w, sheet_h)
-            low = ctx.control_row_y is not None  # reach mode: the shorter sheet stays down, its buttons in reach
-            self.sheet.setPos((w - sheet_w) / 2, h - m - sheet_h if low else (h - sheet_h) / 2)
-        self._buttons(sheet_w, sheet_h, pad, footer_y, art, len(all_stories))
+        bottom = footer_y - 28 - reach_row
+        if look.portrait:
+            width = sheet_w - 2 * PAD
+            blocks = self._blocks(story, width)
+            least, most = PORTRAIT_PICTURE
+            top = bottom - self._needed(blocks) / (1 - MOST_EMPTY / 2)  # a little air, well within the limit
+            art_h = min(most, max(least, top - PAD * 0.8))
+            art = QRectF(0, 0, sheet_w, art_h)
+            column = QRectF(PAD, art_h + PAD * 0.8, width, bottom - art_h - PAD * 0.8)
+        else:
+            shares = PHOTO_SHARES if self.photo is not None else PICTURE_SHARES
+            for share in shares:  # the take-home block under the words
+                art = QRectF(0, 0, sheet_w * share, sheet_h)
+                column = QRectF(art.width() + PAD, PAD, sheet_w - art.width() - 2 * PAD - TARGET - 16, bottom - PAD)
+                blocks = self._blocks(story, column.width())
+                if self._needed(blocks) <= column.height() and not any(b.cut for b in blocks):
+                    break
+            else:  # long words: the take-home block moves to the rail under Home, the words get the column
+                self.in_rail = True
+                for share in shares:
+                    art = QRectF(0, 0, sheet_w * share, sheet_h)
+                    right = sheet_w - PAD * 0.6 - RAIL_W - 32
+                    column = QRectF(art.width() + PAD, PAD, right - art.width() - PAD, bottom - PAD)
+                    blocks = self._blocks(story, column.width(), column.height())
+                    if self._used(blocks) <= column.height() and not any(b.cut for b in blocks):
+                        break
+        self.picture = self._picture(story, art)
+        self.column = column
+        spare = column.height() - self._needed(blocks)
+        self.qr_side = min(QR_SIDE[1], QR_SIDE[0] + max(0.0, spare - column.height() * MOST_EMPTY / 2))
+        if self.in_rail:
+            self.qr_side = QR_SIDE[0]
+        y = column.y()
+        for block in blocks:
+            block.make(column.x(), y)
+            y += block.height + GAP
+        controls_end = self._buttons(sheet_w, footer_y, len(all_stories))
+        if self.in_rail:
+            self.take_home = self._take_home_rail(sheet_w, controls_end + GAP, bottom)
+            self.empty_share = max(0.0, column.height() - self._used(blocks)) / column.height()
+        else:
+            self.take_home = self._take_home(column)
+            self.empty_share = self._hole(blocks, column, self.take_home.side)
 
-    def _illustration(self, story: Story, art: QRectF) -> None:
+    # The picture ----------------------------------------------------------------------------------------------------
+    def _photo(self, story: Story) -> QPixmap | None:
+        """The editor's photo, when it has one that can be read."""
+        ctx = self.ctx
+        if not story.image or ctx.content_dir is None:
+            return None
+        pixmap = QPixmap()
+        try:  # only a regular file within the limit: a pipe or a device put there cannot hang the exhibit
+            pixmap.loadFromData(read_regular(ctx.content_dir / story.image, MAX_IMAGE_BYTES))
+        except (OSError, FileRefused) as exc:
+            _log.warning("%s: image %s: %s", story.id, story.image, exc)
+        if pixmap.isNull():
+            _log.warning("%s: image %s cannot be read; showing its illustration instead", story.id, story.image)
+            return None
+        return pixmap
+
+    def _picture(self, story: Story, art: QRectF) -> Item:
         ctx, look = self.ctx, self.ctx.look
-        accent = self.pillar.accent
-        panel = Panel(
+        radius = RADIUS * 1.4
+        if self.photo is not None:
+            photo = PhotoArt(self.photo, art.width(), art.height(), radius, self.sheet)
+            self._caption(story, art, photo)
+            return photo
+        renderer = ctx.art.renderer(art_name(story)) if ctx.art is not None else None
+        if renderer is not None:
+            return SceneArt(renderer, art.width(), art.height(), radius, self.sheet)
+        return PatternArt(
+            story.title.get(ctx.language),
+            self.pillar.accent,
+            look.theme.ground,
+            ctx.typography,
+            ctx.language,
             art.width(),
             art.height(),
-            mix(look.surface, accent, 0.22),
-            RADIUS * 1.4,
+            radius,
             self.sheet,
-            glow=mix(look.surface, accent, 0.45),
         )
-        image = story.image if isinstance(story, Card) else None
-        if image and ctx.content_dir is not None:
-            pixmap = QPixmap()
-            try:  # only a regular file within the limit: a pipe or a device put there cannot hang the exhibit
-                pixmap.loadFromData(read_regular(ctx.content_dir / image, MAX_IMAGE_BYTES))
-            except (OSError, FileRefused) as exc:
-                _log.warning("%s: image %s: %s", story.id, image, exc)
-            if not pixmap.isNull():
-                CardImage(pixmap, art.width(), art.height(), panel)
-                return
-            _log.warning("%s: image %s cannot be read; showing its icon instead", story.id, image)
-        icon_name = story.icon if isinstance(story, Card) else self.pillar.icon
-        size = min(art.width(), art.height()) * 0.5
-        IconItem(ctx.icons, icon_name, size, accent, panel).setPos((art.width() - size) / 2, (art.height() - size) / 2)
 
-    def _text(self, story: Story, box: QRectF) -> tuple[TextBlock, TextBlock]:
-        """The words of the sheet; returns the body text and the source line."""
-        ctx, _look, lang = self.ctx, self.ctx.look, self.ctx.language
-        y = box.y()
-        first = story.first.get(lang) if isinstance(story, Card) and story.first else None
-        if first:
-            badge(ctx, first, self.sheet, box.x(), y, box.width(), origin=f"{story.id}.first")
-            y += 48 + 24
-        else:
-            kind = say("policy" if not isinstance(story, Card) else "achievement", lang)
-            ctx.text(
-                kind,
-                "label",
-                box.width(),
-                44,
-                self.sheet,
-                box.x(),
-                y,
-                origin="kind",
-                colour=self.pillar.accent,
-                bold=True,
-                max_lines=1,
-            )
-            y += 44 + 16
-        title = ctx.text(
-            story.title.get(lang),
+    def _caption(self, story: Story, art: QRectF, photo: Item) -> None:
+        """A photo-led sheet sets the story's title over the foot of the photo, as its caption."""
+        ctx = self.ctx
+        inner = art.width() - 2 * PAD - (TARGET + 20 if ctx.look.portrait else 0)
+        title = story.title.get(ctx.language)
+        height = fit_text(title, ctx.typography, ctx.look.style("title", max_lines=3), inner, 600).height
+        ctx.text(
+            title,
             "title",
-            box.width(),
-            200,
-            self.sheet,
-            box.x(),
-            y,
+            inner,
+            height + 2,
+            photo,
+            PAD,
+            art.height() - PAD - height,
             origin=f"{story.id}.title",
-            px=50.0,
             max_lines=3,
         )
-        y += title.text_height() + 14
-        if isinstance(story, Card):
-            org = ctx.text(
-                story.organisation.get(lang),
-                "subheading",
-                box.width(),
-                96,
-                self.sheet,
-                box.x(),
-                y,
-                origin=f"{story.id}.organisation",
-                colour=self.pillar.accent,
-                max_lines=2,
-            )
-            y += org.text_height() + 28
-            body = story.achievement.get(lang)
-        else:
-            y += 14
-            body = story.text.get(lang)
-        article = ctx.content.exhibit.article
-        credit = (
-            f"{say('source_credit', lang, publisher=article.publisher.get(lang), date=full_date(article.date, lang))}"
-        )
-        source = ctx.text(
-            credit, "label", box.width(), 44, self.sheet, box.x(), box.bottom() - 44, origin="source", max_lines=1
-        )
-        block = ctx.text(
-            body,
-            "body",
-            box.width(),
-            box.bottom() - 64 - y,
-            self.sheet,
-            box.x(),
-            y,
-            origin=f"{story.id}.{'achievement' if isinstance(story, Card) else 'text'}",
-            px=36.0,
-            line_height=1.45,
-        )
-        return block, source
 
-    def _buttons(self, sheet_w: float, sheet_h: float, pad: float, footer_y: float, art: QRectF, count: int) -> None:
+    # The words --------------------------------------------------------------------------------------------------------
+    def _text_block(
+        self,
+        text: str,
+        role: str,
+        width: float,
+        origin: str,
+        colour: str | None = None,
+        box: float = 2000.0,
+        **style: Unpack[StyleChanges],
+    ) -> _Block:
+        """A text of the column; within ``box`` (its most height) the text may take a smaller size of its role."""
+        ctx = self.ctx
+        fitted = fit_text(text, ctx.typography, ctx.look.style(role, colour, **style), width, box)
+        height = fitted.height + 2
+
+        def make(x: float, y: float) -> object:
+            return ctx.text(text, role, width, height, self.sheet, x, y, origin=origin, colour=colour, **style)
+
+        return _Block(height, make, fitted.elided)
+
+    def _blocks(self, story: Story, width: float, room: float | None = None) -> list[_Block]:
+        """The column from the top: what kind of story (or the first it claims), title, who, the key fact, the text."""
+        ctx, lang, accent = self.ctx, self.ctx.language, self.pillar.accent
+        first = story.first.get(lang) if isinstance(story, Card) and story.first else None
+        blocks: list[_Block] = []
+        if first and story.figure:
+            blocks.append(
+                _Block(BADGE_HEIGHT, lambda x, y: badge(ctx, first, self.sheet, x, y, width, f"{story.id}.first"))
+            )
+        elif not isinstance(story, Card):  # a card names who did it under its title; a policy says what it is
+            kind = say("policy", lang)
+            blocks.append(self._text_block(kind, "label", width, "kind", colour=accent, bold=True, max_lines=1))
+        if self.photo is None:
+            blocks.append(self._text_block(story.title.get(lang), "title", width, f"{story.id}.title", max_lines=3))
+        if isinstance(story, Card):
+            blocks.append(
+                self._text_block(
+                    story.organisation.get(lang),
+                    "subheading",
+                    width,
+                    f"{story.id}.organisation",
+                    colour=accent,
+                    max_lines=2,
+                )
+            )
+        if story.figure:
+            blocks += self._figure(story.figure, width)
+        elif first:
+            blocks.append(
+                # one line: a long claim takes a smaller size of the role rather than two lines
+                self._text_block(
+                    first, "display", width, f"{story.id}.first", colour=ctx.look.theme.signature, max_lines=1
+                )
+            )
+        body = story.achievement if isinstance(story, Card) else story.text
+        field = "achievement" if isinstance(story, Card) else "text"
+        article = ctx.content.exhibit.article
+        credit = say("source_credit", lang, publisher=article.publisher.get(lang), date=full_date(article.date, lang))
+        source = self._text_block(credit, "label", width, "source", max_lines=2)
+        box = 2000.0 if room is None else room - self._used([*blocks, source]) - GAP
+        blocks.append(self._text_block(body.get(lang), "body", width, f"{story.id}.{field}", box=box))
+        return [*blocks, source]
+
+    def _figure(self, number_id: str, width: float) -> list[_Block]:
+        """The number the story's sentence carries, large, with what it counts beside it (or under it when the
+        number is too wide to share the row)."""
+        ctx = self.ctx
+        number = ctx.content.number(number_id)
+        look = ctx.look
+        metrics = QFontMetricsF(ctx.typography.font(FIGURE_H * 0.9, True, ctx.language))
+        number_w = min(width, metrics.horizontalAdvance(format_number(number, ctx.language)) + 8)
+        beside = width - number_w - 32 >= 240
+        label_w = width - number_w - 32 if beside else width
+        label = self._text_block(
+            number.label.get(ctx.language),
+            "label",
+            label_w,
+            f"{number.id}.label",
+            colour=look.theme.text,
+            max_lines=3,
+            valign="center",
+        )
+
+        def make(x: float, y: float) -> object:
+            counter = CountingNumber(
+                number, ctx.language, ctx.typography, number_w, FIGURE_H, look.theme.number, FIGURE_H * 0.9, self.sheet
+            )
+            counter.setPos(x, y)
+            self.figure = counter
+            if beside:
+                label.make(x + number_w + 32, y + (FIGURE_H - label.height) / 2)
+            return counter
+
+        if beside and label.height <= FIGURE_H and not label.cut:
+            return [_Block(FIGURE_H, make)]
+        beside = False
+        label = self._text_block(
+            number.label.get(ctx.language),
+            "label",
+            width,
+            f"{number.id}.label",
+            colour=look.theme.text,
+            max_lines=2,
+        )
+        return [_Block(FIGURE_H - GAP, make), label]
+
+    @staticmethod
+    def _used(blocks: list[_Block]) -> float:
+        """The height the column's words take."""
+        return sum(b.height for b in blocks) + GAP * (len(blocks) - 1)
+
+    @classmethod
+    def _needed(cls, blocks: list[_Block]) -> float:
+        """The height the column's words and the take-home block under them need."""
+        return cls._used(blocks) + GAP + QR_SIDE[0]
+
+    @classmethod
+    def _hole(cls, blocks: list[_Block], column: QRectF, qr_side: float) -> float:
+        """The share of the column left empty between the words and the take-home block at its foot."""
+        return max(0.0, column.height() - cls._needed(blocks) - (qr_side - QR_SIDE[0])) / column.height()
+
+    def _take_home(self, column: QRectF) -> QrCode:
+        """The article's address as a QR code at the foot of the column, captioned in both languages."""
+        ctx, lang = self.ctx, self.ctx.language
+        article = ctx.content.exhibit.article
+        qr = QrCode(article.url, self.qr_side, self.sheet)
+        top = column.bottom() - qr.side
+        qr.setPos(round(column.x()), round(top))
+        rule = Panel(column.width(), 8, self.pillar.accent, 4, self.sheet)  # the words end; the deeper layer begins
+        rule.setPos(column.x(), top - GAP - 8)
+        x = column.x() + qr.side + 28
+        width = column.right() - x
+        other = next((language for language in ctx.content.exhibit.languages if language != lang), None)
+        caption = ctx.text(
+            say("take_home", lang),
+            "subheading",
+            width,
+            100,
+            self.sheet,
+            x,
+            top,
+            origin="take-home",
+            max_lines=2,
+            colour=self.pillar.accent,
+            bold=True,
+        )
+        y = top + caption.text_height() + 4
+        if other is not None:
+            ctx.text(
+                say("take_home", other),
+                "label",
+                width,
+                90,
+                self.sheet,
+                x,
+                y,
+                origin="take-home-other",
+                max_lines=2,
+                language=other,
+            )
+        return qr
+
+    def _take_home_rail(self, sheet_w: float, top: float, bottom: float) -> QrCode:
+        """The take-home block in the rail under Close, Home and the accessibility buttons (between ``top`` and
+        ``bottom``): the QR code, its caption in both languages under it; where the rail is short, a smaller code."""
+        ctx, lang = self.ctx, self.ctx.language
+        x = sheet_w - PAD * 0.6 - RAIL_W
+        other = next((language for language in ctx.content.exhibit.languages if language != lang), None)
+        captions = [
+            self._text_block(
+                say("take_home", lang), "label", RAIL_W, "take-home", colour=self.pillar.accent, bold=True, max_lines=2
+            )
+        ]
+        if other is not None:
+            captions.append(
+                self._text_block(
+                    say("take_home", other), "label", RAIL_W, "take-home-other", max_lines=2, language=other
+                )
+            )
+        room = bottom - top - self._used(captions) - GAP / 2
+        qr = QrCode(ctx.content.exhibit.article.url, max(MIN_QR_SIDE, min(self.qr_side, room)), self.sheet)
+        # the words end above the controls
+        rule = Panel(sheet_w - PAD * 0.6 - self.column.x(), 8, self.pillar.accent, 4, self.sheet)
+        rule.setPos(self.column.x(), bottom + 10)
+        y = bottom - self._used(captions) - GAP / 2 - qr.side
+        qr.setPos(round(x), round(y))
+        y += qr.side + GAP / 2
+        for caption in captions:
+            caption.make(x, y)
+            y += caption.height + GAP
+        return qr
+
+    # The controls: always in the same place ---------------------------------------------------------------------
+    def _buttons(self, sheet_w: float, footer_y: float, count: int) -> float:
+        """Close, Home and the accessibility buttons at the top right (in reach mode: in the row above the footer),
+        the arrows, position and language along the bottom right; returns the y below the top right's controls."""
         ctx = self.ctx
         actions = ctx.actions
-        right = sheet_w - pad * 0.6 - TARGET
-        left = (art.width() + pad) if not ctx.look.portrait else pad
+        right = sheet_w - PAD * 0.6 - TARGET
         if ctx.control_row_y is None:
-            ctx.button("close", actions.close_story, self.sheet, right, pad * 0.6, icon="ui-close")
-            ctx.button("home", actions.home, self.sheet, right, pad * 0.6 + TARGET + 20, icon="ui-home")
+            ctx.button("close", actions.close_story, self.sheet, right, PAD * 0.6, icon="ui-close")
+            ctx.button("home", actions.home, self.sheet, right, PAD * 0.6 + TARGET + 20, icon="ui-home")
+            controls_end = build_access_column(ctx, self.sheet, right, PAD * 0.6 + 2 * (TARGET + 20))
+        else:
+            row_y = footer_y - TARGET - 20
+            ctx.button("home", actions.home, self.sheet, right, row_y, icon="ui-home")
+            ctx.button("close", actions.close_story, self.sheet, right - TARGET - 20, row_y, icon="ui-close")
+            build_access_buttons(ctx, self.sheet, right - TARGET - 40, row_y)
+            controls_end = PAD * 0.6
+        x = sheet_w - PAD * 0.6
         languages = ctx.content.exhibit.languages
         if len(languages) > 1:
             switch = LanguageSwitch(
                 languages, ctx.language, actions.set_language, ctx.look, ctx.typography, self.sheet, segment_width=132.0
             )
-            switch.setPos(sheet_w - pad * 0.6 - switch.boundingRect().width(), footer_y)
-        # The accessibility buttons under Home, each with its label; in reach mode Close, Home and they take the
-        # row just above the footer (the text ends above it).
-        row_y = footer_y - TARGET - 20
-        if ctx.control_row_y is not None:
-            ctx.button("home", actions.home, self.sheet, right, row_y, icon="ui-home")
-            ctx.button("close", actions.close_story, self.sheet, right - TARGET - 20, row_y, icon="ui-close")
-            build_access_buttons(ctx, self.sheet, right - TARGET - 40, row_y)
-        else:
-            build_access_column(ctx, self.sheet, right, pad * 0.6 + 2 * (TARGET + 20))
+            x -= switch.boundingRect().width()
+            switch.setPos(x, footer_y)
+            x -= 40
         if count > 1:
-            previous = ctx.button(
-                "previous", actions.previous_story, self.sheet, left, footer_y, icon="ui-chevron-left"
-            )
-            following = ctx.button(
-                "next", actions.next_story, self.sheet, left + TARGET + 20, footer_y, icon="ui-chevron-right"
-            )
-            previous.setOpacity(1.0 if self.index > 0 else 0.3)  # the ends do not wrap round
-            following.setOpacity(1.0 if self.index < count - 1 else 0.3)
+            x -= TARGET
+            following = ctx.button("next", actions.next_story, self.sheet, x, footer_y, icon="ui-chevron-right")
+            x -= 140
             ctx.text(
                 f"{self.index + 1} / {count}",
                 "label",
-                200,
+                140,
                 TARGET,
                 self.sheet,
-                left + 2 * TARGET + 44,
+                x,
                 footer_y,
                 origin="position",
                 valign="center",
+                align="center",
                 max_lines=1,
             )
+            x -= TARGET
+            previous = ctx.button("previous", actions.previous_story, self.sheet, x, footer_y, icon="ui-chevron-left")
+            previous.setOpacity(1.0 if self.index > 0 else 0.3)  # the ends do not wrap round
+            following.setOpacity(1.0 if self.index < count - 1 else 0.3)
+        return controls_end
 
     def on_swipe(self, direction: str) -> None:
         if direction == "left":
