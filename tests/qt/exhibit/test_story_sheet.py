@@ -225,7 +225,7 @@ def test_the_qr_code_reads_back_as_the_articles_address(
     qr = sheet.take_home
     symbol = qr.side - 2 * QUIET * qr.module
     assert symbol * MM_PER_PX_55_INCH_1080P >= MIN_QR_MM
-    assert qr.module >= 4
+    assert qr.module >= 3  # 1.9 mm modules: phones read them from arm's length
     # nothing of the sheet is drawn over the code or its quiet zone
     parent = qr.parentItem()
     assert parent is not None

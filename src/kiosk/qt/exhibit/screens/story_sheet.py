@@ -284,16 +284,12 @@ class StorySheet(Item):
         metrics = QFontMetricsF(ctx.typography.font(FIGURE_H * 0.9, True, ctx.language))
         number_w = min(width, metrics.horizontalAdvance(format_number(number, ctx.language)) + 8)
         beside = width - number_w - 32 >= 240
-        label_w = width - number_w - 32 if beside else width
-        label = self._text_block(
-            number.label.get(ctx.language),
-            "label",
-            label_w,
-            f"{number.id}.label",
-            colour=look.theme.text,
-            max_lines=3,
-            valign="center",
-        )
+
+        def label_of(label_w: float, lines: int) -> _Block:
+            text, origin = number.label.get(ctx.language), f"{number.id}.label"
+            return self._text_block(text, "label", label_w, origin, colour=look.theme.text, max_lines=lines)
+
+        label = label_of(width - number_w - 32, 3) if beside else label_of(width, 2)
 
         def make(x: float, y: float) -> object:
             counter = CountingNumber(
@@ -308,14 +304,7 @@ class StorySheet(Item):
         if beside and label.height <= FIGURE_H and not label.cut:
             return [_Block(FIGURE_H, make)]
         beside = False
-        label = self._text_block(
-            number.label.get(ctx.language),
-            "label",
-            width,
-            f"{number.id}.label",
-            colour=look.theme.text,
-            max_lines=2,
-        )
+        label = label_of(width, 2)
         return [_Block(FIGURE_H - GAP, make), label]
 
     @staticmethod
