@@ -58,7 +58,7 @@ MOST_EMPTY = 0.25  # the text column's largest hole, as a share of its height
 # words room is taken (the wider the picture, the more lines the words take and the less of the column is empty).
 PICTURE_SHARES = (0.56, 0.52, 0.48, 0.44, 0.40)  # below 0.4 the scenes' subjects would be cut
 PHOTO_SHARES = (0.64, 0.6, 0.56, 0.52, 0.48, 0.44, 0.40)  # a photo may be cropped any way
-PORTRAIT_PICTURE = (560.0, 1100.0)  # the picture's height on a portrait sheet: least and most
+PORTRAIT_PICTURE = (680.0, 1100.0)  # the picture's height on a portrait sheet: least and most
 RAIL_W = 250.0  # landscape: the rail under Close and Home that takes the QR code when the words need the column
 
 
@@ -114,8 +114,9 @@ class StorySheet(Item):
         bottom = footer_y - 28 - reach_row
         if look.portrait:
             width = sheet_w - 2 * PAD
-            blocks = self._blocks(story, width)
             least, most = PORTRAIT_PICTURE
+            room = bottom - least - PAD * 0.8 - GAP - QR_SIDE[0]  # the words' most, under the shortest picture
+            blocks = self._blocks(story, width, room)
             top = bottom - self._needed(blocks) / (1 - MOST_EMPTY / 2)  # a little air, well within the limit
             art_h = min(most, max(least, top - PAD * 0.8))
             art = QRectF(0, 0, sheet_w, art_h)
