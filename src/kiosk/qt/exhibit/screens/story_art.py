@@ -7,6 +7,7 @@ each is drawn at the screen's own resolution into a device cache, sharp at 4K.
 
 from __future__ import annotations
 
+import logging
 import math
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -20,7 +21,11 @@ from kiosk.content.text import Language
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.foundations.typography import Typography
+from kiosk.safe_read import FileRefused, read_regular
 
+_log = logging.getLogger(__name__)
+
+MAX_ART_BYTES = 1024 * 1024  # a scene is some 10 KB
 SCENE_SIDE = 1000.0  # every scene's viewBox is 0 0 1000 1000
 SVG = ".svg"
 
@@ -46,8 +51,14 @@ class ArtLibrary:
             return None
         renderer = self._renderers.get(name)
         if renderer is None:
-            renderer = QSvgRenderer(QByteArray((self.folder / f"{name}{SVG}").read_bytes()))
+            file = self.folder / f"{name}{SVG}"
+            try:  # only a regular file within the limit (a pipe or a device put there cannot hang the exhibit)
+                renderer = QSvgRenderer(QByteArray(read_regular(file, MAX_ART_BYTES)))
+            except (OSError, FileRefused) as exc:
+                _log.warning("illustration %s not read: %s; its story shows its pattern", file, exc)
+                return None
             if not renderer.isValid():
+                _log.warning("illustration %s is not valid SVG; its story shows its pattern", file)
                 return None
             self._renderers[name] = renderer
         return renderer
