@@ -81,6 +81,32 @@ def no_leftover_timers(request: pytest.FixtureRequest) -> Iterator[None]:
             "the test left timers or animations running (stop them, or close what owns them):\n  " + "\n  ".join(left),
             pytrace=False,
         )
+    if left_quitting():
+        pytest.fail(
+            "the test left the application quitting: QCoreApplication.exit() ran, or a Quit event was still queued, "
+            "with no app.exec() running, and Qt then ends every later event loop at once (pytest-qt's waits stop "
+            "processing events); after app.exec() stop what could still quit it and drop the queued Quit events",
+            pytrace=False,
+        )
+
+
+def left_quitting() -> bool:
+    """Whether the application was left quitting, which is then undone. ``QCoreApplication.exit()`` outside
+    ``app.exec()`` (a Quit event delivered late does that too) sets a flag only the next ``app.exec()`` clears; until
+    then every ``QEventLoop.exec()`` returns at once without running anything."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return False
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop, lambda: loop.exit(1))
+    if loop.exec() == 1:
+        return False
+    QTimer.singleShot(0, app, lambda: app.exit(0))
+    app.exec()  # clears the flag, so that later tests are not failed for this one
+    return True
 
 
 def shut_qt_down() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QTimer
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem
 
 from kiosk.clock import ManualClock
@@ -58,9 +58,22 @@ def health_for(qapp: QApplication) -> Iterator[Callable[..., Health]]:
 
 
 def run_event_loop(app: QApplication) -> int:
-    """The application's real event loop (what ``kiosk run`` runs) until something quits it; its exit status."""
-    QTimer.singleShot(SAFETY_MS, app, lambda: app.exit(-1))
-    return app.exec()
+    """The application's real event loop (what ``kiosk run`` runs) until something quits it; its exit status.
+
+    Nothing may quit the application once it returns: QCoreApplication.exit() with no exec() running makes every
+    later QEventLoop end at once (pytest-qt's waits in later tests would then run nothing). So the safety timer stops
+    with the loop, and the Quit that ``app.quit()`` leaves queued (it closes the windows, and the last one closing
+    asks to quit once more) is dropped."""
+    safety = QTimer(app)
+    safety.setSingleShot(True)
+    safety.timeout.connect(lambda: app.exit(-1))
+    safety.start(SAFETY_MS)
+    try:
+        return app.exec()
+    finally:
+        safety.stop()
+        safety.deleteLater()
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
 class Trap(QGraphicsRectItem):
