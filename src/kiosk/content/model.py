@@ -102,6 +102,11 @@ class Card(Model):
 
     id: Slug
     title: Text
+    teaser: Text | None = Field(
+        default=None,
+        description="One complete short line for the story's tile (the sheet shows it all): never cut; without one "
+        "the tile shows the title and who did it.",
+    )
     organisation: Text
     achievement: Text = Field(description="What was achieved, one or two sentences.")
     first: Text | None = Field(default=None, description="The 'first' it claims, e.g. {zh: 全球首个, en: World first}.")
@@ -159,6 +164,11 @@ class Policy(Model):
 
     id: Slug
     title: Text
+    teaser: Text | None = Field(
+        default=None,
+        description="One complete short line for the story's tile (the sheet shows it all): never cut; without one "
+        "the tile shows the title and who did it.",
+    )
     text: Text
     art: ArtName | None = None
     image: AssetPath | None = Field(

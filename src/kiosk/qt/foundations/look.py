@@ -1,11 +1,15 @@
 """The exhibit's look in one place: sizes in logical pixels (the short side is always 1080) and colours.
 
-Body text is at least 28 px (2.6 % of the short side), hero numbers 150 px (about 14 %), touch targets at
-least 104 px (9.6 %). Colours come from the content's theme; surfaces are mixed from its ground colour.
+Text comes in four sizes, the type scale (:data:`TYPE_SCALE`): body and labels 30 px (2.8 % of the short side),
+headings 40, titles 54, display 72 — each step 1.33× or more above the last. A text that does not fit its box
+steps down the scale, never to a size between. Hero numbers are set apart from the scale, at 12–15 % of the short
+side (:data:`HERO_PX`). Touch targets are at least 104 px (9.6 %). Colours come from the content's theme; surfaces
+are mixed from its ground colour. ``text_scale`` enlarges every text (large text for visitors who need it).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal, Unpack
 
@@ -15,7 +19,10 @@ from kiosk.content.model import Theme
 from kiosk.content.text import Language
 from kiosk.qt.foundations.text_style import StyleChanges, TextStyle
 
-TEXT_MIN = 28.0
+TYPE_SCALE = (30.0, 40.0, 54.0, 72.0)  # body/label/button, heading, title, display
+SCALE_RATIO = 1.33  # the smallest step between two sizes of the scale
+HERO_PX = (130.0, 162.0)  # hero numbers: 12 % to 15 % of the short side
+TEXT_MIN = TYPE_SCALE[0]
 TARGET = 104.0
 RADIUS = 26.0
 
@@ -38,7 +45,25 @@ class Look:
     height: float
     theme: Theme
     language: Language
-    text_scale: float = 1.0  # every text this many times larger (the visitor's large-text choice: 1.43)
+    text_scale: float = 1.0  # every text size × this (large text)
+
+    @property
+    def type_scale(self) -> tuple[float, ...]:
+        """The text sizes this look sets, smallest first."""
+        return tuple(px * self.text_scale for px in TYPE_SCALE)
+
+    @property
+    def hero_px(self) -> tuple[float, float]:
+        """The smallest and the preferred size of a hero number."""
+        return (HERO_PX[0] * self.text_scale, HERO_PX[1] * self.text_scale)
+
+    def snap(self, px: float) -> float:
+        """``px`` (a size on the unscaled 1080 grid) moved to the nearest step of the scale; sizes above the scale
+        are hero sizes and only scaled."""
+        if px > TYPE_SCALE[-1] * 1.12:
+            return px * self.text_scale
+        nearest = min(TYPE_SCALE, key=lambda step: abs(math.log(px / step)))
+        return nearest * self.text_scale
 
     @property
     def portrait(self) -> bool:
@@ -51,6 +76,24 @@ class Look:
     @property
     def gap(self) -> float:
         return 28.0
+
+    # The column grid every screen is laid out on: four columns in landscape, two in portrait.
+    @property
+    def columns(self) -> int:
+        return 2 if self.portrait else 4
+
+    @property
+    def column(self) -> float:
+        """The width of one column."""
+        return (self.width - 2 * self.margin - (self.columns - 1) * self.gap) / self.columns
+
+    def column_x(self, index: int) -> float:
+        """Where column ``index`` (0-based) starts."""
+        return self.margin + index * (self.column + self.gap)
+
+    def span(self, count: int) -> float:
+        """The width of ``count`` columns and the gaps between them."""
+        return count * self.column + (count - 1) * self.gap
 
     # Surfaces ------------------------------------------------------------------------------------------------
     @property
@@ -69,14 +112,16 @@ class Look:
     def style(self, role: str, colour: str | None = None, **changes: Unpack[StyleChanges]) -> TextStyle:
         """A text style by role: title, heading, subheading, body, label, caption, button."""
         base = _ROLES[role]
-        scale = self.text_scale
+        px = self.snap(changes.pop("px", base[0]))
+        min_px = self.snap(max(TEXT_MIN, changes.pop("min_px", base[1])))
         style = TextStyle(
-            px=base[0] * scale,
-            min_px=max(TEXT_MIN, base[1]) * scale,
+            px=px,
+            min_px=min(px, min_px),
             colour=colour or self._colour(base[3]),
             bold=base[2],
             language=self.language,
             line_height=1.22 if base[2] else 1.38,
+            steps=self.type_scale,
         )
         if scale != 1.0:  # a screen's own sizes for a role grow with the rest
             for key in ("px", "min_px"):
@@ -91,11 +136,11 @@ class Look:
 _RoleColour = Literal["text", "muted"]  # the theme colours a role's text takes
 # role: (preferred px, minimum px, bold, theme colour)
 _ROLES: dict[str, tuple[float, float, bool, _RoleColour]] = {
-    "display": (72.0, 44.0, True, "text"),
-    "title": (56.0, 38.0, True, "text"),
-    "heading": (40.0, 32.0, True, "text"),
-    "subheading": (34.0, 28.0, False, "muted"),
-    "body": (32.0, 28.0, False, "text"),
-    "label": (30.0, 28.0, False, "muted"),
-    "button": (30.0, 28.0, True, "text"),
+    "display": (72.0, 40.0, True, "text"),
+    "title": (54.0, 40.0, True, "text"),
+    "heading": (40.0, 30.0, True, "text"),
+    "subheading": (30.0, 30.0, False, "muted"),
+    "body": (30.0, 30.0, False, "text"),
+    "label": (30.0, 30.0, False, "muted"),
+    "button": (30.0, 30.0, True, "text"),
 }

@@ -41,6 +41,12 @@ class TextStyle:
     max_lines: int = 99
     line_height: float = 1.3  # line spacing as a multiple of the font size
     language: Language = "zh"
+    steps: tuple[float, ...] = ()  # the sizes a text may shrink to (smallest first); empty: any size
+
+    def smaller(self, px: float, factor: float) -> float:
+        """The next size below ``px`` when a text does not fit: the next step down, or ``px`` × ``factor``."""
+        lower = [step for step in self.steps if step < px - 0.01]
+        return lower[-1] if lower else (0.0 if self.steps else px * factor)
 
     def with_(self, **changes: Unpack[TextStyleChanges]) -> TextStyle:
         return replace(self, **changes)

@@ -82,7 +82,7 @@ class PinPad(OperatorOverlay):
         grid_w = 3 * KEY_W + 2 * KEY_GAP
         grid_h = 4 * KEY_H + 3 * KEY_GAP
         width = grid_w + 2 * PAD
-        title_h, dots_h, message_h, cancel_h = 58.0, 64.0, 80.0, 104.0
+        title_h, dots_h, message_h, cancel_h = 58.0, 64.0, 88.0, 104.0
         top = 34.0
         height = top + title_h + 14 + dots_h + 10 + message_h + 18 + grid_h + 22 + cancel_h + top
         card = self.card(width, height)

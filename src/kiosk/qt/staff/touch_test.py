@@ -139,7 +139,7 @@ class TouchDiagnostics(OperatorOverlay):
             both("touch_hint", "\n"),
             "label",
             look.width - 2 * m - close_w - look.gap,
-            84,
+            92,
             self,
             m,
             m * 0.8 + 80,

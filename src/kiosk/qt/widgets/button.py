@@ -50,7 +50,9 @@ class Button(Panel):
         self.label: TextBlock | None = None
         if label and label_style is not None and typography is not None:
             right = pad * 0.9
-            style = label_style.with_(max_lines=1, valign="center", align="left" if icon else "center")
+            style = label_style.with_(
+                max_lines=2, line_height=1.12, valign="center", align="left" if icon else "center"
+            )
             left = x if icon else right
             self.label = TextBlock(label, style, typography, width - left - right, height, self, origin=name)
             self.label.setPos(left, 0)

@@ -1,12 +1,13 @@
 """A row of tiles the visitor drags sideways: follows the finger, flicks with momentum, snaps to a tile.
 
-Page dots under the row show where you are. Items are laid side by side in a clipped strip; only the strip
+Tiles may differ in width (a chart spans two columns, a number one). When they do not all fit, the row bleeds
+past its right edge to the edge of the screen (``bleed``), so the next tile shows: the cue that there is more to
+drag. Page dots under the row show where you are. Items are laid side by side in a clipped strip; only the strip
 moves, the tiles draw from their caches.
 """
 
 from __future__ import annotations
 
-import math
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -77,11 +78,15 @@ class Carousel(Item, Generic[TileT]):
         dot_dim: QColor | str,
         parent: QGraphicsItem | None = None,
         name: str = "carousel",
+        bleed: float = 0.0,
     ):
         super().__init__(parent)
         self.name = name
         self.setObjectName(name)
         self._width, self._height = float(width), float(height)
+        self._bleed = float(bleed)  # how far past its right edge the row shows (to the screen's edge)
+        self._starts: list[float] = []  # each tile's x in the strip
+        self._end = 0.0  # the strip's width
         self._tile_width, self._gap = float(tile_width), float(gap)
         self._ticker = ticker
         self._dot_colour, self._dot_dim = QColor(dot_colour), QColor(dot_dim)
@@ -94,14 +99,19 @@ class Carousel(Item, Generic[TileT]):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
 
     # Contents ------------------------------------------------------------------------------------------------
-    def add(self, item: TileT) -> None:
+    def add(self, item: TileT, width: float | None = None) -> None:
+        """Add ``item`` at the end of the row; ``width`` if it is not the carousel's tile width."""
+        x = self._end + (self._gap if self._items else 0.0)
         item.setParentItem(self._strip)
-        item.setPos(len(self._items) * self._step, 0)
+        item.setPos(x, 0)
         self._items.append(item)
+        self._starts.append(x)
+        self._end = x + (self._tile_width if width is None else float(width))
 
     def finish(self) -> None:
-        """Call once every tile is added: adds the page dots when the tiles do not all fit."""
-        if self.stops > 1:
+        """Call once every tile is added: adds the page dots when the tiles do not all fit (a row that bleeds to
+        the screen's edge needs none: the next tile in view is its cue)."""
+        if self.stops > 1 and not self._bleed:
             self._dots = PageDots(self.stops, self._width, self._dot_colour, self._dot_dim, self)
             self._dots.setPos(0, self._height - DOTS_HEIGHT)
 
@@ -110,29 +120,34 @@ class Carousel(Item, Generic[TileT]):
         return list(self._items)
 
     @property
-    def _step(self) -> float:
-        return self._tile_width + self._gap
+    def _stops(self) -> list[float]:
+        """The offsets the row snaps to: each tile's start while the row still fills its width, then the end."""
+        last = max(0.0, self._end - self._width)
+        found = [x for x in self._starts if x < last - 1.0]
+        return [*found, last] if last > 0 else [0.0]
 
     @property
     def visible_count(self) -> int:
-        return max(1, int((self._width + self._gap + 0.5) // self._step))
+        """How many tiles are wholly in view at the start."""
+        return max(1, sum(1 for x in self._starts if x + self._tile_width <= self._width + 0.5)) if self._items else 1
 
     @property
     def stops(self) -> int:
-        return max(1, len(self._items) - self.visible_count + 1)
+        return len(self._stops)
 
     @property
     def index(self) -> int:
-        return min(self.stops - 1, max(0, round(self._offset / self._step)))
+        stops = self._stops
+        return min(range(len(stops)), key=lambda i: abs(stops[i] - self._offset))
 
     @property
     def tile_height(self) -> float:
-        """The height of the tiles: room is always kept for the dots, so rows of carousels end level."""
-        return self._height - DOTS_HEIGHT - 14
+        """The height of the tiles: room is always kept for the dots (unless it bleeds), so rows end level."""
+        return self._height - (0.0 if self._bleed else DOTS_HEIGHT + 14)
 
     # Motion --------------------------------------------------------------------------------------------------
     def _max_offset(self) -> float:
-        return (self.stops - 1) * self._step
+        return self._stops[-1]
 
     def _set_offset(self, offset: float) -> None:
         self._offset = offset
@@ -142,7 +157,7 @@ class Carousel(Item, Generic[TileT]):
 
     def scroll_to(self, index: int, animate: bool = True) -> None:
         index = min(self.stops - 1, max(0, index))
-        target = index * self._step
+        target = self._stops[index]
         self._ticker.cancel(self)
         if not animate:
             self._set_offset(target)
@@ -171,8 +186,8 @@ class Carousel(Item, Generic[TileT]):
         if self.stops <= 1:
             return
         projected = self._offset - velocity.x() * MOMENTUM_S
-        target = projected / self._step
-        index = math.floor(target + 0.5)
+        stops = self._stops
+        index = min(range(len(stops)), key=lambda i: abs(stops[i] - projected))
         if index == self.index and abs(velocity.x()) > 600:  # a flick always moves at least one tile
             index += -1 if velocity.x() > 0 else 1
         self.scroll_to(index)
@@ -181,7 +196,8 @@ class Carousel(Item, Generic[TileT]):
             self.turned.emit(self.name, index)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._width, self._height)
+        bleed = self._bleed if self.stops > 1 else 0.0
+        return QRectF(0, 0, self._width + bleed, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         pass

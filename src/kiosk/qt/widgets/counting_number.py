@@ -1,13 +1,20 @@
 """A key number that counts up (or a rank that counts down) to its value, in tabular digits.
 
-Only this small item repaints while it counts: the text is worked out by :mod:`kiosk.exhibit.motion` and drawn with a
-font made once. Its size is fixed by the widest text it will show, so nothing moves or jitters.
+The figure is set as a typographer sets a hero number: the digits large, the words around them (第…位, No., million,
+万人) one size down the scale, on one baseline. Only this small item repaints while it counts: the text is worked out
+by :mod:`kiosk.exhibit.motion` and drawn with fonts made once. It is laid out from its *final* text — its size and
+place are those of the figure it ends on — so it stays where it is designed to be while it counts.
+
+A row of numbers shares one size: :func:`row_px` is the largest size at which every number of the row fits its box.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import KeyNumber
@@ -18,9 +25,90 @@ from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
 
+# The figure proper: an optional sign, digits with their separators, and a "+N" (1+N); the rest are its words.
+_FIGURE = re.compile(r"[+−-]?\d[\d.,]*(?:\+[A-Z])?")
+AFFIX_RATIO = 0.4  # the words beside a figure, as a share of its size (then set on the scale's nearest step)
+
+
+def runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, is_figure) runs: ``第8位`` → 第 / 8 / 位."""
+    found: list[tuple[str, bool]] = []
+    at = 0
+    for match in _FIGURE.finditer(text):
+        if match.start() > at:
+            found.append((text[at : match.start()], False))
+        found.append((match.group(), True))
+        at = match.end()
+    if at < len(text):
+        found.append((text[at:], False))
+    return found
+
+
+class _Fonts:
+    """The figure's font and its words' font at one size, and how wide a text set in them is."""
+
+    def __init__(self, typography: Typography, language: Language, px: float, affix_px: float):
+        self.figure: QFont = typography.font(px, True, language)
+        self.affix: QFont = typography.font(affix_px, True, language)
+        self.figure_metrics = QFontMetricsF(self.figure)
+        self.affix_metrics = QFontMetricsF(self.affix)
+
+    def width(self, text: str) -> float:
+        return sum(
+            (self.figure_metrics if figure else self.affix_metrics).horizontalAdvance(piece)
+            for piece, figure in runs(text)
+        )
+
+
+def _affix_px(px: float, steps: Sequence[float]) -> float:
+    wanted = px * AFFIX_RATIO if px > 100 else px * 0.56
+    if not steps:
+        return wanted
+    return min(steps, key=lambda step: abs(step - wanted))
+
+
+def fitting_px(
+    number: KeyNumber,
+    language: Language,
+    typography: Typography,
+    width: float,
+    height: float,
+    max_px: float,
+    steps: Sequence[float] = (),
+) -> float:
+    """The largest size (at most ``max_px``) at which ``number``'s final text fits ``width`` × ``height``."""
+    final = format_number(number, language)
+    px = max_px
+    while px > 12:
+        fonts = _Fonts(typography, language, px, _affix_px(px, steps))
+        if fonts.width(final) <= width and fonts.figure_metrics.capHeight() <= height * 0.78:
+            return px
+        px *= 0.96
+    return px
+
+
+def row_px(
+    numbers: Sequence[KeyNumber],
+    language: Language,
+    typography: Typography,
+    width: float,
+    height: float,
+    max_px: float,
+    steps: Sequence[float] = (),
+) -> float:
+    """One size for a row of numbers, each in a box of ``width`` × ``height``: the largest at which all fit."""
+    return min(
+        (fitting_px(n, language, typography, width, height, max_px, steps) for n in numbers),
+        default=max_px,
+    )
+
 
 class CountingNumber(Item):
-    """Shows ``number`` in ``language``; :meth:`start` replays its count-up on ``ticker``."""
+    """Shows ``number`` in ``language``; :meth:`start` replays its count-up on ``ticker``.
+
+    ``max_px`` is the largest size the figure may take (it shrinks to fit its box); ``px`` fixes the size (a row's
+    shared size from :func:`row_px`). ``steps`` are the text sizes of the scale its words are set on.
+    """
 
     def __init__(
         self,
@@ -34,6 +122,8 @@ class CountingNumber(Item):
         parent: QGraphicsItem | None = None,
         *,
         align: str = "left",
+        px: float | None = None,
+        steps: Sequence[float] = (),
     ):
         super().__init__(parent)
         self.number = number
@@ -42,21 +132,18 @@ class CountingNumber(Item):
         self._colour = QColor(colour)
         self._final = format_number(number, language)
         self._count_up: CountUp = count_up_for(number)
-        widest = [self._final, count_up_text(number, language, 0.0, self._count_up)]
-        px = max_px
-        font = typography.font(px, True, language)
-        while px > 12:
-            font = typography.font(px, True, language)
-            metrics = QFontMetricsF(font)
-            if max(metrics.horizontalAdvance(t) for t in widest) <= width and metrics.height() <= height * 1.05:
-                break
-            px *= 0.95
-        self._font = font
-        metrics = QFontMetricsF(font)
+        if px is None:
+            px = fitting_px(number, language, typography, width, height, max_px, steps)
         self.px = px
-        self._text_width = max(metrics.horizontalAdvance(t) for t in widest)
-        self._baseline = (height - metrics.height()) / 2 + metrics.ascent()
+        self.affix_px = _affix_px(px, steps)
+        self._fonts = _Fonts(typography, language, px, self.affix_px)
+        metrics = self._fonts.figure_metrics
+        self._text_width = self._fonts.width(self._final)
+        self._baseline = (height + metrics.capHeight()) / 2  # the digits centred in the box
         self._x = {"left": 0.0, "center": (width - self._text_width) / 2, "right": width - self._text_width}[align]
+        # What it shows while counting may be wider than where it ends (第50位 → 第8位): the item covers it all.
+        start = count_up_text(number, language, 0.0, self._count_up)
+        self._paint_width = max(self._width, self._x + self._fonts.width(start))
         self._text = self._final
 
     @property
@@ -66,6 +153,16 @@ class CountingNumber(Item):
     @property
     def final_text(self) -> str:
         return self._final
+
+    @property
+    def baseline(self) -> float:
+        """The figure's baseline in scene coordinates (numbers of a row share it)."""
+        return self.mapToScene(QPointF(0, self._baseline)).y()
+
+    def text_rect(self) -> QRectF:
+        """Where the final figure is drawn, in this item's coordinates."""
+        cap = self._fonts.figure_metrics.capHeight()
+        return QRectF(self._x, self._baseline - cap, self._text_width, cap)
 
     def start(self, ticker: Ticker, owner: object, *, delay_s: float = 0.0, reduced_motion: bool = False) -> None:
         self._count_up = count_up_for(self.number, reduced_motion=reduced_motion)
@@ -90,9 +187,13 @@ class CountingNumber(Item):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(0, 0, self._width, self._height)
+        return QRectF(0, 0, self._paint_width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setFont(self._font)
         painter.setPen(self._colour)
-        painter.drawText(QPointF(self._x, self._baseline), self._text)
+        x = self._x
+        fonts = self._fonts
+        for piece, figure in runs(self._text):
+            painter.setFont(fonts.figure if figure else fonts.affix)
+            painter.drawText(QPointF(x, self._baseline), piece)
+            x += (fonts.figure_metrics if figure else fonts.affix_metrics).horizontalAdvance(piece)

@@ -9,7 +9,7 @@ from kiosk.qt.foundations.look import RADIUS, Look
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import Panel
-from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 
 class NumberTile(Panel):
@@ -22,6 +22,8 @@ class NumberTile(Panel):
         height: float,
         accent: str,
         parent: QGraphicsItem | None = None,
+        *,
+        px: float | None = None,
     ):
         super().__init__(width, height, look.surface, RADIUS, parent, accent=accent, band=6.0, band_edge="left")
         self.name = f"number-{number.id}"
@@ -30,15 +32,15 @@ class NumberTile(Panel):
         inner = width - 2 * pad
         number_h = min(84.0, height * 0.3)
         self.counter = CountingNumber(
-            number, lang, typography, inner, number_h, look.theme.number, number_h * 0.88, self
+            number, lang, typography, inner, number_h, look.theme.number, 72.0, self, px=px, steps=look.type_scale
         )
         self.counter.setPos(pad, pad * 0.6)
         y = pad * 0.6 + number_h + 4
         bottom = height - pad * 0.7
-        note_room = 44.0 if number.note is not None else 0.0
+        note_room = 0.0  # the label first; the note only where room is left (see below)
         self.label = TextBlock(
             number.label.get(lang),
-            look.style("label", look.theme.text, line_height=1.2),
+            look.style("label", look.theme.text),
             typography,
             inner,
             bottom - y - note_room,
@@ -47,11 +49,18 @@ class NumberTile(Panel):
         )
         self.label.setPos(pad, y)
         self.note: TextBlock | None = None
-        if number.note is not None:
+        note_style = look.style("label", accent)
+        note_fits = (
+            number.note is not None
+            and not fit_text(
+                number.note.get(lang), typography, note_style, inner, bottom - (y + self.label.text_height() + 6)
+            ).elided
+        )
+        if number.note is not None and note_fits:  # a note that does not fit is left out, never cut
             note_y = y + self.label.text_height() + 6
             self.note = TextBlock(
                 number.note.get(lang),
-                look.style("label", accent, line_height=1.2),
+                note_style,
                 typography,
                 inner,
                 bottom - note_y,

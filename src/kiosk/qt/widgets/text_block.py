@@ -131,7 +131,7 @@ def fit_text(text: str, typography: Typography, style: TextStyle, width: float, 
         layout, used_h, lines, left_over = _layout(text, typography, style, px, width, max_lines)
         if not left_over and used_h <= height + 0.5:
             return _typeset(text, typography, style, px, width, height, Fitted(px, layout, used_h, lines, False))
-        smaller = px * _SHRINK_STEP
+        smaller = style.smaller(px, _SHRINK_STEP)
         if smaller < style.min_px:
             break
         px = smaller

@@ -27,6 +27,7 @@ from kiosk.content.number_format import chart_number, format_number
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.charts.kinds import BUILDERS
 from kiosk.qt.foundations.item import Item, unparent
+from kiosk.qt.foundations.look import TYPE_SCALE
 from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
@@ -42,7 +43,7 @@ class ChartStyle:
     theme: Theme
     accent: str  # the pillar's accent colour
     label_px: float = 30  # label text in logical px (body text is at least 28)
-    value_px: float = 46  # value text
+    value_px: float = 40  # value text (the heading step of the type scale)
     min_px: float = 28  # no label smaller (large text: 40)
 
 
@@ -110,6 +111,9 @@ class StillViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped: V
         return self.add(item, static)
 
 
+SCALE = TYPE_SCALE  # chart text is set on the exhibit's type scale too
+
+
 class Canvas:
     """What a chart kind draws with: fitted text blocks and one still pyqtgraph view, in the chart's pixels."""
 
@@ -129,21 +133,24 @@ class Canvas:
         self.owner = owner
         self.texts: list[TextBlock] = []
         self.needed = 0.0  # the least height the layout takes (see stack)
+        steps = tuple(step * style.label_px / SCALE[0] for step in SCALE)  # the scale, at large text too
         self.label_style = TextStyle(
             style.label_px,
-            min(style.label_px, style.min_px),
+            style.label_px,
             style.theme.text,
             line_height=1.25,
             language=style.language,
+            steps=steps,
         )
         self.value_style = TextStyle(
             style.value_px,
-            style.value_px * 0.8,
+            steps[0],
             style.theme.number,
             bold=True,
             max_lines=1,
             line_height=1.2,
             language=style.language,
+            steps=steps,
         )
 
     def number(self, value: float, qualifier: Qualifier | None = None) -> str:

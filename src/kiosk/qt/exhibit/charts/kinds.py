@@ -14,7 +14,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
@@ -99,60 +99,63 @@ def nice_scale(worst: float) -> int:
 
 
 def build_rank(canvas: Canvas, compact: bool) -> Animate:
-    """A row a rank: the rank in gold beside a scale from No. N (left) to No. 1 (right) on which the marker slides
-    right towards first place, so a high rank is a long stretch of accent. The label runs above the whole row,
-    or (``compact``) only above the scale, the rank then standing beside both. The scale's ends are named once,
-    under the last row."""
+    """A row a rank, read as a ranking table: the label, then the places 1, 2, 3 … N as a row of numbered
+    steps, first place on the left, with the city's place lit in the accent colour and its rank in gold beside
+    them. Nothing slides and nothing looks like a handle: the steps light up in order, first place first, and
+    stop on the city's place. The label runs above the whole row, or (``compact``) only above the steps."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
-    scale_n = nice_scale(max(item.value for item in chart.items))
+    scale_n = min(10, nice_scale(max(item.value for item in chart.items)))
     values = [canvas.number(item.value) for item in chart.items]
     value_w = min(width * 0.3, max(canvas.text_width(v, canvas.value_style) for v in values) + 4)
     left = value_w + style.value_px * 0.5
-    marker = round(style.value_px * 0.7)
-    x_start, x_end = left + marker / 2, width - marker / 2
     labels = [item.label.get(style.language) for item in chart.items]
     label_x = left if compact else 0.0
     fits = [canvas.tight(label, canvas.label_style, width - label_x) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
-    end_style = canvas.label_style.with_(px=min(style.label_px, style.min_px), colour=style.theme.muted, max_lines=1)
-    end_h = canvas.text_height("0", end_style, width)
-    track_row = marker * 1.15 if compact else max(marker, style.value_px * 1.25)
-    inner = style.label_px * 0.2
-    heights = [h + inner + track_row for h in label_hs]
-    tops = canvas.stack(heights[:-1] + [heights[-1] + end_h], style.label_px * 1.6, style.label_px * 0.3)
-    line_h = max(4.0, round(marker * 0.16))
-    ticks = [x_start + (x_end - x_start) * i / max(1, scale_n - 1) for i in range(scale_n)] if scale_n <= 20 else []
-    moving: list[tuple[QGraphicsItem, QGraphicsItem, float]] = []
+    place_style = canvas.label_style.with_(
+        colour=style.theme.muted, max_lines=1, align="center", valign="center", bold=True
+    )
+    pitch = (width - left) / scale_n
+    step = min(pitch * 0.84, style.value_px * 1.5)
+    inner = style.label_px * 0.25
+    heights = [h + inner + step for h in label_hs]
+    tops = canvas.stack(heights, style.label_px * 1.6, style.label_px * 0.3)
+    lit: list[list[QGraphicsItem]] = []
+    centres: list[QPointF] = []
     for index, (item, label_h, value, top, row_h) in enumerate(zip(chart.items, label_hs, values, tops, heights)):
         canvas.text(labels[index], fits[index][0], QRectF(label_x, top, fits[index][1], label_h), f"label:{index}")
         row = top + label_h + inner
-        value_box = QRectF(0, top, value_w, row_h) if compact else QRectF(0, row, value_w, track_row)
+        value_box = QRectF(0, top, value_w, row_h) if compact else QRectF(0, row, value_w, step)
         canvas.text(value, canvas.value_style.with_(valign="center"), value_box, f"value:{index}")
-        cy = row + track_row / 2
-        canvas.view.bars([QRectF(x_start, cy - line_h / 2, x_end - x_start, line_h)], _faded(style.theme.text, 0.14))
-        if ticks:
-            canvas.view.dots(ticks, [cy] * len(ticks), line_h * 2.4, _faded(style.theme.muted, 0.55))
-        x_rank = x_start + (x_end - x_start) * (scale_n - item.value) / max(1, scale_n - 1)
-        fill = canvas.view.bars(
-            [QRectF(x_start, cy - line_h / 2, x_rank - x_start, line_h)], QColor(style.accent), static=False
-        )
-        dot = canvas.view.dots(
-            [x_start], [cy], marker, QColor(style.accent), ring=QColor(style.theme.ground), static=False
-        )  # a cached copy would land on whole pixels as it moves
-        moving.append((fill, dot, x_rank - x_start))
-    half, ends_top = (width - left) / 2, tops[-1] + heights[-1]
-    canvas.text(canvas.number(scale_n), end_style, QRectF(left, ends_top, half, end_h), "scale:worst")
-    canvas.text(
-        canvas.number(1), end_style.with_(align="right"), QRectF(left + half, ends_top, half, end_h), "scale:best"
-    )
+        rects = [QRectF(left + i * pitch + (pitch - step) / 2, row, step, step) for i in range(scale_n)]
+        canvas.view.bars(rects, _faded(style.theme.text, 0.08))
+        steps: list[QGraphicsItem] = []
+        for place in range(1, min(scale_n, int(item.value)) + 1):
+            mine = place == int(item.value)
+            colour = QColor(style.accent) if mine else _faded(style.accent, 0.22)
+            steps.append(canvas.view.bars([rects[place - 1]], colour, static=False))
+        centres.append(rects[min(scale_n, int(item.value)) - 1].center())
+        for place, rect in enumerate(rects, start=1):
+            mine = place == int(item.value)
+            canvas.text(
+                str(place),
+                place_style.with_(colour=style.theme.ground) if mine else place_style,
+                rect,
+                f"place:{index}:{place}",
+            )
+        lit.append(steps)
 
     def animate(progress: float) -> None:
-        for index, (fill, dot, distance) in enumerate(moving):
-            own = staggered(progress, index, len(moving))
-            _grow(fill, x_start, own)
-            dot.setPos(distance * own, 0.0)
-            dot.setOpacity(min(1.0, own * 6))
-            dot.setVisible(own > 0)
+        for index, (steps, centre) in enumerate(zip(lit, centres)):
+            own = staggered(progress, index, len(lit))
+            shown = own * len(steps)
+            for place, item in enumerate(steps[:-1]):  # the places before the city's light up in turn …
+                item.setVisible(shown > place)
+                item.setOpacity(min(1.0, max(0.0, shown - place)))
+            mine = steps[-1]  # … while the city's own place grows from its centre to full size
+            mine.setVisible(own > 0)
+            k = max(own, 1e-3)
+            mine.setTransform(QTransform(k, 0, 0, k, centre.x() * (1 - k), centre.y() * (1 - k)))
 
     return animate
 
@@ -172,7 +175,7 @@ def build_part_of_whole(canvas: Canvas, compact: bool) -> Animate:
     total = float(chart.total or sum(item.value for item in chart.items))
     first = chart.items[0]
     hero_style = canvas.value_style.with_(px=min(style.value_px * 2.6, canvas.height * 0.3), min_px=style.value_px)
-    whole_style = canvas.label_style.with_(px=style.value_px * 0.95, colour=style.theme.text, max_lines=1)
+    whole_style = canvas.label_style.with_(px=style.value_px, colour=style.theme.text, max_lines=1)
     hero_text, whole_text = canvas.number(first.value, first.qualifier), "/ " + canvas.number(total)
     hero_w = min(width * 0.6, canvas.text_width(hero_text, hero_style) + 4)
     hero_h = canvas.text_height(hero_text, hero_style, hero_w)

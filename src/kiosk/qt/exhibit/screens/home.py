@@ -6,21 +6,36 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import KeyNumber, Pillar
+from kiosk.content.model import Content, KeyNumber, Pillar
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_access_buttons, build_control_row
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
-from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.counting_number import CountingNumber, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
+from kiosk.qt.widgets.text_block import fit_text
 
 
 class PillarTile(Panel):
-    """A pillar on the home screen: icon, short title, headline number. Tap opens the pillar."""
+    """A pillar on the home screen: icon, short title, its hero number and what it counts. Tap opens the pillar.
+
+    ``hero_px`` is the row's shared size for the hero numbers (:func:`row_px`), so the four tiles match."""
 
     press_feedback = True
+    PAD = 26.0
+    TITLE_H = 108.0  # at most two lines of a heading; the tiles share one title box
 
-    def __init__(self, ctx: PageContext, pillar: Pillar, width: float, height: float, parent: QGraphicsItem):
+    def __init__(
+        self,
+        ctx: PageContext,
+        pillar: Pillar,
+        width: float,
+        height: float,
+        parent: QGraphicsItem,
+        hero_px: float,
+        label_h: float,
+        title_h: float,
+    ):
         look = ctx.look
         super().__init__(
             width,
@@ -36,35 +51,41 @@ class PillarTile(Panel):
         self.pillar_id = pillar.id
         self._open = ctx.actions.open_pillar
         lang = ctx.language
-        pad = 28.0
+        pad = self.PAD
         inner = width - 2 * pad
         top = pad + 10.0
-        icon = 60.0
-        IconItem(ctx.icons, pillar.icon, icon, pillar.accent, self).setPos(pad, top + 4)
-        title_h = 96.0
+        icon = 48.0
+        IconItem(ctx.icons, pillar.icon, icon, pillar.accent, self).setPos(pad, top + 2)
         ctx.text(
             pillar.short_title.get(lang),
             "heading",
-            inner - icon - 18,
+            inner - icon - 14,
             title_h,
             self,
-            pad + icon + 18,
+            pad + icon + 14,
             top,
             origin=f"{pillar.id}.short_title",
             max_lines=2,
-            px=36.0,
-            min_px=28.0,
-            valign="center",
+            min_px=40.0,
         )
-        label_h = min(118.0, height - top - title_h - 12 - 76 - pad)
-        number_h = height - top - title_h - 12 - label_h - pad
         self.number: CountingNumber | None = None
         if pillar.headline_number:
             number = ctx.content.number(pillar.headline_number)
+            number_y = top + title_h
+            number_h = height - number_y - label_h - pad
             self.number = CountingNumber(
-                number, lang, ctx.typography, inner, number_h, look.theme.number, min(96.0, number_h * 0.95), self
+                number,
+                lang,
+                ctx.typography,
+                inner,
+                number_h,
+                look.theme.number,
+                hero_px,
+                self,
+                px=hero_px,
+                steps=look.type_scale,
             )
-            self.number.setPos(pad, top + title_h + 12)
+            self.number.setPos(pad, number_y)
             ctx.text(
                 number.label.get(lang),
                 "label",
@@ -74,8 +95,8 @@ class PillarTile(Panel):
                 pad,
                 height - pad - label_h,
                 origin=f"{number.id}.label",
-                max_lines=3,
-                line_height=1.3,
+                max_lines=2,
+                valign="bottom",
             )
 
     def on_tap(self, point: QPointF) -> None:
@@ -86,14 +107,23 @@ def _tint(accent: str, look: Look) -> QColor:
     return mix(look.surface, accent, 0.16)
 
 
+def ribbon_numbers(content: Content) -> list[KeyNumber]:
+    """The 数说 figures the ribbon shows: those a pillar tile does not already show (each figure once a screen)."""
+    on_tiles = {p.headline_number for p in content.pillars if p.headline_number}
+    return [n for n in content.headline_numbers() if n.id not in on_tiles]
+
+
 class HomePage(Page):
+    """On the screen's column grid: the title and the introduction, the 数说 figures, the four pillars."""
+
     name = "home"
 
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         look, lang, exhibit = ctx.look, ctx.language, ctx.content.exhibit
         m, gap, w, h = look.margin, look.gap, look.width, look.height
-        top = m * 0.85
+        top = m * 0.75
+        cols = look.columns
         switch_right = w - m
         if ctx.control_row_y is not None:  # reach mode: the language switch goes to the row along the bottom
             build_control_row(self, back=False, home=False)
@@ -103,99 +133,133 @@ class HomePage(Page):
                 switch_right -= switch.boundingRect().width()
                 switch.setPos(switch_right, top)
             switch_right = build_access_buttons(ctx, self, switch_right - gap, top) + gap
-        # Title block: a kapok-red mark, the title and the subtitle.
-        mark = Panel(10, 96, look.theme.signature, 5, self)
-        mark.setPos(m, top + 4)
-        title_x = m + 36
-        title_w = (switch_right - gap - title_x) if not look.portrait else (w - m - title_x)
+        # The title block: a kapok-red mark, the title and the subtitle, beside the switch and the access buttons.
         title_y = top if not look.portrait else top + TARGET + gap
-        if look.portrait:
-            mark.setPos(m, title_y + 4)
+        title_x = m + 36
+        title_w = min(look.span(cols - 1), switch_right - gap - m) - 36 if not look.portrait else look.span(cols) - 36
         title = ctx.text(
-            exhibit.title.get(lang),
-            "title",
-            title_w,
-            130,
-            self,
-            title_x,
-            title_y,
-            origin="exhibit.title",
-            max_lines=2,
-            px=52.0,
+            exhibit.title.get(lang), "title", title_w, 140, self, title_x, title_y, origin="exhibit.title", max_lines=2
         )
         sub_y = title_y + title.text_height() + 8
-        ctx.text(
+        subtitle = ctx.text(
             exhibit.subtitle.get(lang),
             "subheading",
             title_w,
-            48,
+            84,
             self,
             title_x,
             sub_y,
             origin="exhibit.subtitle",
-            max_lines=1,
-            px=32.0,
+            max_lines=2,
         )
-        y = sub_y + 48 + gap * 1.3
+        mark_h = sub_y + subtitle.text_height() - title_y - 8
+        Panel(10, mark_h, look.theme.signature, 5, self).setPos(m, title_y + 6)
+        y = sub_y + subtitle.text_height() + gap
 
-        # 数说: the headline figures.
-        figures = ctx.content.headline_numbers()
-        columns = 3 if look.portrait else max(1, len(figures))
-        rows = -(-len(figures) // columns)
-        cell_w = (w - 2 * m) / columns
-        figure_h = 92.0
-        label_h = 155.0 if look.portrait else 118.0
-        self.numbers: list[CountingNumber] = []
-        self.figures: list[QGraphicsItem] = []
-        for i, number in enumerate(figures):
-            cell = self._figure(number, cell_w - gap, figure_h, label_h)
-            cell.setPos(m + (i % columns) * cell_w, y + (i // columns) * (figure_h + label_h + gap))
-        y += rows * (figure_h + label_h + gap)
-
-        # The pillars, then the outlook and the article credit along the bottom.
-        footer_h = TARGET
-        pillars = sorted(ctx.content.pillars, key=lambda p: p.order)
-        tile_cols = 2 if look.portrait else max(1, len(pillars))
-        tile_rows = -(-len(pillars) // tile_cols)
-        tile_w = (w - 2 * m - gap * (tile_cols - 1)) / tile_cols
-        tile_h = (h - m - footer_h - gap - y - gap * (tile_rows - 1)) / tile_rows
-        self.tiles: list[PillarTile] = []
-        for i, pillar in enumerate(pillars):
-            tile = PillarTile(ctx, pillar, tile_w, tile_h, self)
-            tile.setPos(m + (i % tile_cols) * (tile_w + gap), y + (i // tile_cols) * (tile_h + gap))
-            self.tiles.append(tile)
-        footer_y = h - m - footer_h
-        outlook_w = 520.0 if not look.portrait else 500.0
+        # The introduction (cols 1–3 in landscape, full width in portrait); the article and Outlook beside it.
+        intro_w = look.span(cols - 1) if not look.portrait else look.span(cols)
+        side_x = look.column_x(cols - 1)
+        intro_h = 0.0
+        if exhibit.intro is not None:
+            intro = ctx.text(
+                exhibit.intro.get(lang),
+                "body",
+                intro_w,
+                340,
+                self,
+                m,
+                y,
+                origin="exhibit.intro",
+                colour=look.theme.muted,
+            )
+            intro_h = intro.text_height()
+        article = exhibit.article
+        credit = f"{article.publisher.get(lang)}\u00a0· {full_date(article.date, lang)}"
+        # Landscape: the credit and Outlook in the last column beside the introduction; portrait: the credit under
+        # the introduction and Outlook at the top left, facing the language switch.
+        credit_at = (m, y + intro_h + 8) if look.portrait else (side_x, y)
+        credit_block = ctx.text(
+            credit,
+            "label",
+            look.span(cols) if look.portrait else look.column,
+            92,
+            self,
+            *credit_at,
+            origin="exhibit.article",
+            max_lines=2,
+        )
+        outlook_at = (m, top) if look.portrait else (side_x, y + credit_block.text_height() + 14)
         ctx.button(
             "outlook",
             ctx.actions.open_outlook,
             self,
-            w - m - outlook_w,
-            footer_y,
+            *outlook_at,
             icon="rocket",
             label=ctx.content.outlook.title.get(lang),
-            width=outlook_w,
+            width=min(look.column, switch_right - gap - m) if look.portrait else look.column,
         )
-        article = exhibit.article
-        credit = f"{article.publisher.get(lang)} · {full_date(article.date, lang)}"
-        ctx.text(
-            credit,
-            "label",
-            w - 2 * m - outlook_w - gap,
-            footer_h,
-            self,
-            m,
-            footer_y,
-            origin="exhibit.article",
-            valign="center",
-            max_lines=2,
-        )
+        if look.portrait:
+            y = credit_at[1] + credit_block.text_height() + gap
+        else:
+            y = max(y + intro_h, outlook_at[1] + TARGET) + gap
 
-    def _figure(self, number: KeyNumber, width: float, figure_h: float, label_h: float) -> QGraphicsItem:
+        # 数说: the headline figures, one per column, sharing one size.
+        figures = ribbon_numbers(ctx.content)
+        fig_cols = min(cols if not look.portrait else 2, max(1, len(figures))) if figures else 1
+        fig_w = (look.span(cols) - (fig_cols - 1) * gap) / fig_cols if figures else 0.0
+        figure_h = 84.0
+        label_h = 92.0
+        fig_px = row_px(figures, lang, ctx.typography, fig_w, figure_h, 72.0, look.type_scale)
+        self.numbers: list[CountingNumber] = []
+        self.figures: list[QGraphicsItem] = []
+        rows = -(-len(figures) // fig_cols) if figures else 0
+        for i, number in enumerate(figures):
+            cell = self._figure(number, fig_w, figure_h, label_h, fig_px)
+            cell.setPos(m + (i % fig_cols) * (fig_w + gap), y + (i // fig_cols) * (figure_h + label_h + gap))
+        y += rows * (figure_h + label_h + gap)
+
+        # The pillars on the same columns, their hero numbers sharing one size.
+        pillars = sorted(ctx.content.pillars, key=lambda p: p.order)
+        tile_cols = cols
+        tile_rows = -(-len(pillars) // tile_cols)
+        tile_w = look.column
+        tile_h = (h - m - y - gap * (tile_rows - 1)) / tile_rows
+        tile_label_h = 92.0
+        heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
+        # The titles share one box, as tall as the longest needs (up to two lines).
+        title_style = look.style("heading", max_lines=2)
+        title_w = tile_w - 2 * PillarTile.PAD - 48 - 14
+        title_h = (
+            max(
+                fit_text(p.short_title.get(lang), ctx.typography, title_style, title_w, PillarTile.TITLE_H).height
+                for p in pillars
+            )
+            + 12
+        )
+        hero_box_h = tile_h - PillarTile.PAD * 2 - 10 - title_h - tile_label_h
+        hero_px = row_px(
+            heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px[1], look.type_scale
+        )
+        self.tiles: list[PillarTile] = []
+        for i, pillar in enumerate(pillars):
+            tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h)
+            tile.setPos(look.column_x(i % tile_cols), y + (i // tile_cols) * (tile_h + gap))
+            self.tiles.append(tile)
+
+    def _figure(self, number: KeyNumber, width: float, figure_h: float, label_h: float, px: float) -> QGraphicsItem:
         ctx = self.ctx
         holder = Panel(width, figure_h + label_h, "#00000000", 0, self)
         counter = CountingNumber(
-            number, ctx.language, ctx.typography, width, figure_h, ctx.look.theme.number, figure_h * 0.9, holder
+            number,
+            ctx.language,
+            ctx.typography,
+            width,
+            figure_h,
+            ctx.look.theme.number,
+            px,
+            holder,
+            px=px,
+            steps=ctx.look.type_scale,
         )
         ctx.text(
             number.label.get(ctx.language),
@@ -206,8 +270,7 @@ class HomePage(Page):
             0,
             figure_h,
             origin=f"{number.id}.label",
-            max_lines=4,
-            line_height=1.3,
+            max_lines=2,
         )
         self.numbers.append(counter)
         self.figures.append(holder)

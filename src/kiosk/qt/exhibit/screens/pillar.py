@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import Chart, Pillar
+from kiosk.content.model import Chart, KeyNumber, Pillar
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
-from kiosk.qt.widgets.carousel import Carousel, TileT
+from kiosk.qt.widgets.carousel import Carousel
+from kiosk.qt.widgets.counting_number import CountingNumber, row_px
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
+from kiosk.qt.widgets.text_block import fit_text
 
 
 class ChartPanel(Panel):
@@ -45,10 +46,7 @@ class ChartPanel(Panel):
             pad,
             pad * 0.8,
             origin=f"{chart.id}.title",
-            px=30.0,
-            min_px=28.0,
             max_lines=2,
-            line_height=1.15,
         )
         top = pad * 0.8 + title.text_height() + 12
         box_h = height - top - pad
@@ -72,7 +70,98 @@ class ChartPanel(Panel):
         ctx.ticker.tween(owner, 1.2, self.graphic.set_progress, delay_s=delay_s)
 
 
+class LeadFigure(Panel):
+    """A pillar's lead figure: its hero number beside what it counts (and its note)."""
+
+    PAD = 32.0
+
+    @classmethod
+    def needed_height(cls, ctx: PageContext, number: KeyNumber, width: float) -> float:
+        """The least height that shows the figure and all its words (beside it on a wide panel)."""
+        look, lang = ctx.look, ctx.language
+        words_w = (width - 2 * cls.PAD) * 0.5 - 28
+        label = fit_text(number.label.get(lang), ctx.typography, look.style("heading", max_lines=3), words_w, 1e4)
+        note = (
+            fit_text(number.note.get(lang), ctx.typography, look.style("body"), words_w, 1e4).height + 10
+            if number.note is not None
+            else 0.0
+        )
+        return label.height + note + 2 * cls.PAD + 8
+
+    def __init__(self, ctx: PageContext, pillar: Pillar, number: KeyNumber, width: float, height: float):
+        look = ctx.look
+        super().__init__(width, height, look.surface, RADIUS, None, accent=pillar.accent, band=8.0, band_edge="left")
+        self.name = f"lead-{number.id}"
+        lang = ctx.language
+        pad = self.PAD
+        beside = width >= 700  # the words beside the figure on a wide panel, under it on a narrow one
+        figure_w = (width - 2 * pad) * (0.5 if beside else 1.0)
+        figure_h = min(height - 2 * pad, 190.0) if beside else (height - 2 * pad) * 0.55
+        px = row_px([number], lang, ctx.typography, figure_w, figure_h, look.hero_px[1], look.type_scale)
+        self.counter = CountingNumber(
+            number, lang, ctx.typography, figure_w, figure_h, look.theme.number, px, self, px=px, steps=look.type_scale
+        )
+        self.counter.setPos(pad, (height - figure_h) / 2 if beside else pad)
+        words_x = pad + (self.counter.text_rect().right() + 28 if beside else 0.0)
+        words_w = width - words_x - pad
+        words_y = pad if beside else pad + figure_h + 8
+        words_h = height - words_y - pad
+        label = ctx.text(
+            number.label.get(lang),
+            "heading",
+            words_w,
+            words_h,
+            self,
+            words_x,
+            words_y,
+            origin=f"{number.id}.label",
+            max_lines=3,
+        )
+        used = label.text_height()
+        note = None
+        room = words_h - used - 10
+        note_style = look.style("body", pillar.accent, max_lines=2)
+        if (
+            number.note is not None
+            and not fit_text(number.note.get(lang), ctx.typography, note_style, words_w, room).elided
+        ):
+            note = ctx.text(
+                number.note.get(lang),
+                "body",
+                words_w,
+                room,
+                self,
+                words_x,
+                words_y + used + 10,
+                origin=f"{number.id}.note",
+                colour=pillar.accent,
+                max_lines=2,
+            )  # a note that does not fit is left out (the figure and its label are what matter), never cut
+            used += 10 + note.text_height()
+        if beside:  # the words centred on the figure
+            shift = (words_h - used) / 2
+            for block in (label, note):
+                if block is not None:
+                    block.set_box(words_w, block.text_height())
+                    block.setY(block.y() + shift)
+
+
+def page_charts(pillar: Pillar) -> list[Chart]:
+    """The charts on the pillar page: all but one that draws the lead figure (the page shows it large)."""
+    return [c for c in pillar.charts if pillar.headline_number not in c.numbers]
+
+
+def figure_numbers(pillar: Pillar) -> list[KeyNumber]:
+    """The numbers shown as tiles on the pillar page: all but the lead figure and those its charts draw."""
+    drawn = {ref for chart in page_charts(pillar) for ref in chart.numbers}
+    return [n for n in pillar.numbers if n.id != pillar.headline_number and n.id not in drawn]
+
+
 class PillarPageView(Page):
+    """On the screen's column grid: the tagline and lead beside the lead figure; then the figures (charts over two
+    columns, numbers over one) and the stories, each a row that bleeds past the right margin when there is more
+    to drag."""
+
     name = "pillar"
 
     def __init__(self, ctx: PageContext, pillar: Pillar, parent: QGraphicsItem | None = None):
@@ -80,105 +169,121 @@ class PillarPageView(Page):
         self.pillar = pillar
         self.name = f"pillar-{pillar.id}"
         look, lang = ctx.look, ctx.language
-        m, gap, w, h = look.margin, look.gap, look.width, look.height
+        m, gap, h = look.margin, look.gap, look.height
         y = build_header(
             self, pillar.title.get(lang), origin=f"{pillar.id}.title", accent=pillar.accent, icon=pillar.icon
         )
-        dots_dim = mix(look.theme.ground, "#FFFFFF", 0.25)
-        content_w = w - 2 * m
-        charts = list(pillar.charts)
-        if look.portrait:
-            number_w = (content_w - gap) / 2
-            lead_w, numbers_w = content_w, content_w
-        else:
-            number_w = (content_w * 0.54 - gap) / 2
-            shown = min(2, len(pillar.numbers))
-            numbers_w = shown * number_w + max(0, shown - 1) * gap
-            lead_w = content_w - numbers_w - (gap * 1.5 if shown else 0.0)
-        stories_min = 380.0 if not look.portrait else 440.0
-        fixed_below = (350.0 + gap if look.portrait and pillar.numbers else 0.0) + (
-            430.0 + gap if look.portrait and charts else 0.0
-        )
-        lead_max = h - m - y - gap - stories_min - fixed_below
+        cols = look.columns
+        lead_number = ctx.content.number(pillar.headline_number) if pillar.headline_number else None
+        extra = figure_numbers(pillar)
+        charts = page_charts(pillar)
+        # One number and no chart: it stands beside the lead figure, and the page needs no row of figures.
+        aside = extra[0] if len(extra) == 1 and not charts and lead_number is not None and not look.portrait else None
+        row_figures = [] if aside is not None else extra
+        text_w = look.span(cols) if look.portrait or lead_number is None else look.span(2)
         tagline = ctx.text(
             pillar.tagline.get(lang),
-            "subheading",
-            lead_w,
-            100,
+            "heading",
+            text_w,
+            110,
             self,
             m,
             y,
             origin=f"{pillar.id}.tagline",
             colour=pillar.accent,
             max_lines=2,
-            bold=True,
         )
-        lead_y = y + tagline.text_height() + 14
-        lead = ctx.text(
-            pillar.lead.get(lang),
-            "body",
-            lead_w,
-            lead_max - (lead_y - y),
-            self,
-            m,
-            lead_y,
-            origin=f"{pillar.id}.lead",
-            px=30.0,
-            line_height=1.32,
-        )
-        row_h = max(362.0, lead_y - y + lead.text_height()) if not look.portrait else lead_y - y + lead.text_height()
+        lead_y = y + tagline.text_height() + 10
+        lead = ctx.text(pillar.lead.get(lang), "body", text_w, 300, self, m, lead_y, origin=f"{pillar.id}.lead")
+        text_h = lead_y - y + lead.text_height()
+        self.lead: LeadFigure | None = None
+        self.aside: NumberTile | None = None
         if look.portrait:
-            numbers_box = (m, y + row_h + gap, content_w, 350.0)
-            below = numbers_box[1] + (numbers_box[3] + gap if pillar.numbers else 0.0)
-            chart_box = (m, below, content_w, 430.0)
-            story_top = below + (430.0 + gap if charts else 0.0)
-            stories_box = (m, story_top, content_w, h - m - story_top)
-            story_w = (content_w - gap) / 2
+            y += text_h + gap
+            if lead_number is not None:
+                self.lead = LeadFigure(ctx, pillar, lead_number, look.span(cols), 250.0)
+                self.lead.setParentItem(self)
+                self.lead.setPos(m, y)
+                y += 250.0 + gap
         else:
-            numbers_box = (m + lead_w + gap * 1.5, y, numbers_w, row_h)
-            below = y + row_h + gap
-            chart_w = content_w * 0.38 if charts else 0.0
-            stories_box = (m, below, content_w - (chart_w + gap if charts else 0.0), h - m - below)
-            chart_box = (m + content_w - chart_w, below, chart_w, h - m - below)
-            story_w = (stories_box[2] - gap) / 2 if charts else (content_w - 3 * gap) / 4
-
-        self.numbers: Carousel[NumberTile] = self._carousel("numbers", numbers_box, number_w, dots_dim)
-        for number in pillar.numbers:
-            self.numbers.add(
-                NumberTile(number, look, ctx.typography, number_w, self.numbers.tile_height, pillar.accent)
+            row_h = max(text_h, 200.0)
+            if lead_number is not None and aside is None:
+                row_h = max(row_h, LeadFigure.needed_height(ctx, lead_number, look.span(2)))
+            if lead_number is not None:
+                span = 1 if aside is not None else 2
+                self.lead = LeadFigure(ctx, pillar, lead_number, look.span(span), row_h)
+                self.lead.setParentItem(self)
+                self.lead.setPos(look.column_x(2), y)
+            if aside is not None:
+                self.aside = NumberTile(aside, look, ctx.typography, look.column, row_h, pillar.accent, self)
+                self.aside.setPos(look.column_x(3), y)
+            y += row_h + gap
+        bleed = m  # rows run on to the screen's edge
+        rest = h - m - y
+        figures_h = 0.0
+        if row_figures or charts:
+            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.42
+        self.charts: list[ChartPanel] = []
+        self.number_tiles: list[NumberTile] = []
+        self.figures: Carousel[QGraphicsItem] | None = None
+        if figures_h:
+            self.figures = Carousel(
+                look.span(cols),
+                figures_h,
+                look.column,
+                gap,
+                ctx.ticker,
+                pillar.accent,
+                mix(look.theme.ground, "#FFFFFF", 0.25),
+                self,
+                name="figures",
+                bleed=bleed,
             )
-        self.numbers.finish()
-
-        self.stories: Carousel[StoryTile] = self._carousel("stories", stories_box, story_w, dots_dim)
-        tile_h = self.stories.tile_height
-        for index, story in enumerate(stories(pillar)):
-            self.stories.add(StoryTile(ctx, pillar, story, index, story_w, tile_h))
-        self.stories.finish()
-
-        self.charts: Carousel[ChartPanel] | None = None
-        if charts:
-            self.charts = self._carousel("charts", chart_box, chart_box[2], dots_dim)
-            chart_h = self.charts.tile_height
+            self.figures.setPos(m, y)
+            tile_h = self.figures.tile_height
             for chart in charts:
-                self.charts.add(ChartPanel(ctx, pillar, chart, chart_box[2], chart_h))
-            self.charts.finish()
-
-    def _carousel(
-        self, name: str, box: tuple[float, float, float, float], tile_w: float, dim: QColor
-    ) -> Carousel[TileT]:
-        x, y, width, height = box
-        carousel: Carousel[TileT] = Carousel(
-            width, height, tile_w, self.ctx.look.gap, self.ctx.ticker, self.pillar.accent, dim, self, name=name
+                panel = ChartPanel(ctx, pillar, chart, look.span(2), tile_h)
+                self.charts.append(panel)
+                self.figures.add(panel, look.span(2))
+            fig_px = row_px(
+                row_figures, lang, ctx.typography, look.column - 52, min(84.0, tile_h * 0.3), 72.0, look.type_scale
+            )
+            for number in row_figures:
+                tile = NumberTile(number, look, ctx.typography, look.column, tile_h, pillar.accent, px=fig_px)
+                self.number_tiles.append(tile)
+                self.figures.add(tile)
+            self.figures.finish()
+            y += figures_h + gap
+        self.stories: Carousel[StoryTile] = Carousel(
+            look.span(cols),
+            h - m - y,
+            look.column,
+            gap,
+            ctx.ticker,
+            pillar.accent,
+            mix(look.theme.ground, "#FFFFFF", 0.25),
+            self,
+            name="stories",
+            bleed=bleed,
         )
-        carousel.setPos(x, y)
-        return carousel
+        self.stories.setPos(m, y)
+        told = stories(pillar)
+        title_px = StoryTile.row_title_px(ctx, told, look.column, self.stories.tile_height)
+        for index, story in enumerate(told):
+            self.stories.add(StoryTile(ctx, pillar, story, index, look.column, self.stories.tile_height, title_px))
+        self.stories.finish()
 
     def enter(self) -> None:
         ctx = self.ctx
-        for i, tile in enumerate(self.numbers.items):
-            tile.counter.start(ctx.ticker, self, delay_s=0.15 + 0.1 * i, reduced_motion=ctx.reduced_motion)
-        self.stagger_in(self.numbers.items[: self.numbers.visible_count], delay_s=0.05)
-        self.stagger_in(self.stories.items[: self.stories.visible_count], delay_s=0.25)
-        if self.charts is not None:
-            for panel in self.charts.items:
-                panel.grow(ctx, self, 0.45)
+        counters = [t.counter for t in self.number_tiles]
+        if self.lead is not None:
+            counters.insert(0, self.lead.counter)
+        if self.aside is not None:
+            counters.append(self.aside.counter)
+        for i, counter in enumerate(counters):
+            counter.start(ctx.ticker, self, delay_s=0.15 + 0.1 * i, reduced_motion=ctx.reduced_motion)
+        if self.figures is not None:
+            self.stagger_in(self.figures.items[: self.figures.visible_count + 1], delay_s=0.05)
+        self.stagger_in(self.stories.items[: self.stories.visible_count + 1], delay_s=0.25)
+        for panel in self.charts:
+            panel.grow(ctx, self, 0.45)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
@@ -11,6 +13,7 @@ from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.surface import IconItem, Panel
+from kiosk.qt.widgets.text_block import fit_text
 
 Story = Card | Policy
 
@@ -59,6 +62,25 @@ def badge(
 
 class StoryTile(Panel):
     press_feedback = True
+    TITLE_H = 150.0  # three lines of a heading at most
+
+    @staticmethod
+    def row_title_px(ctx: PageContext, told: Sequence[Story], width: float, height: float) -> float:
+        """One size for the titles of a row of tiles: the largest step at which every title fits its box."""
+        look = ctx.look
+        sizes = []
+        for story in told:
+            first = story.first.get(ctx.language) if isinstance(story, Card) and story.first else None
+            below = first is not None and badge_width(ctx, first) > width - 52 - 64  # the badge takes a row
+            box = min(StoryTile.TITLE_H, height - 26 * 2 - 64 - (BADGE_HEIGHT + 12 if below else 0.0))
+            for px in sorted(look.type_scale[:2], reverse=True):
+                style = look.style("heading", max_lines=3, px=px, min_px=px)
+                if not fit_text(story.title.get(ctx.language), ctx.typography, style, width - 52, box).elided:
+                    sizes.append(px)
+                    break
+            else:
+                sizes.append(look.type_scale[0])
+        return min(sizes, default=look.type_scale[1])
 
     def __init__(
         self,
@@ -68,6 +90,7 @@ class StoryTile(Panel):
         index: int,
         width: float,
         height: float,
+        title_px: float | None = None,
         parent: QGraphicsItem | None = None,
     ):
         look = ctx.look
@@ -76,23 +99,23 @@ class StoryTile(Panel):
         self.index = index
         self._open = ctx.actions.open_story
         lang = ctx.language
-        pad = 28.0
+        pad = 26.0
         inner = width - 2 * pad
         icon_name = story.icon if isinstance(story, Card) else pillar.icon
-        IconItem(ctx.icons, icon_name, 56, pillar.accent, self).setPos(pad, pad + 4)
+        IconItem(ctx.icons, icon_name, 48, pillar.accent, self).setPos(pad, pad)
         first = story.first.get(lang) if isinstance(story, Card) and story.first else None
-        y = pad + 64 + 20
-        if first and badge_width(ctx, first) <= inner - 72:
-            badge(ctx, first, self, pad + 72, pad + 8, inner - 72, origin=f"{story.id}.first")
+        y = pad + 48 + 16
+        if first and badge_width(ctx, first) <= inner - 64:
+            badge(ctx, first, self, pad + 64, pad, inner - 64, origin=f"{story.id}.first")
         else:
             label = say("policy" if isinstance(story, Policy) else "achievement", lang)
             ctx.text(
                 label,
                 "label",
-                inner - 72,
-                64,
+                inner - 64,
+                48,
                 self,
-                pad + 72,
+                pad + 64,
                 pad,
                 origin="kind",
                 colour=pillar.accent,
@@ -100,69 +123,37 @@ class StoryTile(Panel):
                 max_lines=1,
             )
             if first:
-                badge(ctx, first, self, pad, y - 8, inner, origin=f"{story.id}.first")
-                y += BADGE_HEIGHT + 10
+                badge(ctx, first, self, pad, y - 4, inner, origin=f"{story.id}.first")
+                y += BADGE_HEIGHT + 12
         chevron = 40.0  # bottom right; the text beside it stops short of it
-        org_min = 42.0  # at least one line of who did it
-        title_h = min(190.0, height - y - pad - org_min - 14)
+        # The title, then the story's teaser — one complete line an editor wrote (the sheet shows it all); without
+        # one, who did it. Nothing on a tile is ever cut short: a text that does not fit is left to the sheet.
         title = ctx.text(
             story.title.get(lang),
             "heading",
             inner,
-            title_h,
+            min(self.TITLE_H, height - y - pad),
             self,
             pad,
             y,
             origin=f"{story.id}.title",
-            max_lines=4,
-            px=34.0,
-            min_px=28.0,
-            line_height=1.18,
+            max_lines=3,
+            px=title_px or 40.0,
+            min_px=title_px or 30.0,
         )
-        y += title.text_height() + 14
-        # Below the title, previews (in full on the sheet): who did it and what, or the policy's text.
+        y += title.text_height() + 10
         text_w, bottom = inner - chevron - 8, height - pad
-        if isinstance(story, Card):
-            org = ctx.text(
-                story.organisation.get(lang),
-                "label",
-                text_w,
-                min(80.0, bottom - y),
-                self,
-                pad,
-                y,
-                origin=f"{story.id}.organisation",
-                line_height=1.3,
-                preview=True,
-            )
-            y += org.text_height() + 12
-            if bottom - y >= 80:
-                ctx.text(
-                    story.achievement.get(lang),
-                    "label",
-                    text_w,
-                    bottom - y,
-                    self,
-                    pad,
-                    y,
-                    origin=f"{story.id}.achievement",
-                    line_height=1.3,
-                    preview=True,
-                    colour=look.theme.text,
-                )
+        teaser = story.teaser
+        if teaser is not None:
+            line, origin, colour = teaser.get(lang), f"{story.id}.teaser", look.theme.text
+        elif isinstance(story, Card):
+            line, origin, colour = story.organisation.get(lang), f"{story.id}.organisation", look.theme.muted
         else:
-            ctx.text(
-                story.text.get(lang),
-                "label",
-                text_w,
-                bottom - y,
-                self,
-                pad,
-                y,
-                origin=f"{story.id}.text",
-                line_height=1.3,
-                preview=True,
-            )
+            line, origin, colour = "", "", look.theme.muted
+        if line and bottom - y >= 40:
+            probe = fit_text(line, ctx.typography, look.style("body"), text_w, bottom - y)
+            if not probe.elided:
+                ctx.text(line, "body", text_w, bottom - y, self, pad, y, origin=origin, colour=colour)
         IconItem(ctx.icons, "ui-chevron-right", chevron, pillar.accent, self).setPos(
             width - pad - chevron, height - pad - chevron
         )
