@@ -50,12 +50,12 @@ def test_integers_and_ordinals() -> None:
 
 
 def test_a_rank_chart_reads_as_a_sentence(content: Content) -> None:
-    chart = next(c for p in content.pillars for c in p.charts if c.id == "rankings")
+    chart = next(c for p in content.pillars for c in p.charts if c.id == "talent-rankings")
     en = chart_sentence(chart, "en")
-    assert en.startswith("Global rankings: Nature Index – Science Cities, ranked eighth;")
-    assert "ranked second" in en
+    assert en.startswith("Talent – rankings in China: Foreign talent working in Guangzhou, ranked third;")
+    assert "ranked first" in en
     zh = chart_sentence(chart, "zh")
-    assert zh.startswith("全球排名：“自然指数—科研城市”，第八位；") and zh.endswith("第二位。")
+    assert zh.startswith("人才全国排名：在穗工作的外籍人才数量，第三位；") and zh.endswith("第一位。")
 
 
 def test_a_share_and_a_part_of_a_whole_read_with_their_units(content: Content) -> None:

@@ -141,6 +141,20 @@ class _Checker:
                 )
             seen[pillar.order] = entry.source_map.file
 
+    def task_pillars(self, outlook_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
+        outlook = outlook_entry.file.outlook
+        assert outlook is not None
+        ids = [p.id for p, _ in pillars]
+        for i, task in enumerate(outlook.tasks):
+            if task.pillar is not None and task.pillar not in ids:
+                self.errors.append(
+                    outlook_entry.source_map.error(
+                        ("outlook", "tasks", i, "pillar"),
+                        f"no pillar has the id '{task.pillar}'",
+                        did_you_mean(task.pillar, ids) or "use the id of one of the pillars",
+                    )
+                )
+
     def references(self, exhibit_entry: FileEntry, pillars: list[tuple[Pillar, FileEntry]]) -> None:
         exhibit = exhibit_entry.file.exhibit
         assert exhibit is not None
@@ -346,6 +360,8 @@ def check_content(
         checker.references(exhibit_entry, pillars)
         checker.stories(exhibit_entry, pillars, shipped_art())
         checker.contrast(exhibit_entry, pillars)
+        if outlook is not None:
+            checker.task_pillars(checker.of_kind("outlook")[0][1], pillars)
     if exhibit is None or outlook is None or not pillars or checker.errors:
         return None, checker.errors, checker.warnings
     content = Content(exhibit=exhibit, pillars=tuple(p for p, _ in pillars), outlook=outlook)

@@ -245,6 +245,9 @@ class OutlookTask(Model):
     title: Text
     text: Text
     icon: Icon
+    pillar: Slug | None = Field(
+        default=None, description="Id of the pillar the task carries on: its card takes that pillar's colour."
+    )
     source: Source
 
 

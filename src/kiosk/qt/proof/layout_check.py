@@ -10,10 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
 from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
+from kiosk.qt.app.build import BuiltExhibit
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
+from kiosk.qt.proof.screen_rules import Shown, screen_violations
 from kiosk.qt.proof.type_rules import NOTES, violations
+from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.surface import Panel
+from kiosk.qt.widgets.text_block import TextBlock
 
 LAYOUT_SIZES = ((1920, 1080), (3840, 2160), (1080, 1920))
 
@@ -53,6 +61,23 @@ def layout_problems(
                         f"{at} on '{shot.name}', so its labels are under the smallest text size "
                         "(use fewer items or shorter labels)"
                     )
+            look = exhibit.controller.page.ctx.look if exhibit.controller.page is not None else None
+            # The attract loop is a display for across the hall, measured by its own report (kiosk render's attract
+            # strip); the screen rules are for the screens a visitor reads at arm's length.
+            if look is not None and exhibit.controller.idle_warning is None and not shot.name.startswith("attract"):
+                hero_above = look.type_scale[-1] * 1.12
+                for found_on in screen_violations(
+                    describe(exhibit), look.width, look.height, hero_above, bands=exhibit.controller.sheet is None
+                ):
+                    key = (f"{found_on.origin}/{found_on.rule}/{shot.name}", language, size, mode)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    where = locator.where(found_on.origin, language) or found_on.origin
+                    problems.append(
+                        f"{where}: {at} ({language}) on '{shot.name}': [{found_on.rule}] {found_on.detail} "
+                        f"({ADVICE[found_on.rule]})"
+                    )
             for block in text_blocks(exhibit):
                 for found in violations(block):
                     key = (f"{block.origin}/{found.rule}", language, size, mode)
@@ -67,7 +92,85 @@ def layout_problems(
     return LayoutReport(problems, notes)
 
 
+def describe(exhibit: BuiltExhibit) -> list[Shown]:
+    """What the screen shows (the story sheet alone when one is open), for :mod:`kiosk.qt.proof.screen_rules`."""
+    from kiosk.qt.exhibit.charts.chart import ChartGraphic  # pyqtgraph: imported only where charts are looked for
+
+    controller = exhibit.controller
+    top: QGraphicsItem | None = controller.sheet if controller.sheet is not None else controller.page
+    if top is None:
+        return []
+    screen = QRectF(0, 0, top.boundingRect().width(), top.boundingRect().height())
+    found: list[Shown] = []
+    stack = list(top.childItems())
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.effectiveOpacity() < 0.01:
+            continue
+        if isinstance(item, ChartGraphic):
+            rect = top.mapRectFromItem(item, item.boundingRect())
+            found.append(
+                Shown("box", f"{item.chart.id}.title", rect.top(), rect.bottom(), numbers=tuple(item.chart.numbers))
+            )
+        else:
+            stack.extend(item.childItems())
+        rect = top.mapRectFromItem(item, item.boundingRect())
+        if not rect.intersects(screen):
+            continue
+        parent = item.parentItem()
+        group = type(parent).__name__ if parent is not None else ""
+        row = (
+            top.mapRectFromItem(parent, parent.boundingRect()).top()
+            if parent is not None and parent is not top
+            else None
+        )
+        if isinstance(item, TextBlock):
+            if item.text:
+                found.append(
+                    Shown(
+                        "text",
+                        item.origin,
+                        rect.top(),
+                        rect.top() + item.text_height(),
+                        px=item.fitted.px,
+                        row=row,
+                        group=group,
+                    )
+                )
+        elif isinstance(item, CountingNumber):
+            drawn = top.mapRectFromItem(item, item.text_rect())
+            found.append(
+                Shown(
+                    "hero" if item.hero else "figure",
+                    f"{item.number.id}.label",
+                    drawn.top(),
+                    drawn.bottom(),
+                    px=item.px,
+                    sizes=item.sizes,
+                    row=row,
+                    group=group,
+                    baseline=top.mapFromScene(0, item.baseline).y(),
+                    numbers=(item.number.id,),
+                )
+            )
+        elif isinstance(item, Panel) and item.boundingRect().width() < screen.width() * 0.98:
+            found.append(
+                Shown(
+                    "box",
+                    str(getattr(item, "name", "panel")),
+                    rect.top(),
+                    rect.bottom(),
+                )
+            )
+    return found
+
+
 ADVICE = {
+    "type-scale": "set the text in one of the scale's roles (look.style) instead of its own size",
+    "hero-size": "give the figure a shorter unit or label, or its tile more room",
+    "row-size": "let the row share one size (fit the row, not each tile)",
+    "dead-band": "spread the screen's rows or give the content more room",
+    "figure-twice": "show the number once: as a tile, in a chart (charts.numbers) or on the tiles of Home",
     "ellipsis": "make the text shorter",
     "preview-cut": "the tile shows the start only; the sheet shows it all",
     "word-split": "the word is too long for its box: shorten the text around it",

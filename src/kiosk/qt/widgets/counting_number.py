@@ -53,18 +53,30 @@ class _Fonts:
         self.figure_metrics = QFontMetricsF(self.figure)
         self.affix_metrics = QFontMetricsF(self.affix)
 
-    def width(self, text: str) -> float:
-        return sum(
-            (self.figure_metrics if figure else self.affix_metrics).horizontalAdvance(piece)
-            for piece, figure in runs(text)
-        )
+    def advance(self, piece: str, figure: bool) -> float:
+        return (self.figure_metrics if figure else self.affix_metrics).horizontalAdvance(piece)
+
+    def width(self, text: str, stacked: bool = False) -> float:
+        """How wide ``text`` is set on one line, or (``stacked``) with its closing words on a line below."""
+        pieces = runs(text)
+        if stacked and pieces and not pieces[-1][1]:
+            return max(sum(self.advance(p, f) for p, f in pieces[:-1]), self.advance(pieces[-1][0].strip(), False))
+        return sum(self.advance(p, f) for p, f in pieces)
+
+    @property
+    def words_line(self) -> float:
+        """The height of the line of words under a stacked figure."""
+        return self.affix_metrics.height()
 
 
-def _affix_px(px: float, steps: Sequence[float]) -> float:
+def _affix_px(px: float, steps: Sequence[float], stacked: bool = False) -> float:
+    """The size of a figure's words: about 0.4 of a hero's digits (0.56 of a smaller figure's), on the scale; one
+    step smaller when they stand on a line of their own under the figure."""
     wanted = px * AFFIX_RATIO if px > 100 else px * 0.56
     if not steps:
-        return wanted
-    return min(steps, key=lambda step: abs(step - wanted))
+        return wanted * (0.75 if stacked else 1.0)
+    nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - wanted))
+    return steps[max(0, nearest - 1)] if stacked else steps[nearest]
 
 
 def fitting_px(
@@ -75,13 +87,18 @@ def fitting_px(
     height: float,
     max_px: float,
     steps: Sequence[float] = (),
+    stack_words: bool = False,
 ) -> float:
-    """The largest size (at most ``max_px``) at which ``number``'s final text fits ``width`` × ``height``."""
+    """The largest size (at most ``max_px``) at which ``number``'s final text fits ``width`` × ``height``;
+    with ``stack_words``, its closing words may go on a line of their own under the figure."""
     final = format_number(number, language)
     px = max_px
     while px > 12:
-        fonts = _Fonts(typography, language, px, _affix_px(px, steps))
-        if fonts.width(final) <= width and fonts.figure_metrics.capHeight() <= height * 0.78:
+        fonts = _Fonts(typography, language, px, _affix_px(px, steps, stack_words))
+        below = fonts.words_line if stack_words else 0.0
+        fits_beside = fonts.width(final) <= width
+        fits = fits_beside or (stack_words and fonts.width(final, stacked=True) <= width)
+        if fits and fonts.figure_metrics.capHeight() + below <= height * 0.82:
             return px
         px *= 0.96
     return px
@@ -96,11 +113,38 @@ def row_px(
     max_px: float,
     steps: Sequence[float] = (),
 ) -> float:
-    """One size for a row of numbers, each in a box of ``width`` × ``height``: the largest at which all fit."""
-    return min(
+    """One size for a row of numbers, each in a box of ``width`` × ``height``: the largest at which all fit (for
+    a figure within the scale, the largest step of the scale at which they do)."""
+    px = min(
         (fitting_px(n, language, typography, width, height, max_px, steps) for n in numbers),
         default=max_px,
     )
+    if steps and px <= steps[-1] + 0.5:
+        px = max((step for step in steps if step <= px + 0.5), default=px)
+    return px
+
+
+def hero_row(
+    numbers: Sequence[KeyNumber],
+    language: Language,
+    typography: Typography,
+    width: float,
+    height: float,
+    sizes: tuple[float, float],
+    steps: Sequence[float] = (),
+) -> tuple[float, bool]:
+    """One size for a row of hero numbers (``sizes``: the least and the preferred) and whether the row keeps a
+    line under the figures for closing words that do not fit beside them (1.65 | million): set on one line where
+    the row reaches the least hero size so, stacked where only that lets it."""
+    least, preferred = sizes
+    px = row_px(numbers, language, typography, width, height, preferred, steps)
+    if px >= least - 0.5:
+        return px, False
+    stacked = min(
+        (fitting_px(n, language, typography, width, height, preferred, steps, stack_words=True) for n in numbers),
+        default=preferred,
+    )
+    return (stacked, True) if stacked > px else (px, False)
 
 
 class CountingNumber(Item):
@@ -124,8 +168,11 @@ class CountingNumber(Item):
         align: str = "left",
         px: float | None = None,
         steps: Sequence[float] = (),
+        hero: bool = False,
+        stack_words: bool = False,
     ):
         super().__init__(parent)
+        self.hero = hero  # set as a hero number (the proof checks its size)
         self.number = number
         self._language = language
         self._width, self._height = float(width), float(height)
@@ -133,17 +180,20 @@ class CountingNumber(Item):
         self._final = format_number(number, language)
         self._count_up: CountUp = count_up_for(number)
         if px is None:
-            px = fitting_px(number, language, typography, width, height, max_px, steps)
+            px = fitting_px(number, language, typography, width, height, max_px, steps, stack_words)
         self.px = px
-        self.affix_px = _affix_px(px, steps)
+        self.affix_px = _affix_px(px, steps, stack_words)
         self._fonts = _Fonts(typography, language, px, self.affix_px)
         metrics = self._fonts.figure_metrics
-        self._text_width = self._fonts.width(self._final)
-        self._baseline = (height + metrics.capHeight()) / 2  # the digits centred in the box
+        # Closing words that do not fit beside the figure go on a line under it, when the row keeps one.
+        self._stacked = stack_words and self._fonts.width(self._final) > width
+        self._text_width = self._fonts.width(self._final, self._stacked)
+        below = self._fonts.words_line if stack_words else 0.0
+        self._baseline = (height + metrics.capHeight() - below) / 2  # the digits (and their words) centred
         self._x = {"left": 0.0, "center": (width - self._text_width) / 2, "right": width - self._text_width}[align]
         # What it shows while counting may be wider than where it ends (第50位 → 第8位): the item covers it all.
         start = count_up_text(number, language, 0.0, self._count_up)
-        self._paint_width = max(self._width, self._x + self._fonts.width(start))
+        self._paint_width = max(self._width, self._x + self._fonts.width(start, self._stacked))
         self._text = self._final
 
     @property
@@ -155,6 +205,11 @@ class CountingNumber(Item):
         return self._final
 
     @property
+    def sizes(self) -> tuple[float, ...]:
+        """The text sizes it sets: its digits' and, when it has words, theirs."""
+        return (self.px, self.affix_px) if any(not figure for _, figure in runs(self._final)) else (self.px,)
+
+    @property
     def baseline(self) -> float:
         """The figure's baseline in scene coordinates (numbers of a row share it)."""
         return self.mapToScene(QPointF(0, self._baseline)).y()
@@ -162,7 +217,8 @@ class CountingNumber(Item):
     def text_rect(self) -> QRectF:
         """Where the final figure is drawn, in this item's coordinates."""
         cap = self._fonts.figure_metrics.capHeight()
-        return QRectF(self._x, self._baseline - cap, self._text_width, cap)
+        below = self._fonts.words_line if self._stacked else 0.0
+        return QRectF(self._x, self._baseline - cap, self._text_width, cap + below)
 
     def start(self, ticker: Ticker, owner: object, *, delay_s: float = 0.0, reduced_motion: bool = False) -> None:
         self._count_up = count_up_for(self.number, reduced_motion=reduced_motion)
@@ -193,7 +249,11 @@ class CountingNumber(Item):
         painter.setPen(self._colour)
         x = self._x
         fonts = self._fonts
-        for piece, figure in runs(self._text):
+        pieces = runs(self._text)
+        for index, (piece, figure) in enumerate(pieces):
             painter.setFont(fonts.figure if figure else fonts.affix)
+            if self._stacked and index == len(pieces) - 1 and not figure:  # the closing words, under the figure
+                painter.drawText(QPointF(self._x, self._baseline + fonts.words_line), piece.strip())
+                break
             painter.drawText(QPointF(x, self._baseline), piece)
-            x += (fonts.figure_metrics if figure else fonts.affix_metrics).horizontalAdvance(piece)
+            x += fonts.advance(piece, figure)

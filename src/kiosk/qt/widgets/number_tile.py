@@ -68,13 +68,3 @@ class NumberTile(Panel):
                 origin=f"{number.id}.note",
             )
             self.note.setPos(pad, note_y)
-        # Centre the figure and its words in the tile when they need less than its height.
-        used = (self.note.y() + self.note.text_height()) if self.note is not None else y + self.label.text_height()
-        spare = (bottom - used) / 2
-        if spare > 1:
-            self.label.set_box(inner, self.label.text_height())  # the boxes shrink to their text, then move
-            if self.note is not None:
-                self.note.set_box(inner, self.note.text_height())
-            for child in (self.counter, self.label, self.note):
-                if child is not None:
-                    child.setY(child.y() + spare)

@@ -265,7 +265,7 @@ def build_access_column(ctx: PageContext, parent: QGraphicsItem, x: float, y: fl
             label.replace(" ", "\n"),
             "label",
             TARGET + 32,
-            76,
+            86,
             parent,
             x - 16,
             y + TARGET + 4,

@@ -7,10 +7,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import Content, KeyNumber, Pillar
-from kiosk.qt.exhibit.screens.base import Page, PageContext, build_access_buttons, build_control_row
+from kiosk.qt.exhibit.screens.base import (
+    Page,
+    PageContext,
+    access_buttons_width,
+    build_access_buttons,
+    build_control_row,
+)
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
-from kiosk.qt.widgets.counting_number import CountingNumber, row_px
+from kiosk.qt.widgets.counting_number import CountingNumber, hero_row, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
 from kiosk.qt.widgets.text_block import fit_text
@@ -22,7 +28,7 @@ class PillarTile(Panel):
     ``hero_px`` is the row's shared size for the hero numbers (:func:`row_px`), so the four tiles match."""
 
     press_feedback = True
-    PAD = 26.0
+    PAD = 18.0
     TITLE_H = 108.0  # at most two lines of a heading; the tiles share one title box
 
     def __init__(
@@ -35,6 +41,7 @@ class PillarTile(Panel):
         hero_px: float,
         label_h: float,
         title_h: float,
+        stack_words: bool = False,
     ):
         look = ctx.look
         super().__init__(
@@ -83,6 +90,8 @@ class PillarTile(Panel):
                 hero_px,
                 self,
                 px=hero_px,
+                hero=True,
+                stack_words=stack_words,
                 steps=look.type_scale,
             )
             self.number.setPos(pad, number_y)
@@ -122,7 +131,7 @@ class HomePage(Page):
         super().__init__(ctx, parent)
         look, lang, exhibit = ctx.look, ctx.language, ctx.content.exhibit
         m, gap, w, h = look.margin, look.gap, look.width, look.height
-        top = m * 0.75
+        top = m * 0.65
         cols = look.columns
         switch_right = w - m
         if ctx.control_row_y is not None:  # reach mode: the language switch goes to the row along the bottom
@@ -175,20 +184,28 @@ class HomePage(Page):
             intro_h = intro.text_height()
         article = exhibit.article
         credit = f"{article.publisher.get(lang)}\u00a0· {full_date(article.date, lang)}"
-        # Landscape: the credit and Outlook in the last column beside the introduction; portrait: the credit under
-        # the introduction and Outlook at the top left, facing the language switch.
-        credit_at = (m, y + intro_h + 8) if look.portrait else (side_x, y)
+        # The credit under the introduction; Outlook beside the introduction in the last column (landscape) or
+        # beside the credit (portrait); in reach mode, in the row of controls along the bottom.
+        credit_at = (m, y + intro_h + (gap if look.portrait else 8))
         credit_block = ctx.text(
             credit,
             "label",
-            look.span(cols) if look.portrait else look.column,
+            look.column if look.portrait else intro_w,
             92,
             self,
             *credit_at,
             origin="exhibit.article",
             max_lines=2,
         )
-        outlook_at = (m, top) if look.portrait else (side_x, y + credit_block.text_height() + 14)
+        outlook_w = look.column
+        if ctx.control_row_y is not None:
+            outlook_at = (m + access_buttons_width(ctx), ctx.control_row_y)
+            switch_w = 2 * 132.0 + 24.0 if len(exhibit.languages) > 1 else 0.0  # the control row's switch
+            outlook_w = min(look.column, w - m - switch_w - gap - outlook_at[0])
+        elif look.portrait:
+            outlook_at = (side_x, credit_at[1])
+        else:
+            outlook_at = (side_x, y)
         ctx.button(
             "outlook",
             ctx.actions.open_outlook,
@@ -196,19 +213,19 @@ class HomePage(Page):
             *outlook_at,
             icon="rocket",
             label=ctx.content.outlook.title.get(lang),
-            width=min(look.column, switch_right - gap - m) if look.portrait else look.column,
+            width=outlook_w,
         )
-        if look.portrait:
-            y = credit_at[1] + credit_block.text_height() + gap
-        else:
-            y = max(y + intro_h, outlook_at[1] + TARGET) + gap
+        below = [credit_at[1] + credit_block.text_height()]
+        if ctx.control_row_y is None:
+            below.append(outlook_at[1] + TARGET)
+        y = max(below) + gap
 
         # 数说: the headline figures, one per column, sharing one size.
         figures = ribbon_numbers(ctx.content)
         fig_cols = min(cols if not look.portrait else 2, max(1, len(figures))) if figures else 1
         fig_w = (look.span(cols) - (fig_cols - 1) * gap) / fig_cols if figures else 0.0
-        figure_h = 84.0
-        label_h = 92.0
+        figure_h = 64.0
+        label_h = 88.0
         fig_px = row_px(figures, lang, ctx.typography, fig_w, figure_h, 72.0, look.type_scale)
         self.numbers: list[CountingNumber] = []
         self.figures: list[QGraphicsItem] = []
@@ -237,12 +254,12 @@ class HomePage(Page):
             + 12
         )
         hero_box_h = tile_h - PillarTile.PAD * 2 - 10 - title_h - tile_label_h
-        hero_px = row_px(
-            heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px[1], look.type_scale
+        hero_px, stacked = hero_row(
+            heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px, look.type_scale
         )
         self.tiles: list[PillarTile] = []
         for i, pillar in enumerate(pillars):
-            tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h)
+            tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h, stacked)
             tile.setPos(look.column_x(i % tile_cols), y + (i // tile_cols) * (tile_h + gap))
             self.tiles.append(tile)
 

@@ -1,12 +1,96 @@
-"""Outlook 2025: the four tasks for the year ahead (四个“进一步”)."""
+"""Outlook 2025: the four tasks for the year ahead (四个“进一步”), each on a card in the colour of the pillar it
+carries on (``pillar:`` in outlook.yaml), on the screen's column grid."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGraphicsItem
 
+from kiosk.content.model import OutlookTask
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.widgets.surface import IconItem, Panel
+from kiosk.qt.widgets.text_block import fit_text
+
+PAD = 32.0
+ICON = 84.0
+
+
+class TaskCard(Panel):
+    """A task: its number and its pillar's icon at the top; the pillar's name, the task and what it is for set
+    from the bottom up, so a tall card reads as a poster, not as a half-empty box."""
+
+    def __init__(self, ctx: PageContext, task: TaskOnPage, width: float, height: float, title_px: float):
+        look = ctx.look
+        accent = task.accent
+        super().__init__(
+            width, height, look.surface, RADIUS, None, accent=accent, band=8.0, glow=mix(look.surface, accent, 0.14)
+        )
+        self.name = f"task-{task.task.id}"
+        lang = ctx.language
+        inner = width - 2 * PAD
+        ctx.text(
+            f"{task.index + 1:02d}",
+            "display",
+            inner - ICON,
+            ICON,
+            self,
+            PAD,
+            PAD + 8,
+            origin="number",
+            colour=accent,
+            valign="center",
+            max_lines=1,
+        )
+        IconItem(ctx.icons, task.task.icon, ICON, accent, self).setPos(width - PAD - ICON, PAD + 8)
+        bottom = height - PAD
+        text = ctx.text(
+            task.task.text.get(lang), "body", inner, bottom - PAD - ICON, self, PAD, 0, origin=f"{task.task.id}.text"
+        )
+        text.set_box(inner, text.text_height())
+        text.setY(bottom - text.text_height())
+        title = ctx.text(
+            task.task.title.get(lang),
+            "heading",
+            inner,
+            bottom - text.text_height() - PAD - ICON - 20,
+            self,
+            PAD,
+            0,
+            origin=f"{task.task.id}.title",
+            max_lines=5,
+            px=title_px,
+            min_px=title_px,
+        )
+        title.set_box(inner, title.text_height())
+        title.setY(text.y() - 16 - title.text_height())
+        if task.pillar_name:  # the pillar's name over the title, where the card has room for it
+            name_style = look.style("label", accent, max_lines=2)
+            name_fit = fit_text(task.pillar_name, ctx.typography, name_style, inner, 92)
+            name_y = title.y() - 10 - name_fit.height
+            if name_y >= PAD + ICON + 16 and not name_fit.elided:
+                ctx.text(
+                    task.pillar_name,
+                    "label",
+                    inner,
+                    name_fit.height + 1,
+                    self,
+                    PAD,
+                    name_y,
+                    origin=task.pillar_origin,
+                    colour=accent,
+                    max_lines=2,
+                )
+
+
+class TaskOnPage:
+    """A task with what its card shows beside it: its place, its pillar's colour and name."""
+
+    def __init__(self, ctx: PageContext, task: OutlookTask, index: int):
+        self.task, self.index = task, index
+        pillar = next((p for p in ctx.content.pillars if p.id == task.pillar), None)
+        self.accent = pillar.accent if pillar is not None else ctx.look.theme.signature
+        self.pillar_name = pillar.short_title.get(ctx.language) if pillar is not None else ""
+        self.pillar_origin = f"{pillar.id}.short_title" if pillar is not None else ""
 
 
 class OutlookPageView(Page):
@@ -15,73 +99,37 @@ class OutlookPageView(Page):
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         look, lang, outlook = ctx.look, ctx.language, ctx.content.outlook
-        m, gap, w, h = look.margin, look.gap, look.width, look.height
+        m, gap, h = look.margin, look.gap, look.height
         signature = look.theme.signature
         y = build_header(self, outlook.title.get(lang), origin="outlook.title", accent=signature, icon="rocket")
-        lead = ctx.text(outlook.lead.get(lang), "body", w - 2 * m, 240, self, m, y, origin="outlook.lead", px=34.0)
+        lead = ctx.text(
+            outlook.lead.get(lang), "heading", look.span(look.columns), 240, self, m, y, origin="outlook.lead"
+        )
         y += lead.text_height() + gap * 1.6
-        tasks = outlook.tasks
-        columns = 2 if look.portrait else min(4, len(tasks))
+        tasks = [TaskOnPage(ctx, task, i) for i, task in enumerate(outlook.tasks)]
+        columns = min(look.columns, max(1, len(tasks)))
         rows = -(-len(tasks) // columns)
-        tile_w = (w - 2 * m - gap * (columns - 1)) / columns
+        tile_w = look.span(1) if columns == look.columns else (look.span(look.columns) - gap * (columns - 1)) / columns
         tile_h = (h - m - y - gap * (rows - 1)) / rows
+        title_px = _shared_title_px(ctx, tasks, tile_w - 2 * PAD, tile_h)
         self.tiles: list[Panel] = []
         for i, task in enumerate(tasks):
-            tile = Panel(
-                tile_w,
-                tile_h,
-                look.surface,
-                RADIUS,
-                self,
-                accent=signature,
-                band=8.0,
-                glow=mix(look.surface, signature, 0.12),
-            )
+            tile = TaskCard(ctx, task, tile_w, tile_h, title_px)
+            tile.setParentItem(self)
             tile.setPos(m + (i % columns) * (tile_w + gap), y + (i // columns) * (tile_h + gap))
-            pad = 32.0
-            icon = 84.0
-            IconItem(ctx.icons, task.icon, icon, signature, tile).setPos(pad, pad + 12)
-            ctx.text(
-                f"{i + 1:02d}",
-                "display",
-                140,
-                icon,
-                tile,
-                tile_w - pad - 140,
-                pad + 12,
-                origin="number",
-                colour=look.theme.number,
-                align="right",
-                valign="center",
-                max_lines=1,
-                px=60.0,
-            )
-            top = pad + 12 + icon + 28
-            title = ctx.text(
-                task.title.get(lang),
-                "heading",
-                tile_w - 2 * pad,
-                250,
-                tile,
-                pad,
-                top,
-                origin=f"{task.id}.title",
-                max_lines=5,
-                px=38.0,
-            )
-            top += title.text_height() + 18
-            ctx.text(
-                task.text.get(lang),
-                "body",
-                tile_w - 2 * pad,
-                tile_h - top - pad,
-                tile,
-                pad,
-                top,
-                origin=f"{task.id}.text",
-                px=30.0,
-            )
             self.tiles.append(tile)
 
     def enter(self) -> None:
         self.stagger_in(list(self.tiles), delay_s=0.08)
+
+
+def _shared_title_px(ctx: PageContext, tasks: list[TaskOnPage], width: float, height: float) -> float:
+    """The largest step of the scale at which every task's title fits (one size for the row)."""
+    look = ctx.look
+    for px in sorted(look.type_scale[:2], reverse=True):
+        style = look.style("heading", max_lines=5, px=px, min_px=px)
+        if all(
+            not fit_text(t.task.title.get(ctx.language), ctx.typography, style, width, height).elided for t in tasks
+        ):
+            return px
+    return look.type_scale[0]

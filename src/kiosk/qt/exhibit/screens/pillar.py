@@ -10,7 +10,7 @@ from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.widgets.carousel import Carousel
-from kiosk.qt.widgets.counting_number import CountingNumber, row_px
+from kiosk.qt.widgets.counting_number import CountingNumber, hero_row, row_px
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import fit_text
@@ -95,12 +95,30 @@ class LeadFigure(Panel):
         lang = ctx.language
         pad = self.PAD
         beside = width >= 700  # the words beside the figure on a wide panel, under it on a narrow one
-        figure_w = (width - 2 * pad) * (0.5 if beside else 1.0)
-        figure_h = min(height - 2 * pad, 190.0) if beside else (height - 2 * pad) * 0.55
-        px = row_px([number], lang, ctx.typography, figure_w, figure_h, look.hero_px[1], look.type_scale)
+        figure_w = (width - 2 * pad) * (0.52 if beside else 1.0)
+        if beside:
+            figure_h = min(height - 2 * pad, 190.0)
+        else:  # the figure takes what its label leaves
+            label_h = fit_text(
+                number.label.get(lang), ctx.typography, look.style("heading", max_lines=3), width - 2 * pad, 1e4
+            )
+            figure_h = max((height - 2 * pad) * 0.4, height - 2 * pad - label_h.height - 8)
+        px, stacked = hero_row([number], lang, ctx.typography, figure_w, figure_h, look.hero_px, look.type_scale)
         self.counter = CountingNumber(
-            number, lang, ctx.typography, figure_w, figure_h, look.theme.number, px, self, px=px, steps=look.type_scale
+            number,
+            lang,
+            ctx.typography,
+            figure_w,
+            figure_h,
+            look.theme.number,
+            px,
+            self,
+            px=px,
+            steps=look.type_scale,
+            hero=True,
+            stack_words=stacked,
         )
+
         self.counter.setPos(pad, (height - figure_h) / 2 if beside else pad)
         words_x = pad + (self.counter.text_rect().right() + 28 if beside else 0.0)
         words_w = width - words_x - pad
@@ -206,23 +224,29 @@ class PillarPageView(Page):
                 self.lead.setPos(m, y)
                 y += 250.0 + gap
         else:
-            row_h = max(text_h, 200.0)
-            if lead_number is not None and aside is None:
-                row_h = max(row_h, LeadFigure.needed_height(ctx, lead_number, look.span(2)))
+            # The lead figure over the last two columns; a single further number under it.
+            lead_h = LeadFigure.needed_height(ctx, lead_number, look.span(2)) if lead_number is not None else 0.0
+            lead_h = max(lead_h, 200.0)
+            aside_h = 170.0 if aside is not None else 0.0
+            row_h = max(text_h, lead_h + (aside_h + gap if aside is not None else 0.0))
+            if aside is not None:
+                lead_h = row_h - aside_h - gap
             if lead_number is not None:
-                span = 1 if aside is not None else 2
-                self.lead = LeadFigure(ctx, pillar, lead_number, look.span(span), row_h)
+                self.lead = LeadFigure(ctx, pillar, lead_number, look.span(2), lead_h if aside is not None else row_h)
                 self.lead.setParentItem(self)
                 self.lead.setPos(look.column_x(2), y)
             if aside is not None:
-                self.aside = NumberTile(aside, look, ctx.typography, look.column, row_h, pillar.accent, self)
-                self.aside.setPos(look.column_x(3), y)
+                aside_px = row_px([aside], lang, ctx.typography, look.span(2) - 52, 84.0, 72.0, look.type_scale)
+                self.aside = NumberTile(
+                    aside, look, ctx.typography, look.span(2), aside_h, pillar.accent, self, px=aside_px
+                )
+                self.aside.setPos(look.column_x(2), y + row_h - aside_h)
             y += row_h + gap
         bleed = m  # rows run on to the screen's edge
         rest = h - m - y
         figures_h = 0.0
         if row_figures or charts:
-            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.42
+            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.47
         self.charts: list[ChartPanel] = []
         self.number_tiles: list[NumberTile] = []
         self.figures: Carousel[QGraphicsItem] | None = None

@@ -62,7 +62,7 @@ def badge(
 
 class StoryTile(Panel):
     press_feedback = True
-    TITLE_H = 150.0  # three lines of a heading at most
+    TITLE_H = 200.0  # four lines of a heading at most
 
     @staticmethod
     def row_title_px(ctx: PageContext, told: Sequence[Story], width: float, height: float) -> float:
@@ -74,7 +74,7 @@ class StoryTile(Panel):
             below = first is not None and badge_width(ctx, first) > width - 52 - 64  # the badge takes a row
             box = min(StoryTile.TITLE_H, height - 26 * 2 - 64 - (BADGE_HEIGHT + 12 if below else 0.0))
             for px in sorted(look.type_scale[:2], reverse=True):
-                style = look.style("heading", max_lines=3, px=px, min_px=px)
+                style = look.style("heading", max_lines=4, px=px, min_px=px)
                 if not fit_text(story.title.get(ctx.language), ctx.typography, style, width - 52, box).elided:
                     sizes.append(px)
                     break
@@ -122,7 +122,15 @@ class StoryTile(Panel):
                 valign="center",
                 max_lines=1,
             )
-            if first:
+            title_room = height - y - pad - BADGE_HEIGHT - 12
+            title_fits = not fit_text(
+                story.title.get(lang),
+                ctx.typography,
+                look.style("heading", max_lines=4, px=30, min_px=30),
+                inner,
+                title_room,
+            ).elided
+            if first and title_fits:  # a badge of its own row only where the title still fits (else on the sheet)
                 badge(ctx, first, self, pad, y - 4, inner, origin=f"{story.id}.first")
                 y += BADGE_HEIGHT + 12
         chevron = 40.0  # bottom right; the text beside it stops short of it
@@ -137,7 +145,7 @@ class StoryTile(Panel):
             pad,
             y,
             origin=f"{story.id}.title",
-            max_lines=3,
+            max_lines=4,
             px=title_px or 40.0,
             min_px=title_px or 30.0,
         )
