@@ -123,10 +123,6 @@ class Look:
             line_height=1.22 if base[2] else 1.38,
             steps=self.type_scale,
         )
-        if scale != 1.0:  # a screen's own sizes for a role grow with the rest
-            for key in ("px", "min_px"):
-                if key in changes:
-                    changes[key] = changes[key] * scale
         return style.with_(**changes) if changes else style
 
     def _colour(self, name: _RoleColour) -> str:
