@@ -21,7 +21,7 @@ from .content.fixtures import PILLAR, edit, write_content
 def test_validate_shipped_content_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["validate", str(PROJECT_ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert "OK — 4 pillars, 21 numbers, 13 cards, 3 charts, 4 outlook tasks (6 files)" in out
+    assert "OK — 4 pillars, 21 numbers, 13 cards, 4 charts, 4 outlook tasks (6 files)" in out
 
 
 def test_validate_reports_every_error_and_exits_1(

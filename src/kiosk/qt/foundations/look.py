@@ -9,7 +9,6 @@ are mixed from its ground colour. ``text_scale`` enlarges every text (large text
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal, Unpack
 
@@ -58,12 +57,12 @@ class Look:
         return (HERO_PX[0] * self.text_scale, HERO_PX[1] * self.text_scale)
 
     def snap(self, px: float) -> float:
-        """``px`` (a size on the unscaled 1080 grid) moved to the nearest step of the scale; sizes above the scale
-        are hero sizes and only scaled."""
-        if px > TYPE_SCALE[-1] * 1.12:
+        """``px`` (a size on the unscaled 1080 grid) moved down to the nearest step of the scale (a text set for a
+        box never grows out of it); sizes above the scale are hero sizes, and sizes below it the operator's small
+        print: both only scaled."""
+        if px > TYPE_SCALE[-1] * 1.12 or px < TYPE_SCALE[0]:
             return px * self.text_scale
-        nearest = min(TYPE_SCALE, key=lambda step: abs(math.log(px / step)))
-        return nearest * self.text_scale
+        return max(step for step in TYPE_SCALE if step <= px * 1.02) * self.text_scale
 
     @property
     def portrait(self) -> bool:
@@ -113,7 +112,9 @@ class Look:
         """A text style by role: title, heading, subheading, body, label, caption, button."""
         base = _ROLES[role]
         px = self.snap(changes.pop("px", base[0]))
-        min_px = self.snap(max(TEXT_MIN, changes.pop("min_px", base[1])))
+        # A floor below the scale only where a screen asks for one (the attract loop's small print beside its heroes).
+        min_px = self.snap(changes.pop("min_px")) if "min_px" in changes else self.snap(max(TEXT_MIN, base[1]))
+        steps = self.type_scale if min_px >= self.type_scale[0] - 0.01 else (min_px, *self.type_scale)
         style = TextStyle(
             px=px,
             min_px=min(px, min_px),
@@ -121,7 +122,7 @@ class Look:
             bold=base[2],
             language=self.language,
             line_height=1.22 if base[2] else 1.38,
-            steps=self.type_scale,
+            steps=steps,
         )
         return style.with_(**changes) if changes else style
 

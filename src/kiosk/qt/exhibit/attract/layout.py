@@ -142,14 +142,15 @@ def bilingual(
     reserve = 0.0 if second_text is None else lines_height(second_px, second_lines) + px * 0.22
     first = ctx.text(
         text.get(ctx.language), role, box.width(), max(px * 1.3, box.height() - reserve), parent, box.x(), box.y(),
-        origin=origin, colour=colour, px=px, max_lines=max_lines, align=align,
+        origin=origin, colour=colour, px=px, min_px=min(px, 28.0), max_lines=max_lines, align=align,
     )  # fmt: skip
     scene.languages.add(ctx.language)
     y = box.y() + first.text_height() + px * 0.22
     if other is not None and second_text is not None:
         second = ctx.text(
             second_text, "subheading", box.width(), lines_height(second_px, second_lines), parent, box.x(), y,
-            origin=origin, px=second_px, max_lines=second_lines, align=align, language=other,
+            origin=origin, px=second_px, min_px=min(second_px, 28.0), max_lines=second_lines, align=align,
+            language=other,
         )  # fmt: skip
         scene.languages.add(other)
         y += second.text_height()

@@ -40,7 +40,7 @@ class Prompt(Item):
             lines, languages = lines[:1], languages[:1]
         limit = look.width - 2 * look.margin - PAD * 2 - ICON - ICON_GAP
         self.lines: list[TextBlock] = []
-        heights = (60.0, 42.0) if len(lines) > 1 else (66.0,)
+        heights = (60.0, 46.0) if len(lines) > 1 else (66.0,)
         for k, (text, lang) in enumerate(zip(lines, languages, strict=False)):
             role, px = ("title", 50.0) if k == 0 else ("subheading", 34.0)
             block = TextBlock(

@@ -166,7 +166,7 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
         counter.setPos(col.x(), col.bottom() - 96 - height)
         scene.counters.append(counter)
         ctx.text(number.label.get(ctx.language), "subheading", col.width(), 96, hero, col.x(), col.bottom() - 96,
-                 origin=f"{number.id}.label", px=32.0, colour=look.theme.text, max_lines=2)  # fmt: skip
+                 origin=f"{number.id}.label", px=32.0, min_px=28.0, colour=look.theme.text, max_lines=2)  # fmt: skip
         parts.append(hero)
     scene.steps.append(_reveal(parts, "appear", 0.4))
     wall = Item(root)
@@ -184,9 +184,9 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
         first = getattr(story, "first", None)
         top = 22.0
         if first is not None:
-            ctx.text(first.get(ctx.language), "label", tile_w - 70, 42, tile, 40, top,
+            ctx.text(first.get(ctx.language), "label", tile_w - 70, 46, tile, 40, top,
                      origin=f"{story.id}.first", colour=look.theme.number, px=30.0, bold=True, max_lines=1)  # fmt: skip
-            top += 46
+            top += 48
         bilingual(ctx, scene, story.title, QRectF(40, top, tile_w - 66, tile_h - top - 12), tile,
                   origin=f"{story.id}.title", role="heading", px=44.0, second_px=28.0, max_lines=3,
                   second_lines=3)  # fmt: skip

@@ -46,7 +46,7 @@ class TaskCard(Panel):
         text = ctx.text(
             task.task.text.get(lang), "body", inner, bottom - PAD - ICON, self, PAD, 0, origin=f"{task.task.id}.text"
         )
-        text.set_box(inner, text.text_height())
+        text.set_box(inner, text.text_height() + 1)
         text.setY(bottom - text.text_height())
         title = ctx.text(
             task.task.title.get(lang),
@@ -61,7 +61,7 @@ class TaskCard(Panel):
             px=title_px,
             min_px=title_px,
         )
-        title.set_box(inner, title.text_height())
+        title.set_box(inner, title.text_height() + 1)
         title.setY(text.y() - 16 - title.text_height())
         if task.pillar_name:  # the pillar's name over the title, where the card has room for it
             name_style = look.style("label", accent, max_lines=2)
