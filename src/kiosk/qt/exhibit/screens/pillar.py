@@ -9,7 +9,7 @@ from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
-from kiosk.qt.widgets.carousel import Carousel
+from kiosk.qt.widgets.carousel import Carousel, TileT
 from kiosk.qt.widgets.counting_number import CountingNumber, hero_row, row_px
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
@@ -251,19 +251,7 @@ class PillarPageView(Page):
         self.number_tiles: list[NumberTile] = []
         self.figures: Carousel[QGraphicsItem] | None = None
         if figures_h:
-            self.figures = Carousel(
-                look.span(cols),
-                figures_h,
-                look.column,
-                gap,
-                ctx.ticker,
-                pillar.accent,
-                mix(look.theme.ground, "#FFFFFF", 0.25),
-                self,
-                name="figures",
-                bleed=bleed,
-            )
-            self.figures.setPos(m, y)
+            self.figures = self._row("figures", y, figures_h, bleed)
             tile_h = self.figures.tile_height
             for chart in charts:
                 panel = ChartPanel(ctx, pillar, chart, look.span(2), tile_h)
@@ -278,24 +266,30 @@ class PillarPageView(Page):
                 self.figures.add(tile)
             self.figures.finish()
             y += figures_h + gap
-        self.stories: Carousel[StoryTile] = Carousel(
-            look.span(cols),
-            h - m - y,
-            look.column,
-            gap,
-            ctx.ticker,
-            pillar.accent,
-            mix(look.theme.ground, "#FFFFFF", 0.25),
-            self,
-            name="stories",
-            bleed=bleed,
-        )
-        self.stories.setPos(m, y)
+        self.stories: Carousel[StoryTile] = self._row("stories", y, h - m - y, bleed)
         told = stories(pillar)
         title_px = StoryTile.row_title_px(ctx, told, look.column, self.stories.tile_height)
         for index, story in enumerate(told):
             self.stories.add(StoryTile(ctx, pillar, story, index, look.column, self.stories.tile_height, title_px))
         self.stories.finish()
+
+    def _row(self, name: str, y: float, height: float, bleed: float) -> Carousel[TileT]:
+        """A row of column-wide tiles across the grid at ``y`` that bleeds ``bleed`` past the right margin."""
+        look = self.ctx.look
+        row: Carousel[TileT] = Carousel(
+            look.span(look.columns),
+            height,
+            look.column,
+            look.gap,
+            self.ctx.ticker,
+            self.pillar.accent,
+            mix(look.theme.ground, "#FFFFFF", 0.25),
+            self,
+            name=name,
+            bleed=bleed,
+        )
+        row.setPos(look.margin, y)
+        return row
 
     def enter(self) -> None:
         ctx = self.ctx
