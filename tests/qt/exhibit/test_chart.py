@@ -236,6 +236,27 @@ def test_the_city_s_place_is_lit_on_the_ranking_table(show) -> None:
     assert not [i for i in _all_items(graphic) if type(i).__name__ == "ScatterPlotItem"], "a round marker is drawn"
 
 
+def test_a_ranking_table_in_a_low_box_sets_each_label_on_its_row(show) -> None:
+    """In a box too low for a label over each row of steps (a pillar page's row of figures at 1080p), each label
+    stands between its rank and its steps, at full text size: nothing is scaled down."""
+    pillar, chart = next(case for case in SHIPPED if case[1].id == "talent-rankings")
+    stage, graphic = show(pillar, chart, "en", (830, 160))
+    assert graphic.fit_scale == 1.0
+    blocks = graphic.text_blocks()
+    for index in range(len(chart.items)):
+        label = next(b for b in blocks if b.origin.endswith(f":label:{index}")).sceneBoundingRect()
+        value = next(b for b in blocks if b.origin.endswith(f":value:{index}")).sceneBoundingRect()
+        first = next(b for b in blocks if b.origin.endswith(f":place:{index}:1")).sceneBoundingRect()
+        assert value.right() <= label.left() and label.right() <= first.left(), (value, label, first)
+        assert value.top() <= label.center().y() <= value.bottom()
+    # In a box with room, the label runs above its steps as before.
+    stage, roomy = show(pillar, chart, "en", SIZES[0])
+    blocks = roomy.text_blocks()
+    label = next(b for b in blocks if b.origin.endswith(":label:0")).sceneBoundingRect()
+    first = next(b for b in blocks if b.origin.endswith(":place:0:1")).sceneBoundingRect()
+    assert label.bottom() <= first.top() + 1
+
+
 def _rgb(colour: str) -> np.ndarray:
     c = QColor(colour)
     return np.array([c.red(), c.green(), c.blue()])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
@@ -28,6 +29,13 @@ from kiosk.qt.foundations.typography import Typography
 # The figure proper: an optional sign, digits with their separators, and a "+N" (1+N); the rest are its words.
 _FIGURE = re.compile(r"[+−-]?\d[\d.,]*(?:\+[A-Z])?")
 AFFIX_RATIO = 0.4  # the words beside a figure, as a share of its size (then set on the scale's nearest step)
+
+
+def stackable(text: str) -> bool:
+    """Whether ``text``'s closing words can stand on a line of their own under the figure: a word of at least
+    two letters (million, 万人), not a sign or a single character (%, 位, 证) that belongs beside it."""
+    pieces = runs(text)
+    return bool(pieces) and not pieces[-1][1] and len(pieces[-1][0].strip()) >= 2
 
 
 def runs(text: str) -> list[tuple[str, bool]]:
@@ -59,24 +67,43 @@ class _Fonts:
     def width(self, text: str, stacked: bool = False) -> float:
         """How wide ``text`` is set on one line, or (``stacked``) with its closing words on a line below."""
         pieces = runs(text)
-        if stacked and pieces and not pieces[-1][1]:
+        if stacked and stackable(text):
             return max(sum(self.advance(p, f) for p, f in pieces[:-1]), self.advance(pieces[-1][0].strip(), False))
         return sum(self.advance(p, f) for p, f in pieces)
 
     @property
     def words_line(self) -> float:
-        """The height of the line of words under a stacked figure."""
-        return self.affix_metrics.height()
+        """How far below the figure's baseline the line of words under a stacked figure stands: the words' cap
+        height and a gap of 0.4 of their size."""
+        return self.affix_metrics.capHeight() + 0.4 * self.affix.pixelSize()
 
 
-def _affix_px(px: float, steps: Sequence[float], stacked: bool = False) -> float:
+# How a figure's closing words are set: beside it at the size the scale gives them ("beside"), beside it one step
+# smaller ("smaller"), or one step smaller on a line of their own under it where they do not fit beside
+# ("stacked"; every number of the row then keeps that line, so the row keeps one baseline).
+Words = Literal["beside", "smaller", "stacked"]
+WORDS_MODES: tuple[Words, ...] = ("beside", "smaller", "stacked")
+
+
+def _affix_px(px: float, steps: Sequence[float], words: Words = "beside") -> float:
     """The size of a figure's words: about 0.4 of a hero's digits (0.56 of a smaller figure's), on the scale; one
-    step smaller when they stand on a line of their own under the figure."""
+    step smaller in the "smaller" and "stacked" modes."""
     wanted = px * AFFIX_RATIO if px > 100 else px * 0.56
+    smaller = words != "beside"
     if not steps:
-        return wanted * (0.75 if stacked else 1.0)
+        return wanted * (0.75 if smaller else 1.0)
     nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - wanted))
-    return steps[max(0, nearest - 1)] if stacked else steps[nearest]
+    return steps[max(0, nearest - 1)] if smaller else steps[nearest]
+
+
+def _fits(fonts: _Fonts, final: str, width: float, height: float, words: Words) -> bool:
+    """Whether ``final`` set in ``fonts`` fits ``width`` × ``height``: a figure on one line takes at most 0.82 of
+    the height (room above and below); a row that keeps a line of words under its figures may fill 0.97 of it
+    (that line is the room below)."""
+    if words == "stacked":
+        wide = fonts.width(final) > width and fonts.width(final, stacked=True) > width
+        return not wide and fonts.figure_metrics.capHeight() + fonts.words_line <= height * 0.97
+    return fonts.width(final) <= width and fonts.figure_metrics.capHeight() <= height * 0.82
 
 
 def fitting_px(
@@ -87,18 +114,14 @@ def fitting_px(
     height: float,
     max_px: float,
     steps: Sequence[float] = (),
-    stack_words: bool = False,
+    words: Words = "beside",
 ) -> float:
-    """The largest size (at most ``max_px``) at which ``number``'s final text fits ``width`` × ``height``;
-    with ``stack_words``, its closing words may go on a line of their own under the figure."""
+    """The largest size (at most ``max_px``) at which ``number``'s final text fits ``width`` × ``height`` with its
+    words set as ``words`` says."""
     final = format_number(number, language)
     px = max_px
     while px > 12:
-        fonts = _Fonts(typography, language, px, _affix_px(px, steps, stack_words))
-        below = fonts.words_line if stack_words else 0.0
-        fits_beside = fonts.width(final) <= width
-        fits = fits_beside or (stack_words and fonts.width(final, stacked=True) <= width)
-        if fits and fonts.figure_metrics.capHeight() + below <= height * 0.82:
+        if _fits(_Fonts(typography, language, px, _affix_px(px, steps, words)), final, width, height, words):
             return px
         px *= 0.96
     return px
@@ -112,11 +135,12 @@ def row_px(
     height: float,
     max_px: float,
     steps: Sequence[float] = (),
+    words: Words = "beside",
 ) -> float:
     """One size for a row of numbers, each in a box of ``width`` × ``height``: the largest at which all fit (for
     a figure within the scale, the largest step of the scale at which they do)."""
     px = min(
-        (fitting_px(n, language, typography, width, height, max_px, steps) for n in numbers),
+        (fitting_px(n, language, typography, width, height, max_px, steps, words) for n in numbers),
         default=max_px,
     )
     if steps and px <= steps[-1] + 0.5:
@@ -132,19 +156,20 @@ def hero_row(
     height: float,
     sizes: tuple[float, float],
     steps: Sequence[float] = (),
-) -> tuple[float, bool]:
-    """One size for a row of hero numbers (``sizes``: the least and the preferred) and whether the row keeps a
-    line under the figures for closing words that do not fit beside them (1.65 | million): set on one line where
-    the row reaches the least hero size so, stacked where only that lets it."""
+) -> tuple[float, Words]:
+    """One size for a row of hero numbers (``sizes``: the least and the preferred) and how the row sets its words:
+    the first of beside, one step smaller, or stacked under the figure (1.65 | million) that lets the whole row
+    reach the least hero size; where none does, the one that gives the largest size."""
     least, preferred = sizes
-    px = row_px(numbers, language, typography, width, height, preferred, steps)
-    if px >= least - 0.5:
-        return px, False
-    stacked = min(
-        (fitting_px(n, language, typography, width, height, preferred, steps, stack_words=True) for n in numbers),
-        default=preferred,
-    )
-    return (stacked, True) if stacked > px else (px, False)
+    tried: list[tuple[float, Words]] = []
+    for words in WORDS_MODES:
+        # Stacked words take room from the box: the figures stay at the least hero size, so the tile breathes.
+        largest = least if words == "stacked" else preferred
+        px = row_px(numbers, language, typography, width, height, largest, steps, words)
+        if px >= least - 0.5:
+            return px, words
+        tried.append((px, words))
+    return max(tried, key=lambda t: t[0])
 
 
 class CountingNumber(Item):
@@ -169,7 +194,7 @@ class CountingNumber(Item):
         px: float | None = None,
         steps: Sequence[float] = (),
         hero: bool = False,
-        stack_words: bool = False,
+        words: Words = "beside",
     ):
         super().__init__(parent)
         self.hero = hero  # set as a hero number (the proof checks its size)
@@ -180,15 +205,16 @@ class CountingNumber(Item):
         self._final = format_number(number, language)
         self._count_up: CountUp = count_up_for(number)
         if px is None:
-            px = fitting_px(number, language, typography, width, height, max_px, steps, stack_words)
+            px = fitting_px(number, language, typography, width, height, max_px, steps, words)
         self.px = px
-        self.affix_px = _affix_px(px, steps, stack_words)
+        self.affix_px = _affix_px(px, steps, words)
         self._fonts = _Fonts(typography, language, px, self.affix_px)
         metrics = self._fonts.figure_metrics
         # Closing words that do not fit beside the figure go on a line under it, when the row keeps one.
-        self._stacked = stack_words and self._fonts.width(self._final) > width
+        self._words = words
+        self._stacked = words == "stacked" and stackable(self._final) and self._fonts.width(self._final) > width
         self._text_width = self._fonts.width(self._final, self._stacked)
-        below = self._fonts.words_line if stack_words else 0.0
+        below = self._fonts.words_line if words == "stacked" else 0.0
         self._baseline = (height + metrics.capHeight() - below) / 2  # the digits (and their words) centred
         self._x = {"left": 0.0, "center": (width - self._text_width) / 2, "right": width - self._text_width}[align]
         # What it shows while counting may be wider than where it ends (第50位 → 第8位): the item covers it all.
@@ -213,6 +239,12 @@ class CountingNumber(Item):
     def baseline(self) -> float:
         """The figure's baseline in scene coordinates (numbers of a row share it)."""
         return self.mapToScene(QPointF(0, self._baseline)).y()
+
+    @property
+    def box_height(self) -> float:
+        """The least height of a box that holds the figure as it is set (see :func:`fitting_px`)."""
+        cap = self._fonts.figure_metrics.capHeight()
+        return (cap + self._fonts.words_line) / 0.97 if self._words == "stacked" else cap / 0.82
 
     def text_rect(self) -> QRectF:
         """Where the final figure is drawn, in this item's coordinates."""

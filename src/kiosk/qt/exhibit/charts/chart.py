@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneWheelEvent
 from kiosk.content.model import Chart, Qualifier, Theme
 from kiosk.content.number_format import chart_number, format_number
 from kiosk.content.text import Language
-from kiosk.qt.exhibit.charts.kinds import BUILDERS
+from kiosk.qt.exhibit.charts.kinds import BUILDERS, LAYOUTS
 from kiosk.qt.foundations.item import Item, unparent
 from kiosk.qt.foundations.look import TYPE_SCALE
 from kiosk.qt.foundations.text_style import TextStyle
@@ -222,9 +222,10 @@ class ChartGraphic(Item):
         self._rect = QRectF(0, 0, float(width), float(height))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         _still(self)
-        for compact in (False, True):  # the roomy layout if it fits, else the compact one
+        layouts = LAYOUTS[chart.type]
+        for compact in range(layouts):  # the roomiest layout that fits, else the densest
             self._body, self._canvas, self._animate = self._build(style, typography, width, height, compact)
-            if self._canvas.needed <= height + 0.5:
+            if self._canvas.needed <= height + 0.5 or compact == layouts - 1:
                 break
             unparent(self._body)
         zoom = 1.0
@@ -233,7 +234,9 @@ class ChartGraphic(Item):
                 break
             zoom = self._canvas.needed / height
             unparent(self._body)
-            self._body, self._canvas, self._animate = self._build(style, typography, width * zoom, height * zoom, True)
+            self._body, self._canvas, self._animate = self._build(
+                style, typography, width * zoom, height * zoom, layouts - 1
+            )
         self._body.setScale(min(1 / zoom, height / max(self._canvas.needed, height * zoom)))
         self._progress = -1.0
         self.set_progress(1.0)
@@ -241,7 +244,7 @@ class ChartGraphic(Item):
             self.setParentItem(parent)
 
     def _build(
-        self, style: ChartStyle, typography: Typography, width: float, height: float, compact: bool
+        self, style: ChartStyle, typography: Typography, width: float, height: float, compact: int
     ) -> tuple[Item, Canvas, Callable[[float], None]]:
         body = Item(self)
         _still(body)

@@ -49,20 +49,20 @@ def _grow(item: QGraphicsItem, left: float, scale: float) -> None:
         item.setTransform(QTransform(scale, 0, 0, 1, left * (1 - scale), 0))
 
 
-def build_share(canvas: Canvas, compact: bool) -> Animate:
+def build_share(canvas: Canvas, compact: bool | int) -> Animate:
     """One bar a row on a faint 100 % track, the value in gold at the track's end; the label above the bar, or
     (``compact``) in a column before it, each row one line high where it can."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
     values = [canvas.number(item.value, item.qualifier) for item in chart.items]
     value_w = min(width * 0.4, max(canvas.text_width(v, canvas.value_style) for v in values) + 4)
     labels = [item.label.get(style.language) for item in chart.items]
-    label_w = min(width * 0.42, max(canvas.text_width(t, canvas.label_style) for t in labels) + 4) if compact else width
+    label_w = min(width * 0.5, max(canvas.text_width(t, canvas.label_style) for t in labels) + 4) if compact else width
     fits = [canvas.tight(label, canvas.label_style.with_(valign="center"), label_w) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
     bar_x = label_w + style.label_px * 0.6 if compact else 0.0
     track_w = width - value_w - style.value_px * 0.45 - bar_x
     bar_h = round(style.value_px * (0.5 if compact else 0.6))
-    bar_row = style.value_px * 1.25
+    bar_row = style.value_px * 1.2  # a line of the value (its line height)
     inner = style.label_px * 0.3
     heights = [max(h, bar_row) if compact else h + inner + bar_row for h in label_hs]
     tops = canvas.stack(heights, max_gap=style.label_px * 1.4)
@@ -98,19 +98,26 @@ def nice_scale(worst: float) -> int:
     return int(10 ** math.ceil(math.log10(worst)))
 
 
-def build_rank(canvas: Canvas, compact: bool) -> Animate:
+def build_rank(canvas: Canvas, compact: bool | int) -> Animate:
     """A row a rank, read as a ranking table: the label, then the places 1, 2, 3 … N as a row of numbered
     steps, first place on the left, with the city's place lit in the accent colour and its rank in gold beside
     them. Nothing slides and nothing looks like a handle: the steps light up in order, first place first, and
-    stop on the city's place. The label runs above the whole row, or (``compact``) only above the steps."""
+    stop on the city's place. The label runs above the whole row, or (``compact``) only above the steps, or
+    (``compact`` 2, the densest) on the row itself, between the rank and the steps."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
     scale_n = min(10, nice_scale(max(item.value for item in chart.items)))
     values = [canvas.number(item.value) for item in chart.items]
     value_w = min(width * 0.3, max(canvas.text_width(v, canvas.value_style) for v in values) + 4)
     left = value_w + style.value_px * 0.5
     labels = [item.label.get(style.language) for item in chart.items]
+    inline = compact >= 2
     label_x = left if compact else 0.0
-    fits = [canvas.tight(label, canvas.label_style, width - label_x) for label in labels]
+    if inline:  # the labels in a column as wide as the longest needs (at most 45 %), the steps after them
+        label_w = min(width * 0.45, max(canvas.text_width(t, canvas.label_style) for t in labels) + 4)
+        fits = [canvas.tight(label, canvas.label_style.with_(max_lines=2), label_w) for label in labels]
+        left += label_w + style.label_px * 0.6
+    else:
+        fits = [canvas.tight(label, canvas.label_style, width - label_x) for label in labels]
     label_hs = [canvas.text_height(label, *fit) for label, fit in zip(labels, fits)]
     place_style = canvas.label_style.with_(
         colour=style.theme.muted, max_lines=1, align="center", valign="center", bold=True
@@ -118,13 +125,16 @@ def build_rank(canvas: Canvas, compact: bool) -> Animate:
     pitch = (width - left) / scale_n
     step = min(pitch * 0.84, style.value_px * 1.5)
     inner = style.label_px * 0.25
-    heights = [h + inner + step for h in label_hs]
+    heights = [max(h, step) for h in label_hs] if inline else [h + inner + step for h in label_hs]
     tops = canvas.stack(heights, style.label_px * 1.6, style.label_px * 0.3)
     lit: list[list[QGraphicsItem]] = []
     centres: list[QPointF] = []
     for index, (item, label_h, value, top, row_h) in enumerate(zip(chart.items, label_hs, values, tops, heights)):
-        canvas.text(labels[index], fits[index][0], QRectF(label_x, top, fits[index][1], label_h), f"label:{index}")
-        row = top + label_h + inner
+        label_top = top + (row_h - label_h) / 2 if inline else top
+        canvas.text(
+            labels[index], fits[index][0], QRectF(label_x, label_top, fits[index][1], label_h), f"label:{index}"
+        )
+        row = top + (row_h - step) / 2 if inline else top + label_h + inner
         value_box = QRectF(0, top, value_w, row_h) if compact else QRectF(0, row, value_w, step)
         canvas.text(value, canvas.value_style.with_(valign="center"), value_box, f"value:{index}")
         rects = [QRectF(left + i * pitch + (pitch - step) / 2, row, step, step) for i in range(scale_n)]
@@ -168,7 +178,7 @@ def _grid(count: int, width: float, height: float) -> tuple[int, float]:
     return rows, sizes[rows - 1]
 
 
-def build_part_of_whole(canvas: Canvas, compact: bool) -> Animate:
+def build_part_of_whole(canvas: Canvas, compact: bool | int) -> Animate:
     """The part as a big gold number over the whole (11 / 26), the whole as a row of unit squares with the part
     lit in the accent colour, and a small key under them (one layout: it needs no compact form)."""
     chart, style, width = canvas.chart, canvas.style, canvas.width
@@ -242,8 +252,10 @@ def _baseline(block: TextBlock) -> float:
     return line.y() + line.ascent()
 
 
-BUILDERS: dict[str, Callable[[Canvas, bool], Animate]] = {
+BUILDERS: dict[str, Callable[[Canvas, int], Animate]] = {
     "share": build_share,
     "rank": build_rank,
     "part_of_whole": build_part_of_whole,
 }
+# How many layouts each kind has, roomiest first (the builder's ``compact`` runs from 0 to this less one).
+LAYOUTS: dict[str, int] = {"share": 2, "rank": 3, "part_of_whole": 1}

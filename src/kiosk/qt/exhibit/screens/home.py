@@ -16,7 +16,7 @@ from kiosk.qt.exhibit.screens.base import (
 )
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
-from kiosk.qt.widgets.counting_number import CountingNumber, hero_row, row_px
+from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
 from kiosk.qt.widgets.text_block import fit_text
@@ -41,7 +41,7 @@ class PillarTile(Panel):
         hero_px: float,
         label_h: float,
         title_h: float,
-        stack_words: bool = False,
+        words: Words = "beside",
     ):
         look = ctx.look
         super().__init__(
@@ -91,7 +91,7 @@ class PillarTile(Panel):
                 self,
                 px=hero_px,
                 hero=True,
-                stack_words=stack_words,
+                words=words,
                 steps=look.type_scale,
             )
             self.number.setPos(pad, number_y)
@@ -240,8 +240,8 @@ class HomePage(Page):
         tile_cols = cols
         tile_rows = -(-len(pillars) // tile_cols)
         tile_w = look.column
-        tile_h = (h - m - y - gap * (tile_rows - 1)) / tile_rows
-        tile_label_h = 92.0
+        tile_h = (h - top - y - gap * (tile_rows - 1)) / tile_rows
+        tile_label_h = 86.0  # two lines of a label
         heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
         # The titles share one box, as tall as the longest needs (up to two lines).
         title_style = look.style("heading", max_lines=2)
@@ -254,12 +254,12 @@ class HomePage(Page):
             + 12
         )
         hero_box_h = tile_h - PillarTile.PAD * 2 - 10 - title_h - tile_label_h
-        hero_px, stacked = hero_row(
+        hero_px, words = hero_row(
             heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px, look.type_scale
         )
         self.tiles: list[PillarTile] = []
         for i, pillar in enumerate(pillars):
-            tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h, stacked)
+            tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h, words)
             tile.setPos(look.column_x(i % tile_cols), y + (i // tile_cols) * (tile_h + gap))
             self.tiles.append(tile)
 

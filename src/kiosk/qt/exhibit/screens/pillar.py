@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import Chart, KeyNumber, Pillar
+from kiosk.content.number_format import format_number
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.widgets.carousel import Carousel, TileT
-from kiosk.qt.widgets.counting_number import CountingNumber, hero_row, row_px
+from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px, stackable
 from kiosk.qt.widgets.number_tile import NumberTile
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import fit_text
@@ -75,18 +76,77 @@ class LeadFigure(Panel):
 
     PAD = 32.0
 
+    FIGURE_H = 190.0  # the figure's box beside its words (a hero of 162 px with room above and below)
+
+    @classmethod
+    def _counter(
+        cls,
+        ctx: PageContext,
+        number: KeyNumber,
+        figure_w: float,
+        figure_h: float,
+        parent: QGraphicsItem | None,
+        words: Words | None = None,
+    ) -> CountingNumber:
+        """The hero number in a box of ``figure_w`` × ``figure_h``, at the size (and with its words set as) the
+        hero row of one gives it, or with its words stacked under it."""
+        look, lang = ctx.look, ctx.language
+        if words == "stacked":  # "million" under "1.65", the figure at the least hero size (as a hero row sets it)
+            steps = look.type_scale
+            modes: Words = "stacked"
+            chosen = row_px([number], lang, ctx.typography, figure_w, figure_h, look.hero_px[0], steps, modes)
+        else:
+            chosen, modes = hero_row([number], lang, ctx.typography, figure_w, figure_h, look.hero_px, look.type_scale)
+        return CountingNumber(
+            number,
+            lang,
+            ctx.typography,
+            figure_w,
+            figure_h,
+            look.theme.number,
+            chosen,
+            parent,
+            px=chosen,
+            steps=look.type_scale,
+            hero=True,
+            words=modes,
+        )
+
+    @classmethod
+    def layout(cls, ctx: PageContext, number: KeyNumber, width: float) -> tuple[float, Words | None, float]:
+        """The least height that shows the figure and all its words beside it (a wide panel; the words take what
+        the figure leaves), and how the figure sets its own words for that: where "1.65 million" pushes what it
+        counts onto a third line, "million" under "1.65" may keep it to two. Also the share of the width the
+        figure's box takes."""
+        look, lang = ctx.look, ctx.language
+        inner = width - 2 * cls.PAD
+        best: tuple[float, Words | None, float] = (1e9, None, 0.52)
+        tries: tuple[tuple[Words | None, float], ...] = ((None, 0.52), ("stacked", 0.36))
+        for words, share in tries:
+            if words == "stacked" and not stackable(format_number(number, lang)):
+                continue
+            figure = cls._counter(ctx, number, inner * share, cls.FIGURE_H, None, words)
+            if figure.px < look.hero_px[0] - 0.5:
+                continue
+            words_w = inner - figure.text_rect().right() - 28
+            label = fit_text(number.label.get(lang), ctx.typography, look.style("heading", max_lines=3), words_w, 1e4)
+            note = (
+                fit_text(number.note.get(lang), ctx.typography, look.style("body"), words_w, 1e4).height + 10
+                if number.note is not None
+                else 0.0
+            )
+            least_box = figure.box_height * look.hero_px[0] / figure.px  # the figure may be set smaller, to hero size
+            needed = max(label.height + note, least_box) + 2 * cls.PAD + 8
+            if needed < best[0] - 1:
+                best = (needed, words, share)
+        if best[0] >= 1e9:  # the figure is under hero size either way: as the hero row sets it
+            best = (cls.FIGURE_H + 2 * cls.PAD, None, 0.52)
+        return best
+
     @classmethod
     def needed_height(cls, ctx: PageContext, number: KeyNumber, width: float) -> float:
-        """The least height that shows the figure and all its words (beside it on a wide panel)."""
-        look, lang = ctx.look, ctx.language
-        words_w = (width - 2 * cls.PAD) * 0.5 - 28
-        label = fit_text(number.label.get(lang), ctx.typography, look.style("heading", max_lines=3), words_w, 1e4)
-        note = (
-            fit_text(number.note.get(lang), ctx.typography, look.style("body"), words_w, 1e4).height + 10
-            if number.note is not None
-            else 0.0
-        )
-        return label.height + note + 2 * cls.PAD + 8
+        """The least height that shows the figure and all its words beside it (see :meth:`layout`)."""
+        return cls.layout(ctx, number, width)[0]
 
     def __init__(self, ctx: PageContext, pillar: Pillar, number: KeyNumber, width: float, height: float):
         look = ctx.look
@@ -95,29 +155,16 @@ class LeadFigure(Panel):
         lang = ctx.language
         pad = self.PAD
         beside = width >= 700  # the words beside the figure on a wide panel, under it on a narrow one
-        figure_w = (width - 2 * pad) * (0.52 if beside else 1.0)
+        _, words, share = self.layout(ctx, number, width) if beside else (0.0, None, 1.0)
+        figure_w = (width - 2 * pad) * share
         if beside:
-            figure_h = min(height - 2 * pad, 190.0)
+            figure_h = min(height - 2 * pad, self.FIGURE_H)
         else:  # the figure takes what its label leaves
             label_h = fit_text(
                 number.label.get(lang), ctx.typography, look.style("heading", max_lines=3), width - 2 * pad, 1e4
             )
             figure_h = max((height - 2 * pad) * 0.4, height - 2 * pad - label_h.height - 8)
-        px, stacked = hero_row([number], lang, ctx.typography, figure_w, figure_h, look.hero_px, look.type_scale)
-        self.counter = CountingNumber(
-            number,
-            lang,
-            ctx.typography,
-            figure_w,
-            figure_h,
-            look.theme.number,
-            px,
-            self,
-            px=px,
-            steps=look.type_scale,
-            hero=True,
-            stack_words=stacked,
-        )
+        self.counter = self._counter(ctx, number, figure_w, figure_h, self, words)
 
         self.counter.setPos(pad, (height - figure_h) / 2 if beside else pad)
         words_x = pad + (self.counter.text_rect().right() + 28 if beside else 0.0)
@@ -246,7 +293,9 @@ class PillarPageView(Page):
         rest = h - m - y
         figures_h = 0.0
         if row_figures or charts:
-            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.47
+            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.5
+            if not charts:  # number tiles only: as tall as a number and its words need, the stories take the rest
+                figures_h = min(figures_h, 230.0)
         self.charts: list[ChartPanel] = []
         self.number_tiles: list[NumberTile] = []
         self.figures: Carousel[QGraphicsItem] | None = None
@@ -271,6 +320,7 @@ class PillarPageView(Page):
         title_px = StoryTile.row_title_px(ctx, told, look.column, self.stories.tile_height)
         for index, story in enumerate(told):
             self.stories.add(StoryTile(ctx, pillar, story, index, look.column, self.stories.tile_height, title_px))
+        StoryTile.add_pictures(self.stories.items)
         self.stories.finish()
 
     def _row(self, name: str, y: float, height: float, bleed: float) -> Carousel[TileT]:

@@ -294,7 +294,15 @@ class StorySheet(Item):
 
         def make(x: float, y: float) -> object:
             counter = CountingNumber(
-                number, ctx.language, ctx.typography, number_w, FIGURE_H, look.theme.number, FIGURE_H * 0.9, self.sheet
+                number,
+                ctx.language,
+                ctx.typography,
+                number_w,
+                FIGURE_H,
+                look.theme.number,
+                FIGURE_H * 0.9,
+                self.sheet,
+                steps=look.type_scale,
             )
             counter.setPos(x, y)
             self.figure = counter

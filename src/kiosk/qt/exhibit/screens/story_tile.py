@@ -8,12 +8,13 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import Card, Pillar, Policy
+from kiosk.content.model import Card, Pillar, Policy, art_name
 from kiosk.qt.exhibit.screens.base import PageContext
+from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.surface import IconItem, Panel
-from kiosk.qt.widgets.text_block import fit_text
+from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 Story = Card | Policy
 
@@ -63,6 +64,7 @@ def badge(
 class StoryTile(Panel):
     press_feedback = True
     TITLE_H = 200.0  # four lines of a heading at most
+    PICTURE_MIN = 136.0  # the least room below a row's words that takes the stories' pictures
 
     @staticmethod
     def row_title_px(ctx: PageContext, told: Sequence[Story], width: float, height: float) -> float:
@@ -161,10 +163,39 @@ class StoryTile(Panel):
         if line and bottom - y >= 40:
             probe = fit_text(line, ctx.typography, look.style("body"), text_w, bottom - y)
             if not probe.elided:
-                ctx.text(line, "body", text_w, bottom - y, self, pad, y, origin=origin, colour=colour)
+                block = ctx.text(line, "body", text_w, bottom - y, self, pad, y, origin=origin, colour=colour)
+                y += block.text_height()
+        self.free = height - pad - chevron - 8 - y  # the room the words leave (a row's pictures share it)
         IconItem(ctx.icons, "ui-chevron-right", chevron, pillar.accent, self).setPos(
             width - pad - chevron, height - pad - chevron
         )
+        self._ctx, self._story, self._inner = ctx, story, inner
+
+    @staticmethod
+    def add_pictures(tiles: Sequence[StoryTile]) -> None:
+        """On tiles taller than their words (a portrait screen's row), each story's picture across the top, all
+        of one height, the words moved down under them: the tiles fill with what the sheets open on."""
+        free = min((tile.free for tile in tiles), default=0.0)
+        if free < StoryTile.PICTURE_MIN:
+            return
+        for tile in tiles:
+            tile._picture(min(free - 16, tile._inner))
+
+    def _picture(self, height: float) -> None:
+        ctx = self._ctx
+        renderer = ctx.art.renderer(art_name(self._story)) if ctx.art is not None else None
+        if renderer is None:
+            return
+        chevron = self.childItems()[-1]
+        shift = height + 16
+        for child in self.childItems():
+            if child is chevron:
+                continue
+            box = child.boundingRect()
+            if isinstance(child, TextBlock) and child.y() + shift + box.height() > self.boundingRect().height() - 26:
+                child.set_box(box.width(), child.text_height())  # a box down to the tile's foot ends at its text
+            child.moveBy(0, shift)
+        SceneArt(renderer, self._inner, height, RADIUS * 0.6, self).setPos(26.0, 26.0)
 
     def on_tap(self, point: QPointF) -> None:
         self._open(self.index)
