@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 NOT_REGULAR = "is not a regular file (a device, a pipe or a folder)"
 MAX_IMAGE_BYTES = 24 * 1024 * 1024  # a photo for a 4K panel is a few MB; more is a mistake (or an attack)
+MAX_AUDIO_BYTES = 32 * 1024 * 1024  # a recording of a text is a few hundred KB; six minutes of 44.1 kHz stereo
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # an article to check the content's sources against
 MAX_KEY_BYTES = 64 * 1024  # a PEM key file is a few hundred bytes
 MAX_STATE_BYTES = 1024 * 1024  # the exhibit's own small files (release history, PIN lock, tried bundles): a few KB

@@ -3,6 +3,7 @@ files up; an editor's recording wins. The last test makes the real files for the
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 import wave
@@ -13,7 +14,9 @@ import pytest
 from kiosk.accessibility.speech_cache import SpeechCache, SpeechPreparer, espeak_ng
 from kiosk.accessibility.spoken import Utterance, content_utterances
 from kiosk.accessibility.volume import scaled_wav
+from kiosk.content.checks import wav_problem
 from kiosk.content.loader import load_content
+from kiosk.safe_read import FileRefused
 
 CONTENT = Path(__file__).parents[2] / "content"
 VOICES = {"zh": "cmn", "en": "en-gb"}
@@ -101,6 +104,20 @@ def test_volume_scales_the_samples(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is installed by scripts/setup-env")
+def test_a_pipe_or_a_broken_file_named_as_a_recording_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO would block a plain open() for ever; it is refused as not a regular file, by the content check and
+    by the player's reader alike. A file that is no WAV says so."""
+    fifo = tmp_path / "text.wav"
+    os.mkfifo(fifo)
+    problem = wav_problem(fifo)
+    assert problem is not None and "regular file" in problem
+    with pytest.raises(FileRefused):
+        scaled_wav(fifo, 100)
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF....WAVEfmt nonsense")
+    assert "not a WAV recording" in (wav_problem(broken) or "")
+
+
 def test_espeak_ng_makes_a_file_for_every_text_of_the_shipped_content(tmp_path: Path) -> None:
     content = load_content(CONTENT).content
     assert content is not None

@@ -9,10 +9,12 @@ import wave
 from array import array
 from pathlib import Path
 
+from kiosk.safe_read import MAX_AUDIO_BYTES, read_regular
+
 
 def scaled_wav(path: Path, volume_percent: int) -> bytes:
     """The WAV file at ``path`` with its samples at ``volume_percent`` (0..100) of their loudness."""
-    with wave.open(str(path), "rb") as source:
+    with wave.open(io.BytesIO(read_regular(path, MAX_AUDIO_BYTES)), "rb") as source:
         params = source.getparams()
         frames = source.readframes(params.nframes)
     if params.sampwidth != 2:

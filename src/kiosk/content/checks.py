@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import wave
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from kiosk.content.text import TextAudio, contrast_ratio
 from kiosk.content.yaml_source import KeyPath, SourceMap
 from kiosk.errors import ContentError
 from kiosk.paths import default_assets_dir
-from kiosk.safe_read import MAX_IMAGE_BYTES, NOT_REGULAR
+from kiosk.safe_read import MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, NOT_REGULAR, FileRefused, read_regular
 
 MIN_CONTRAST = 4.5
 
@@ -25,7 +26,13 @@ MIN_CONTRAST = 4.5
 def wav_problem(path: Path) -> str | None:
     """Why ``path`` is no recording the exhibit can play (16-bit PCM WAV, mono or stereo), or None."""
     try:
-        with wave.open(str(path), "rb") as recording:
+        data = read_regular(path, MAX_AUDIO_BYTES)  # a pipe or a device named as a recording cannot hang the check
+    except FileRefused as exc:
+        return str(exc)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    try:
+        with wave.open(io.BytesIO(data), "rb") as recording:
             if recording.getsampwidth() != 2 or recording.getnchannels() not in (1, 2):
                 return (
                     f"is {recording.getsampwidth() * 8}-bit with {recording.getnchannels()} channels, "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import wave
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QProcess
 
 from kiosk.accessibility.volume import scaled_wav
+from kiosk.safe_read import FileRefused
 
 _log = logging.getLogger(__name__)
 PLAYER = "aplay"
@@ -80,7 +82,7 @@ class AplayOutput(QObject):
         path = self._queue.popleft()
         try:
             data = scaled_wav(path, self._volume)
-        except (OSError, ValueError, EOFError) as exc:
+        except (OSError, ValueError, EOFError, wave.Error, FileRefused) as exc:  # a broken or odd file: the next
             _log.warning("reading aloud: cannot play %s: %s", path, exc)
             self._next()
             return
