@@ -309,3 +309,13 @@ def awake(harness: Harness) -> Harness:
     harness.controller.wake()
     harness.settle()
     return harness
+
+
+def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
+    """Every item under ``item``, at any depth."""
+    found, stack = [], list(item.childItems())
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        stack.extend(child.childItems())
+    return found

@@ -10,13 +10,15 @@ from PySide6.QtGui import QColor
 from kiosk.exhibit.attract import ChartSlide, NumberSlide, PillarSlide, Slide, TitleSlide
 from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.attract.figures import HundredGrid, LadderFigure, MarksFigure
+from kiosk.qt.exhibit.attract.picture_tile import PictureTile
 from kiosk.qt.exhibit.idle_loop import ATTRACT_STILL_TICK_MS, ATTRACT_TICK_MS
 from kiosk.qt.exhibit.screens.attract import AttractPage
+from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
 from kiosk.qt.widgets.text_block import TextBlock
 from kiosk.settings.model import ExhibitSettings
 
-from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, Harness
+from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, Harness, descendants
 
 pytestmark = pytest.mark.gui
 
@@ -131,7 +133,8 @@ def test_a_touch_on_a_story_tile_opens_that_story(harness, pointer, content) -> 
     assert scene is not None
     tile, target = next((item, screen) for item, screen in scene.targets if isinstance(screen, StoryDetail))
     assert isinstance(target, StoryDetail)
-    on_tile = {block.origin.split(".")[0] for block in tile.childItems() if isinstance(block, TextBlock)}
+    assert isinstance(tile, PictureTile) and isinstance(tile.picture, SceneArt)  # the story's own picture
+    on_tile = {block.origin.split(".")[0] for block in descendants(tile) if isinstance(block, TextBlock)}
     pointer.tap(tile.sceneBoundingRect().center())
     assert harness.screen == target and target.pillar_id == "industry"
     assert isinstance(harness.controller.sheet, StorySheet)
@@ -180,7 +183,8 @@ def test_with_motion_a_scene_builds(harness) -> None:
     page = show_scene(harness, ChartSlide("national-strategy", "axis-shares"), into_s=0.5)
     assert [grid.lit_cells() for grid in in_scene(page, HundredGrid)] == [0, 0, 0]
     scene = page.slide
-    assert scene is not None and 0.0 < scene.opacity() < 1.0  # it sweeps in over the one before
+    assert scene is not None and 0.0 < scene.revealed < 1.0  # it wipes in over the one before
+    assert scene.shape().boundingRect().width() < scene.boundingRect().width()  # and is drawn only where it has come
     assert harness.controller.idle_loop.attract_timer.interval() == ATTRACT_TICK_MS
 
 
@@ -188,10 +192,11 @@ def test_nothing_is_left_behind_after_many_scenes(harness) -> None:
     page = page_of(harness)
     for second in range(0, int(page.loop.cycle_s * 2), 1):
         harness.controller.show_attract_at(float(second))
-    harness.controller.show_attract_at(page.loop.cycle_s * 2 + 3.0)  # well into a scene: the one before is gone
-    roots = [item for item in page._scenes.childItems() if item.isVisible()]
-    assert roots == [page.slide]
-    assert len(page._scenes.childItems()) <= 2  # at most the next one, built ahead
+    harness.controller.show_attract_at(page.loop.cycle_s * 2 + 3.0)  # well into a scene: the one before is covered
+    assert page.slide is not None and page.slide.revealed == 1.0
+    assert page.slide in page._scenes.childItems() and len(page._scenes.childItems()) <= 2
+    harness.controller.show_attract_at(page.loop.cycle_s * 2 + page.loop.slide_s - 1.0)  # the next one is being made
+    assert len(page._scenes.childItems()) == 2  # this one and the next: the one before has gone
 
 
 def test_the_tap_point_outside_any_target_opens_the_scene_pillar(harness) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.model import Content, art_name
 from kiosk.content.number_format import format_number
@@ -24,7 +23,7 @@ from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.text_block import TextBlock
 
-from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, ExhibitFactory, Harness, awake
+from ..exhibit_fixtures import LANDSCAPE, PORTRAIT, ExhibitFactory, Harness, awake, descendants
 
 SIZES = {"1920x1080": LANDSCAPE, "1080x1920": PORTRAIT, "3840x2160": (3840, 2160)}
 MM_PER_PX_55_INCH_1080P = 1218 / 1920  # a 55-inch 16:9 panel is 1218 mm wide
@@ -32,13 +31,7 @@ MIN_QR_MM = 25.0
 CONTROLS = ("close", "home", "previous", "next")
 
 
-def _all_children(item: QGraphicsItem) -> list[QGraphicsItem]:
-    found, stack = [], list(item.childItems())
-    while stack:
-        child = stack.pop()
-        found.append(child)
-        stack.extend(child.childItems())
-    return found
+_all_children = descendants
 
 
 @dataclass

@@ -8,11 +8,11 @@ Only what changes repaints: every mark is its own small item; a grid or a ladder
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.exhibit.motion import clamp01, ease_out_cubic
@@ -45,16 +45,57 @@ def grid_for(count: int, width: float, height: float) -> tuple[int, int, float]:
     return best
 
 
-class Mark(Item):
-    """One mark: a dot, or a person (head and shoulders) for a count of people. It rises in, then lights up."""
+def device_scale(painter: QPainter) -> float:
+    """Device pixels per unit of ``painter``'s coordinates (also on a turned screen)."""
+    t = painter.deviceTransform()
+    return max(0.01, math.hypot(t.m11(), t.m12()))
 
-    def __init__(self, size: float, shape: str, dim: QColor, lit: QColor, ink: QColor, parent: QGraphicsItem):
+
+class Sprites:
+    """Small pictures of a shape in a colour, drawn once at the screen's resolution and then only copied: a figure
+    of a hundred marks that fade, grow and light up costs a hundred copies a frame, not a hundred paths."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[object, ...], QPixmap] = {}
+
+    def get(self, key: tuple[object, ...], size: QSizeF, scale: float, draw: Callable[[QPainter], None]) -> QPixmap:
+        """The sprite ``key`` of ``size`` (logical) at ``scale``, made by ``draw`` (in logical units) the first time."""
+        full = (*key, round(scale, 3))
+        sprite = self._made.get(full)
+        if sprite is None:
+            w, h = max(1, math.ceil(size.width() * scale)), max(1, math.ceil(size.height() * scale))
+            sprite = QPixmap(w, h)
+            sprite.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(sprite)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.scale(scale, scale)
+            draw(painter)
+            painter.end()
+            sprite.setDevicePixelRatio(scale)
+            self._made[full] = sprite
+        return sprite
+
+
+class Mark(Item):
+    """One mark: a dot, or a person (head and shoulders) for a count of people. It rises in, then lights up: the
+    dim mark and the lit one are sprites; lighting up is the lit one drawn over the dim one, more opaque."""
+
+    def __init__(
+        self,
+        size: float,
+        shape: str,
+        dim: QColor,
+        lit: QColor,
+        ink: QColor,
+        sprites: Sprites,
+        parent: QGraphicsItem,
+    ):
         super().__init__(parent)
         self._size = size
         self._shape = shape
         self._dim, self._lit, self._ink = QColor(dim), QColor(lit), QColor(ink)
-        self._colour = QColor(dim)
-        self._figure_colour = QColor(ink)
+        self._sprites = sprites
+        self._lit_share = 0.0
         self._path = _dot(size) if shape == "person" else _tile(size)
         self._figure = _person(size) if shape == "person" else None
         self.setTransformOriginPoint(size / 2, size / 2)
@@ -66,20 +107,36 @@ class Mark(Item):
         shown = ease_out_cubic(appear)
         self.setOpacity(shown)
         self.setScale(0.55 + 0.45 * shown)
-        colour = mix(self._dim, self._lit, ease_out_cubic(lit))
-        if colour != self._colour:
-            self._colour = colour
-            self._figure_colour = mix(self._ink, "#000000", 0.5 * ease_out_cubic(lit))  # darker on the lit disc
+        share = round(ease_out_cubic(lit), 3)
+        if share != self._lit_share:
+            self._lit_share = share
             self.update()
 
+    def _draw(self, colour: QColor, ink: QColor) -> Callable[[QPainter], None]:
+        def draw(painter: QPainter) -> None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPath(self._path)
+            if self._figure is not None:
+                painter.setBrush(ink)
+                painter.drawPath(self._figure)
+
+        return draw
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colour)
-        painter.drawPath(self._path)
-        if self._figure is not None:
-            painter.setBrush(self._figure_colour)
-            painter.drawPath(self._figure)
+        # The sprite at the mark's full size on the screen: its growth is a copy scaled down, never a blur up.
+        scale = device_scale(painter) / max(0.01, self.scale())
+        size = QSizeF(self._size, self._size)
+        box = self.boundingRect()
+        key = (self._shape, self._size)
+        if self._lit_share < 1.0:
+            dim = self._sprites.get((*key, self._dim.rgba()), size, scale, self._draw(self._dim, self._ink))
+            painter.drawPixmap(box, dim, QRectF(dim.rect()))
+        if self._lit_share > 0.0:
+            ink = mix(self._ink, "#000000", 0.5)  # darker on the lit disc
+            lit = self._sprites.get((*key, self._lit.rgba()), size, scale, self._draw(self._lit, ink))
+            painter.setOpacity(painter.opacity() * self._lit_share)
+            painter.drawPixmap(box, lit, QRectF(lit.rect()))
 
 
 def _tile(size: float) -> QPainterPath:
@@ -134,9 +191,10 @@ class MarksFigure(Item):
         x0 = (width - columns * cell) / 2
         y0 = (height - rows * cell) / 2
         self.marks: list[Mark] = []
+        sprites = Sprites()
         colours = [g.colour for g in groups for _ in range(g.count)]
         for i, colour in enumerate(colours):
-            mark = Mark(cell * 0.9, shape, dim, colour, ink, self)
+            mark = Mark(cell * 0.9, shape, dim, colour, ink, sprites, self)
             mark.setPos(x0 + (i % columns) * cell + cell * 0.05, y0 + (i // columns) * cell + cell * 0.05)
             self.marks.append(mark)
 
@@ -184,10 +242,18 @@ class LadderFigure(Item):
         self._font_px = font_px
         self._appear = 0.0
         self._fill = 0.0
+        band_h = self.step * 0.74
+        self.bands = []
+        for rank in range(1, self._bottom + 1):
+            band = LadderBand(rank, width, band_h, self.band_x, font_px, self._dim, self)
+            band.setPos(0, self.rung_y(rank) - band_h / 2)
+            self.bands.append(band)
         self.markers = [
             LadderMarker(self.step * 0.92, r.text, self._colours[i % len(self._colours)], ink, self)
             for i, r in enumerate(self._rungs)
         ]
+        for marker in self.markers:
+            marker.setZValue(1)
         self.set_moment(0.0, 0.0)
 
     def rung_y(self, rank: float) -> float:
@@ -204,48 +270,72 @@ class LadderFigure(Item):
         return start + (self._rungs[index].rank - start) * climb
 
     def set_moment(self, appear: float, fill: float) -> None:
-        if (appear, fill) != (self._appear, self._fill):
-            self._appear, self._fill = appear, fill
-            self.update()
+        """The ladder at ``appear`` and ``fill``: only the bands that change are drawn again, and the markers move."""
+        self._appear, self._fill = appear, fill
+        positions = [self.position(i) for i in range(len(self._rungs))]
+        for rank, band in enumerate(self.bands, start=1):
+            band.set_state(*self._band_state(rank, positions))
         for i, marker in enumerate(self.markers):
             size = marker.size
             offset = i * size * 1.1 if len(self.markers) > 1 else 0.0
             marker.setPos(self.band_x + 24 + offset, self.rung_y(self.position(i)) - size / 2)
             marker.setOpacity(ease_out_cubic(clamp01(appear * 1.5 - 0.5)))
 
+    def _band_state(self, rank: int, positions: Sequence[float]) -> tuple[float, QColor]:
+        """How far the band of ``rank`` has grown (0..1) and its colour: dim, lit by a marker that passed it, or the
+        colour of the marker that holds it."""
+        shown = ease_out_cubic(stagger(self._appear, self._bottom - rank, self._bottom, 0.7))  # from the bottom
+        colour = QColor(self._dim)
+        for i, (rung, at) in enumerate(zip(self._rungs, positions, strict=True)):
+            if at <= rank + 0.5:  # the marker has passed it, or holds it
+                held = rung.rank == rank and at <= rank + 0.02
+                colour = QColor(self._colours[i % len(self._colours)]) if held else QColor(self._trail)
+                if held:
+                    break
+        return shown, colour
+
+
+class LadderBand(Item):
+    """One rank of the ladder: its number at the left, its band growing out to the right."""
+
+    def __init__(self, rank: int, width: float, height: float, band_x: float, font_px: float, dim: QColor,
+                 parent: QGraphicsItem):  # fmt: skip
+        super().__init__(parent)
+        self._rank = rank
+        self._rect = QRectF(0, 0, width, height)
+        self._band_x = band_x
+        self._font_px = font_px
+        self._label = mix(dim, QColor("#FFFFFF"), 0.5)
+        self._shown = 0.0
+        self._colour = QColor(dim)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def set_state(self, shown: float, colour: QColor) -> None:
+        shown = round(shown, 3)
+        if (shown, colour) != (self._shown, self._colour):
+            self._shown, self._colour = shown, QColor(colour)
+            self.update()
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._shown <= 0:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        band_h = self.step * 0.74
-        width = self._rect.width() - self.band_x
+        h = self._rect.height()
+        colour = QColor(self._colour)
+        colour.setAlphaF(self._shown)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        width = (self._rect.width() - self._band_x) * self._shown
+        painter.drawRoundedRect(QRectF(self._band_x, 0, width, h), h * 0.3, h * 0.3)
         font = painter.font()
         font.setPixelSize(round(self._font_px))
         font.setBold(True)
         painter.setFont(font)
-        positions = [self.position(i) for i in range(len(self._rungs))]
-        for rank in range(1, self._bottom + 1):
-            shown = ease_out_cubic(stagger(self._appear, self._bottom - rank, self._bottom, 0.7))  # from the bottom
-            if shown <= 0:
-                continue
-            colour = QColor(self._dim)
-            for i, (rung, at) in enumerate(zip(self._rungs, positions, strict=True)):
-                if at <= rank + 0.5:  # the marker has passed it, or holds it
-                    held = rung.rank == rank and at <= rank + 0.02
-                    colour = QColor(self._colours[i % len(self._colours)]) if held else QColor(self._trail)
-                    if held:
-                        break
-            colour.setAlphaF(shown)
-            y = self.rung_y(rank)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(
-                QRectF(self.band_x, y - band_h / 2, width * shown, band_h), band_h * 0.3, band_h * 0.3
-            )
-            painter.setPen(QPen(mix(self._dim, QColor("#FFFFFF"), 0.5)))
-            painter.drawText(
-                QRectF(0, y - band_h / 2, self.band_x - 16, band_h),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(rank),
-            )
+        painter.setPen(QPen(self._label))
+        painter.drawText(QRectF(0, 0, self._band_x - 16, h),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(self._rank))  # fmt: skip
 
 
 class LadderMarker(Item):
@@ -291,16 +381,39 @@ class HundredGrid(Item):
         self._rest = QColor(rest)  # what the cells outside the share settle to: they step back
         self._value = value
         self._dim, self._lit = QColor(dim), QColor(lit)
+        self._sprites = Sprites()
         self._appear = 0.0
         self._fill = 0.0
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # it draws only the exposed cells
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._width, self._height)
 
     def set_moment(self, appear: float, fill: float) -> None:
-        if (appear, fill) != (self._appear, self._fill):
-            self._appear, self._fill = appear, fill
-            self.update()
+        """The grid at ``appear`` and ``fill``: only the cells that change are drawn again."""
+        if (appear, fill) == (self._appear, self._fill):
+            return
+        before = self._states()
+        self._appear, self._fill = appear, fill
+        changed = QRectF()
+        for i, (old, new) in enumerate(zip(before, self._states(), strict=True)):
+            if old != new:
+                changed = changed.united(self._cell_rect(i))
+        if not changed.isEmpty():
+            self.update(changed)
+
+    def _states(self) -> list[tuple[int, int]]:
+        """Each cell as it is drawn now: (how opaque, in 1/255 steps; which colour)."""
+        lit, reached = self.lit_cells(), self._reached()
+        return [
+            (round(255 * ease_out_cubic(stagger(self._appear, i, 100, 0.8))), 0 if i < lit else 1 if i < reached else 2)
+            for i in range(100)
+        ]
+
+    def _cell_rect(self, i: int) -> QRectF:
+        row, column = divmod(i, 10)
+        cell_w, cell_h = self._width / 10, self._height / 10
+        return QRectF(column * cell_w, self._height - (row + 1) * cell_h, cell_w, cell_h)
 
     def lit_cells(self) -> int:
         """How many cells are lit now (the share, once filled)."""
@@ -311,23 +424,34 @@ class HundredGrid(Item):
         return round(100 * self._fill)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
         cell_w, cell_h = self._width / 10, self._height / 10
         gap = min(cell_w, cell_h) * 0.1
+        size = QSizeF(cell_w - gap, cell_h - gap)
+        scale = device_scale(painter)
         lit, reached = self.lit_cells(), self._reached()
+        base = painter.opacity()
         for i in range(100):
             shown = stagger(self._appear, i, 100, 0.8)
             if shown <= 0:
                 continue
             row, column = divmod(i, 10)
-            colour = QColor(self._lit if i < lit else self._rest if i < reached else self._dim)
-            colour.setAlphaF(ease_out_cubic(shown))
-            painter.setBrush(colour)
+            colour = self._lit if i < lit else self._rest if i < reached else self._dim
+            sprite = self._sprites.get((colour.rgba(),), size, scale, _cell(size, gap * 0.8, colour))
             y = self._height - (row + 1) * cell_h
-            painter.drawRoundedRect(
-                QRectF(column * cell_w + gap / 2, y + gap / 2, cell_w - gap, cell_h - gap), gap * 0.8, gap * 0.8
-            )
+            if not option.exposedRect.intersects(QRectF(column * cell_w, y, cell_w, cell_h)):
+                continue
+            painter.setOpacity(base * ease_out_cubic(shown))
+            painter.drawPixmap(QRectF(column * cell_w + gap / 2, y + gap / 2, size.width(), size.height()), sprite,
+                               QRectF(sprite.rect()))  # fmt: skip
+
+
+def _cell(size: QSizeF, radius: float, colour: QColor) -> Callable[[QPainter], None]:
+    def draw(painter: QPainter) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0, 0, size.width(), size.height()), radius, radius)
+
+    return draw
 
 
 def centre_of(item: QGraphicsItem) -> QPointF:

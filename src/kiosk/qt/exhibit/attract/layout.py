@@ -8,21 +8,22 @@ other one beneath it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.text import Language, Text
 from kiosk.exhibit.attract import Moment
 from kiosk.exhibit.navigation import Screen
+from kiosk.qt.exhibit.attract.wipe import WipeRoot
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import Look, mix
 from kiosk.qt.widgets.counting_number import CountingNumber
-from kiosk.qt.widgets.surface import Panel
 
 PROMPT_H = 124.0
 PROMPT_GAP = 44.0  # from the bottom edge
@@ -72,11 +73,55 @@ def field_colours(look: Look, accent: str) -> tuple[QColor, QColor]:
     return mix(look.theme.ground, accent, 0.46), mix(look.theme.ground, accent, 0.3)
 
 
-def field_panel(look: Look, box: QRectF, accent: str, parent: QGraphicsItem) -> Panel:
+WASH_STEPS = 32  # the field's wash as this many flat bands: a step of colour under one level, never seen
+
+
+class Field(Item):
+    """A rectangle of colour: the ground under a scene, or its colour field, washing from a lighter ``glow`` at the
+    top left into ``body`` three quarters of the way across. Not cached: it is filled only where the screen is drawn
+    again (a wipe's strip, a mark that changes). The wash is drawn as flat bands across the diagonal, filled as
+    fast as a flat colour (a gradient filled afresh costs several times as much; a cache of it, a screen of memory)."""
+
+    def __init__(self, box: QRectF, body: QColor, glow: QColor | None, parent: QGraphicsItem):
+        super().__init__(parent)
+        self._rect = QRectF(0, 0, box.width(), box.height())
+        self._body = QColor(body)
+        self._glow = None if glow is None else QColor(glow)
+        self.setPos(box.topLeft())
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._glow is None:
+            painter.fillRect(self._rect, self._body)
+            return
+        w, h = self._rect.width(), self._rect.height()
+        length = math.hypot(w, h)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setClipRect(self._rect, Qt.ClipOperation.IntersectClip)
+        painter.rotate(math.degrees(math.atan2(h, w)))  # x now runs along the diagonal
+        step = 0.75 * length / WASH_STEPS
+        for k in range(WASH_STEPS):
+            colour = mix(self._glow, self._body, (k + 0.5) / WASH_STEPS)
+            start = k * step - (length if k == 0 else 0)
+            # each band runs 2 px into the next (drawn over it): no seam between bands drawn without smoothing
+            painter.fillRect(QRectF(start, -length, (k + 1) * step + 2 - start, 2 * length), colour)
+        painter.fillRect(QRectF(WASH_STEPS * step, -length, length, 2 * length), self._body)
+        painter.restore()
+
+
+def field_panel(look: Look, box: QRectF, accent: str, parent: QGraphicsItem) -> Field:
     glow, body = field_colours(look, accent)
-    panel = Panel(box.width(), box.height(), body, 0.0, parent, glow=glow)
-    panel.setPos(box.topLeft())
-    return panel
+    return Field(box, body, glow, parent)
+
+
+def wipe_edge(look: Look, side: int) -> str:
+    """The edge a scene wipes in from: the side its field is on."""
+    if look.portrait:
+        return "top" if side == 0 else "bottom"
+    return "left" if side == 0 else "right"
 
 
 def other_language(ctx: PageContext) -> Language | None:
@@ -88,7 +133,7 @@ def other_language(ctx: PageContext) -> Language | None:
 class Scene:
     """One scene of the attract loop: its items, the figure that is its hero, and what a touch on it opens."""
 
-    root: Item
+    root: WipeRoot
     hero: QGraphicsItem
     whole: Screen  # what a touch anywhere on the scene opens, unless it is on one of ``targets``
     demo_at: QPointF  # where the touch demonstration taps (scene coordinates of the page)

@@ -5,7 +5,7 @@ and a headline number as marks. Every figure, label and colour comes from the co
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
@@ -15,6 +15,7 @@ from kiosk.content.model import Chart, KeyNumber, Pillar
 from kiosk.content.number_format import chart_number
 from kiosk.content.text import Text
 from kiosk.exhibit.attract import ChartSlide, Moment, NumberSlide, PillarSlide, Slide, marks_for, owner_of
+from kiosk.exhibit.motion import DRIFT_AMPLITUDE_PX, clamp01
 from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.attract.figures import (
     HundredGrid,
@@ -25,7 +26,18 @@ from kiosk.qt.exhibit.attract.figures import (
     centre_of,
     stagger,
 )
-from kiosk.qt.exhibit.attract.layout import Frame, Scene, bilingual, field_panel, frame, other_language
+from kiosk.qt.exhibit.attract.layout import (
+    Field,
+    Frame,
+    Scene,
+    bilingual,
+    field_panel,
+    frame,
+    other_language,
+    wipe_edge,
+)
+from kiosk.qt.exhibit.attract.picture_tile import PictureTile
+from kiosk.qt.exhibit.attract.wipe import WipeRoot
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
@@ -36,19 +48,40 @@ TOUR_SPAN = 2.5  # how many tiles' turns one tile's light lasts
 STORY_TILES = 4  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
 
 
-def build_scene(ctx: PageContext, slide: Slide, side: int, parent: QGraphicsItem) -> Scene:
-    """The scene for ``slide`` with its field on ``side`` (0 left or top, 1 right or bottom)."""
-    root = Item(parent)
-    box = frame(ctx.look, side)
+Pieces = Iterator[None]  # a scene's parts made one at a time: each ``next`` makes one (a text, a tile, a figure)
+
+
+def build_scene(
+    ctx: PageContext, slide: Slide, side: int, parent: QGraphicsItem | None, offset: QPointF | None = None
+) -> tuple[Scene, Pieces]:
+    """The scene for ``slide`` with its field on ``side`` (0 left or top, 1 right or bottom), at ``offset`` (the
+    drift), not yet shown (a wipe shows it), and what makes its parts: run it to the end before the scene is
+    shown. Made piece by piece, a scene's cost spreads over many frames, and each part's cache is drawn (hidden by
+    the wipe) as it comes, not in the frame that shows it."""
+    look = ctx.look
+    reach = DRIFT_AMPLITUDE_PX + 2  # the scene's ground reaches past the screen's edges as far as it drifts
+    whole = QRectF(-reach, -reach, look.width + 2 * reach, look.height + 2 * reach)
+    root = WipeRoot(whole, wipe_edge(look, side), None)
+    root.set_revealed(0.0)
+    if offset is not None:
+        root.setPos(offset)
+    if parent is not None:
+        root.setParentItem(parent)
+    Field(whole, QColor(look.theme.ground), None, root)
+    scene = Scene(root, root, Home(), QPointF())
+    box = frame(look, side)
+    pieces: Pieces
     if isinstance(slide, PillarSlide):
-        return _pillar(ctx, ctx.content.pillar(slide.pillar_id), box, root)
-    if isinstance(slide, ChartSlide):
+        pieces = _pillar(ctx, ctx.content.pillar(slide.pillar_id), box, scene)
+    elif isinstance(slide, ChartSlide):
         pillar = ctx.content.pillar(slide.pillar_id)
         chart = next(c for c in pillar.charts if c.id == slide.chart_id)
-        return _chart(ctx, pillar, chart, box, root)
-    if isinstance(slide, NumberSlide):
-        return _number(ctx, ctx.content.number(slide.number_id), box, root)
-    return _title(ctx, box, root)
+        pieces = _chart(ctx, pillar, chart, box, scene)
+    elif isinstance(slide, NumberSlide):
+        pieces = _number(ctx, ctx.content.number(slide.number_id), box, scene)
+    else:
+        pieces = _title(ctx, box, scene)
+    return scene, pieces
 
 
 def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> Callable[[Moment], None]:
@@ -62,18 +95,24 @@ def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> C
     return step
 
 
+def tour_glows(fill: float, count: int) -> list[float]:
+    """How lit each of ``count`` things is (0..1) at ``fill`` of the build: one after another, each swelling and
+    settling over ``TOUR_SPAN`` turns (about 1.3 s for six), the next starting as it peaks: every story or pillar
+    gets its moment, and nothing flashes."""
+    span = min(1.0, TOUR_SPAN / max(1, count))
+    glows = []
+    for i in range(count):
+        start = 0.0 if count == 1 else i * (1.0 - span) / (count - 1)
+        x = (fill - start) / span
+        glows.append(math.sin(math.pi * x) if 0.0 < x < 1.0 else 0.0)
+    return glows
+
+
 def _tour(tiles: Sequence[Panel], lit: Sequence[QColor], rest: QColor) -> Callable[[Moment], None]:
-    """A step that lights ``tiles`` one after another over the fill, each swelling and settling over
-    ``TOUR_SPAN`` turns (about 1.3 s for six), the next starting as it peaks: every story or pillar gets its moment,
-    and nothing flashes."""
+    """A step that lights ``tiles`` in turn (:func:`tour_glows`), each taking its lit colour."""
 
     def step(moment: Moment) -> None:
-        count = len(tiles)
-        span = min(1.0, TOUR_SPAN / count)
-        for i, tile in enumerate(tiles):
-            start = 0.0 if count == 1 else i * (1.0 - span) / (count - 1)
-            x = (moment.fill - start) / span
-            glow = math.sin(math.pi * x) if 0.0 < x < 1.0 else 0.0
+        for i, (tile, glow) in enumerate(zip(tiles, tour_glows(moment.fill, len(tiles)), strict=True)):
             tile.set_fill(mix(rest, lit[i], glow))
 
     return step
@@ -93,16 +132,17 @@ def tile_lit(ctx: PageContext, accent: str) -> QColor:
     return mix(ctx.look.theme.ground, accent, 0.55)
 
 
-def _title(ctx: PageContext, box: Frame, root: Item) -> Scene:
-    look, exhibit = ctx.look, ctx.content.exhibit
+def _title(ctx: PageContext, box: Frame, scene: Scene) -> Pieces:
+    look, exhibit, root = ctx.look, ctx.content.exhibit, scene.root
     field_panel(look, box.field, look.theme.signature, root)
     fig = box.figure
     title = ctx.text(
         exhibit.title.get(ctx.language), "display", fig.width(), fig.height() * 0.6, root, fig.x(), fig.y() + 24,
         origin="exhibit.title", px=120.0 if not look.portrait else 116.0, max_lines=4,
     )  # fmt: skip
-    scene = Scene(root, title, Home(), centre_of(title))
+    scene.hero, scene.demo_at = title, centre_of(title)
     scene.languages.add(ctx.language)
+    yield
     y = fig.y() + 24 + title.text_height() + 40
     other = other_language(ctx)  # the title stands from the first moment (what a visitor walking away sees)
     if other is not None and exhibit.title.get(other) != exhibit.title.get(ctx.language):
@@ -112,9 +152,11 @@ def _title(ctx: PageContext, box: Frame, root: Item) -> Scene:
         )  # fmt: skip
         scene.languages.add(other)
         y += second.text_height() + 40
+        yield
     subtitle = Item(root)
     bilingual(ctx, scene, exhibit.subtitle, QRectF(fig.x(), y, fig.width(), fig.bottom() - y), subtitle,
               origin="exhibit.subtitle", role="subheading", px=42.0, second_px=30.0)  # fmt: skip
+    yield
     # The four services, each in its colour: a touch opens it.
     col = box.column
     rows = sorted(ctx.content.pillars, key=lambda p: p.order)
@@ -134,18 +176,18 @@ def _title(ctx: PageContext, box: Frame, root: Item) -> Scene:
                   second_lines=1)  # fmt: skip
         scene.targets.append((tile, PillarPage(pillar.id)))
         tiles.append(tile)
+        yield
     scene.steps.append(_reveal(tiles, "appear", 0.6))
     scene.steps.append(_tour(tiles, [tile_lit(ctx, p.accent) for p in rows], tile_rest(ctx)))
-    return scene
 
 
-def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
-    """The pillar's stories as a wall of tiles in its field (firsts first), each lit in turn; its name, tagline and
-    headline number beside them."""
-    look = ctx.look
+def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, scene: Scene) -> Pieces:
+    """The pillar's stories as a wall of their pictures in its field (firsts first), each labelled with its title
+    and lit in turn; its name, tagline and headline number beside them."""
+    look, root = ctx.look, scene.root
     field_panel(look, box.field, pillar.accent, root)
     fig, col = box.figure, box.column
-    scene = Scene(root, root, PillarPage(pillar.id), QPointF())
+    scene.whole = PillarPage(pillar.id)
     head = Item(root)
     icon = 0.0 if look.portrait else 96.0  # portrait: the column is short, the pillar's colour says enough
     if icon:
@@ -153,9 +195,11 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
     y = bilingual(ctx, scene, pillar.short_title, QRectF(col.x(), col.y() + icon * 1.25, col.width(), 260), head,
                   origin=f"{pillar.id}.short_title", px=88.0, second_px=40.0, colour=pillar.accent,
                   max_lines=2)  # fmt: skip
+    yield
     y = bilingual(ctx, scene, pillar.tagline, QRectF(col.x(), y + 24, col.width(), 180), head,
                   origin=f"{pillar.id}.tagline", role="subheading", px=40.0, second_px=30.0,
                   colour=look.theme.text, max_lines=2)  # fmt: skip
+    yield
     parts: list[QGraphicsItem] = [head]
     if pillar.headline_number:
         number = ctx.content.number(pillar.headline_number)
@@ -168,6 +212,7 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
         ctx.text(number.label.get(ctx.language), "subheading", col.width(), 96, hero, col.x(), col.bottom() - 96,
                  origin=f"{number.id}.label", px=32.0, min_px=28.0, colour=look.theme.text, max_lines=2)  # fmt: skip
         parts.append(hero)
+        yield
     scene.steps.append(_reveal(parts, "appear", 0.4))
     wall = Item(root)
     wall.setPos(fig.topLeft())
@@ -177,38 +222,43 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, root: Item) -> Scene:
     gap = 24.0
     tile_w = (fig.width() - gap * (columns - 1)) / columns
     tile_h = (fig.height() - gap * (rows - 1)) / max(1, rows)
-    tiles: list[Panel] = []
+    tiles: list[PictureTile] = []
     for k, (index, story) in enumerate(chosen):
-        tile = _tile(ctx, tile_w, tile_h, pillar.accent, wall)
+        tile = PictureTile(ctx, scene, pillar, story, tile_w, tile_h, wall)
         tile.setPos((k % columns) * (tile_w + gap), (k // columns) * (tile_h + gap))
-        first = getattr(story, "first", None)
-        top = 22.0
-        if first is not None:
-            ctx.text(first.get(ctx.language), "label", tile_w - 70, 46, tile, 40, top,
-                     origin=f"{story.id}.first", colour=look.theme.number, px=30.0, bold=True, max_lines=1)  # fmt: skip
-            top += 48
-        bilingual(ctx, scene, story.title, QRectF(40, top, tile_w - 66, tile_h - top - 12), tile,
-                  origin=f"{story.id}.title", role="heading", px=44.0, second_px=28.0, max_lines=3,
-                  second_lines=3)  # fmt: skip
         scene.targets.append((tile, StoryDetail(pillar.id, index)))
         tiles.append(tile)
+        yield
     scene.steps.append(_reveal(tiles, "appear", 0.7))
-    scene.steps.append(_tour(tiles, [tile_lit(ctx, pillar.accent)] * len(tiles), tile_rest(ctx)))
+    scene.steps.append(_spotlight(tiles))
     scene.hero = wall
     scene.demo_at = centre_of(tiles[0]) if tiles else centre_of(wall)
-    return scene
 
 
-def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, root: Item) -> Scene:
-    look = ctx.look
+def _spotlight(tiles: Sequence[PictureTile]) -> Callable[[Moment], None]:
+    """A step that lights the story pictures one after another over the fill (the turns of :func:`_tour`): a
+    ring in the pillar's colour swells round each and settles, and the others step back meanwhile (they come back
+    as the scene ends, so it ends complete)."""
+
+    def step(moment: Moment) -> None:
+        stepped_back = clamp01(moment.fill * 8) * clamp01((1.0 - moment.fill) * 8)
+        for tile, glow in zip(tiles, tour_glows(moment.fill, len(tiles)), strict=True):
+            tile.set_lit(glow, stepped_back * (1.0 - glow))
+
+    return step
+
+
+def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, scene: Scene) -> Pieces:
+    look, root = ctx.look, scene.root
     field_panel(look, box.field, pillar.accent, root)
     fig, col = box.figure, box.column
     gold, bright = QColor(look.theme.number), mix(pillar.accent, "#FFFFFF", 0.25)
     dim, ink = mix(look.theme.ground, pillar.accent, 0.64), mix(look.theme.ground, pillar.accent, 0.14)
     palette = [gold, bright, mix(pillar.accent, look.theme.number, 0.5)]
-    scene = Scene(root, root, PillarPage(pillar.id), QPointF())
+    scene.whole = PillarPage(pillar.id)
     y = bilingual(ctx, scene, chart.title, QRectF(col.x(), col.y(), col.width(), 330), root,
                   origin=f"{chart.id}.title", px=60.0, second_px=34.0)  # fmt: skip
+    yield
     legend: list[tuple[Text, KeyNumber, QColor]] = []
     figure: QGraphicsItem
     if chart.type == "part_of_whole":
@@ -228,12 +278,13 @@ def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, root: Ite
         held = [gold, mix(bright, "#FFFFFF", 0.5)]
         legend = [(item.label, chart_number(chart, item.value), held[i % 2]) for i, item in enumerate(chart.items)]
     else:
-        figure = _shares(ctx, scene, chart, fig, root, (dim, bright, ink))
+        figure = yield from _shares(ctx, scene, chart, fig, root, (dim, bright, ink))
     scene.hero = figure
     scene.demo_at = centre_of(figure)
+    yield
     legend_box = QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30)
-    _legend(ctx, scene, legend, legend_box, root, total=chart.type == "part_of_whole" and chart.total is not None)
-    return scene
+    yield from _legend(ctx, scene, legend, legend_box, root,
+                       total=chart.type == "part_of_whole" and chart.total is not None)  # fmt: skip
 
 
 def _ladder(
@@ -261,7 +312,7 @@ def _ladder(
 
 def _shares(
     ctx: PageContext, scene: Scene, chart: Chart, fig: QRectF, root: Item, colours: tuple[QColor, QColor, QColor]
-) -> Item:
+) -> Generator[None, None, Item]:
     """One grid of 100 per item, its share lit; the share above it, its label below."""
     look, count = ctx.look, len(chart.items)
     group = Item(root)
@@ -285,6 +336,7 @@ def _shares(
         bilingual(ctx, scene, item.label, QRectF(x - gap / 2 + 4, number_h + height + 24, width + gap - 8, label_h),
                   group, origin=f"{chart.id}.items", role="heading", px=34.0, second_px=26.0, align="center",
                   max_lines=2)  # fmt: skip
+        yield
 
     def step(moment: Moment) -> None:
         for grid in grids:
@@ -303,7 +355,7 @@ def _legend(
     box: QRectF,
     root: Item,
     total: bool = False,
-) -> None:
+) -> Pieces:
     """The figures of a chart beside it: a swatch in the colour it is drawn in (a ring for the ``total``, the last
     row), the number, its label."""
     if not rows:
@@ -320,15 +372,16 @@ def _legend(
         bilingual(ctx, scene, label, QRectF(box.x() + 64, y + 104, box.width() - 64, row_h - 112), root,
                   origin=f"{number.id}.label", role="subheading", px=34.0, second_px=28.0,
                   colour=ctx.look.theme.text, max_lines=2)  # fmt: skip
+        yield
 
 
-def _number(ctx: PageContext, number: KeyNumber, box: Frame, root: Item) -> Scene:
-    look = ctx.look
+def _number(ctx: PageContext, number: KeyNumber, box: Frame, scene: Scene) -> Pieces:
+    look, root = ctx.look, scene.root
     pillar = owner_of(ctx.content, number.id)
     accent = pillar.accent if pillar is not None else look.theme.signature
     field_panel(look, box.field, accent, root)
     fig, col = box.figure, box.column
-    scene = Scene(root, root, PillarPage(pillar.id) if pillar else Home(), QPointF())
+    scene.whole = PillarPage(pillar.id) if pillar else Home()
     count = marks_for(number)
     figure: QGraphicsItem
     if count is not None:
@@ -342,6 +395,7 @@ def _number(ctx: PageContext, number: KeyNumber, box: Frame, root: Item) -> Scen
                                 look.theme.number, fig.height() * 0.4, root, align="center")  # fmt: skip
     figure.setPos(fig.topLeft())
     scene.hero, scene.demo_at = figure, centre_of(figure)
+    yield
     counter = CountingNumber(number, ctx.language, ctx.typography, col.width(), 230, look.theme.number, 210, root)
     counter.setPos(col.x(), col.y())
     if isinstance(figure, MarksFigure):
@@ -354,9 +408,10 @@ def _number(ctx: PageContext, number: KeyNumber, box: Frame, root: Item) -> Scen
         scene.steps.append(step)
     else:
         scene.counters.append(counter)
+    yield
     y = bilingual(ctx, scene, number.label, QRectF(col.x(), col.y() + 250, col.width(), 330), root,
                   origin=f"{number.id}.label", px=60.0, second_px=34.0)  # fmt: skip
+    yield
     if number.note is not None:
         bilingual(ctx, scene, number.note, QRectF(col.x(), y + 30, col.width(), col.bottom() - y - 30), root,
                   origin=f"{number.id}.note", role="title", px=44.0, second_px=30.0, colour=accent)  # fmt: skip
-    return scene

@@ -9,23 +9,53 @@ its pillar or its story (:meth:`AttractPage.target_at`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, Slide, build_playlist, moment
+from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, build_playlist, moment
 from kiosk.exhibit.motion import drift_offset, ease_out_cubic
 from kiosk.exhibit.navigation import Home, PillarPage, Screen, StoryDetail
 from kiosk.qt.exhibit.attract.layout import Scene
 from kiosk.qt.exhibit.attract.prompt import Prompt
-from kiosk.qt.exhibit.attract.scenes import build_scene
+from kiosk.qt.exhibit.attract.scenes import Pieces, build_scene
 from kiosk.qt.exhibit.attract.touch_demo import TouchDemo
+from kiosk.qt.exhibit.attract.wipe import WipeRoot
 from kiosk.qt.exhibit.screens.base import Page, PageContext
 from kiosk.qt.foundations.item import Item, unparent
 
 COMPLETE = Moment(enter=1.0, appear=1.0, fill=1.0, demo=None)
-PREPARE_S = 2.0  # the next scene is built this long before it is due (its cost falls in a quiet moment)
-SWEEP_PX = 90.0  # how far a scene glides in as it enters
+PREPARE_S = 2.0  # the next scene is made over this long before it is due, a piece a frame, hidden by its wipe
+_END = object()
+
+
+def whole_px_drift(at_s: float) -> QPointF:
+    """The anti-burn-in drift at ``at_s``, to whole logical pixels: a scene stands still at its own place (a
+    moving screen would be drawn again in full every frame) and the next one takes the place the drift has come to."""
+    dx, dy = drift_offset(at_s)
+    return QPointF(round(dx), round(dy))
+
+
+@dataclass
+class _Building:
+    """A scene being made, a piece at a time."""
+
+    index: int
+    scene: Scene
+    pieces: Pieces
+    done: bool = False
+
+    def step(self) -> None:
+        if not self.done:
+            self.done = next(self.pieces, _END) is _END
+
+    def finish(self) -> Scene:
+        for _piece in self.pieces:
+            pass
+        self.done = True
+        return self.scene
 
 
 class AttractPage(Page):
@@ -34,18 +64,19 @@ class AttractPage(Page):
     def __init__(self, ctx: PageContext, slide_s: float, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         self.loop = AttractLoop(build_playlist(ctx.content), slide_s)
-        self.layer = Item(self)  # everything that drifts
+        self.layer = Item(self)  # the scenes, the invitation and the hand
         self._scenes = Item(self.layer)
         self.slide_index = -1
         self.current: Scene | None = None
         self._leaving: Scene | None = None
-        self._ready: tuple[int, Scene] | None = None  # the next scene, built ahead
+        self._ready: _Building | None = None  # the next scene, made ahead
         self.prompt = Prompt(ctx, self.layer)
         self.prompt.setZValue(4)
+        self._prompt_home = self.prompt.pos()
         self.demo = TouchDemo(ctx.icons, QColor(ctx.look.theme.text), self.layer)
 
     @property
-    def slide(self) -> Item | None:
+    def slide(self) -> WipeRoot | None:
         """The scene on screen (its items)."""
         return None if self.current is None else self.current.root
 
@@ -65,12 +96,10 @@ class AttractPage(Page):
 
     def update_to(self, elapsed_s: float) -> None:
         """The loop as it is ``elapsed_s`` seconds after it began."""
-        dx, dy = drift_offset(elapsed_s)
-        self.layer.setPos(dx, dy)
         index, slide, into = self.loop.slide_at(elapsed_s)
-        first = elapsed_s < self.loop.slide_s  # the loop's first scene comes onto an empty stage: no sweep
+        first = elapsed_s < self.loop.slide_s  # the loop's first scene comes onto an empty stage: no wipe
         if index != self.slide_index:
-            self._show(index, slide, into, first)
+            self._show(index, into, elapsed_s - into, first)
         assert self.current is not None
         still = self.ctx.reduced_motion
         now = COMPLETE if still else moment(into, self.loop.slide_s)
@@ -80,17 +109,22 @@ class AttractPage(Page):
             self.demo.aim(self.current.demo_at)
         self.demo.set_progress(now.demo)
         self.prompt.breathe(elapsed_s, slow=still)
-        if not still and into >= self.loop.slide_s - PREPARE_S and self._ready is None:
-            following = (index + 1) % len(self.loop.playlist)
-            self._ready = (following, self._build(following))
+        if not still and into >= self.loop.slide_s - PREPARE_S:
+            if self._ready is None:
+                if self._leaving is not None:  # covered since the wipe: it goes as the next one's ground comes
+                    self._drop(self._leaving)  # (each draws the whole screen again once: now they share a frame)
+                    self._leaving = None
+                following = (index + 1) % len(self.loop.playlist)
+                self._ready = self._build(following, elapsed_s - into + self.loop.slide_s)
+            self._ready.step()
 
-    def _build(self, index: int) -> Scene:
+    def _build(self, index: int, start_s: float) -> _Building:
+        """Start making scene ``index``, which is shown from ``start_s`` on (its place is the drift's then)."""
         slide = self.loop.playlist[index]
-        scene = build_scene(self.ctx, slide, index % 2, self._scenes)
-        scene.root.setVisible(False)
-        return scene
+        scene, pieces = build_scene(self.ctx, slide, index % 2, self._scenes, whole_px_drift(start_s))
+        return _Building(index, scene, pieces)
 
-    def _show(self, index: int, slide: Slide, into: float, first: bool) -> None:
+    def _show(self, index: int, into: float, start_s: float, first: bool) -> None:
         count = len(self.loop.playlist)
         previous = (index - 1) % count
         old = self.current
@@ -98,40 +132,31 @@ class AttractPage(Page):
             self._drop(old)
             old = None
         if old is None and into < ENTER_S and count > 1 and not first and not self.ctx.reduced_motion:
-            old = self._build(previous)  # put there at a time of its own choosing: the one before is leaving
+            building = self._build(previous, start_s - self.loop.slide_s)  # the one before is leaving: put it there
+            building.scene.root.setZValue(-1)
+            old = building.finish()
+            old.root.set_revealed(1.0)
         if old is not None:
             old.set_moment(COMPLETE, 1e9)  # as it was at the end of its time
         if self._leaving is not None:
             self._drop(self._leaving)
         self._leaving = old
         ready, self._ready = self._ready, None
-        if ready is not None and ready[0] != index:
-            self._drop(ready[1])
+        if ready is not None and ready.index != index:
+            self._drop(ready.scene)
             ready = None
-        self.current = ready[1] if ready is not None else self._build(index)
+        self.current = (ready or self._build(index, start_s)).finish()
         self.slide_index = index
-        self.current.root.setVisible(True)
-        self.current.root.setZValue(1)
-        if self._leaving is not None:
-            self._leaving.root.setVisible(True)
-            self._leaving.root.setZValue(0)
+        self.prompt.setPos(self._prompt_home + self.current.root.pos())  # the invitation drifts with the scenes
         if self.ctx.reduced_motion and self._leaving is not None:
             self._drop(self._leaving)
             self._leaving = None
 
     def _sweep(self, entered: float) -> None:
-        """The new scene fades and glides in over the old one; the old one goes once it is covered."""
+        """The new scene wipes in over the old one from the side its field is on (the old one stays under it,
+        covered, until the next one is made)."""
         assert self.current is not None
-        root = self.current.root
-        direction = 1.0 if self.slide_index % 2 == 0 else -1.0
-        root.setOpacity(entered)
-        root.setPos(-direction * SWEEP_PX * (1.0 - entered), 0.0)
-        if self._leaving is not None:
-            if entered >= 1.0:
-                self._drop(self._leaving)
-                self._leaving = None
-            else:
-                self._leaving.root.setOpacity(1.0 - entered)
+        self.current.root.set_revealed(entered)
 
     def _drop(self, scene: Scene) -> None:
         self.ctx.ticker.cancel(scene.root)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen,
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kiosk.content.model import Card, Policy, art_name
 from kiosk.content.text import Language
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
@@ -72,7 +73,7 @@ def cover_crop(source_w: float, source_h: float, box_w: float, box_h: float) -> 
     return crop
 
 
-def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+def rounded_path(rect: QRectF, radius: float) -> QPainterPath:
     path = QPainterPath()
     path.addRoundedRect(rect, radius, radius)
     return path
@@ -93,7 +94,7 @@ class SceneArt(Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setClipPath(_rounded(self._rect, self._radius))
+        painter.setClipPath(rounded_path(self._rect, self._radius))
         self._renderer.setViewBox(cover_crop(SCENE_SIDE, SCENE_SIDE, self._rect.width(), self._rect.height()))
         self._renderer.render(painter, self._rect)
 
@@ -120,7 +121,7 @@ class PhotoArt(Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setClipPath(_rounded(self._rect, self._radius))
+        painter.setClipPath(rounded_path(self._rect, self._radius))
         source = self._pixmap.rect()
         painter.drawPixmap(self._rect, self._pixmap, cover_crop(source.width(), source.height(), *_size(self._rect)))
         scrim = QLinearGradient(0, self._rect.height() * 0.55, 0, self._rect.height())
@@ -169,7 +170,7 @@ class PatternArt(Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self._rect
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setClipPath(_rounded(rect, self._radius))
+        painter.setClipPath(rounded_path(rect, self._radius))
         wash = QLinearGradient(rect.topLeft(), rect.bottomRight())
         wash.setColorAt(0.0, mix(self._ground, self._accent, 0.3))
         wash.setColorAt(1.0, mix(self._ground, self._accent, 0.06))
@@ -200,3 +201,22 @@ class PatternArt(Item):
         painter.setPen(glyph)
         painter.setFont(self._font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._glyph)
+
+
+def drawn_picture(
+    art: ArtLibrary | None,
+    story: Card | Policy,
+    accent: str,
+    ground: QColor | str,
+    typography: Typography,
+    language: Language,
+    width: float,
+    height: float,
+    radius: float,
+    parent: QGraphicsItem,
+) -> Item:
+    """``story``'s own scene from ``art`` filling ``width`` × ``height``, or its designed pattern when it has none."""
+    renderer = art.renderer(art_name(story)) if art is not None else None
+    if renderer is not None:
+        return SceneArt(renderer, width, height, radius, parent)
+    return PatternArt(story.title.get(language), accent, ground, typography, language, width, height, radius, parent)

@@ -25,11 +25,11 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QPixmap
 from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.content.model import Card, Pillar, art_name
+from kiosk.content.model import Card, Pillar
 from kiosk.content.number_format import format_number
 from kiosk.exhibit.navigation import Story, stories
 from kiosk.qt.exhibit.screens.base import PageContext, build_access_buttons, build_access_column
-from kiosk.qt.exhibit.screens.story_art import PatternArt, PhotoArt, SceneArt
+from kiosk.qt.exhibit.screens.story_art import PhotoArt, drawn_picture
 from kiosk.qt.exhibit.screens.story_tile import BADGE_HEIGHT, badge
 from kiosk.qt.exhibit.screens.take_home import QrCode
 from kiosk.qt.foundations.dates import full_date
@@ -179,11 +179,9 @@ class StorySheet(Item):
             photo = PhotoArt(self.photo, art.width(), art.height(), radius, self.sheet)
             self._caption(story, art, photo)
             return photo
-        renderer = ctx.art.renderer(art_name(story)) if ctx.art is not None else None
-        if renderer is not None:
-            return SceneArt(renderer, art.width(), art.height(), radius, self.sheet)
-        return PatternArt(
-            story.title.get(ctx.language),
+        return drawn_picture(
+            ctx.art,
+            story,
             self.pillar.accent,
             look.theme.ground,
             ctx.typography,
