@@ -13,14 +13,18 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from kiosk.exhibit.flashes import too_many
+from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.proof.attract_strip import (
     MIN_AWAY,
     MIN_CHANGED,
     MIN_HERO,
     away_share,
     changed_share,
+    cycle_flashes,
     write_strip,
 )
+from kiosk.qt.widgets.surface import Panel
 
 from ..exhibit_fixtures import CONTENT_DIR, shipped_content
 
@@ -56,3 +60,31 @@ def test_the_measures_can_fail() -> None:
     faint = navy + 10  # a change too small to see from across a hall counts for nothing
     assert changed_share([navy, faint, navy, faint]) == 0.0
     assert changed_share([navy, navy, half, navy]) == pytest.approx(0.5)  # there and gone within the window counts
+
+
+@pytest.mark.parametrize("size", [(480, 270), (270, 480)], ids=["landscape", "portrait"])
+def test_the_shipped_loop_never_flashes(qapp, size) -> None:
+    """One whole cycle sampled 12 times a second: no region of the screen flashes more than three times in any second
+    (WCAG 2.3.1), and the wipes, the hand's rings and the breathing invitation are far from it."""
+    found = cycle_flashes(shipped_content(), CONTENT_DIR, size, fps=12.0)
+    assert too_many(found) == []
+    assert max(f.flashes for f in found) <= 2.0
+
+
+def test_a_flashing_scene_is_caught(qapp, monkeypatch) -> None:
+    """The same measure on the loop with a crafted panel that switches between black and white ten times a second."""
+    shown = AttractPage.update_to
+
+    def with_a_strobe(page: AttractPage, elapsed_s: float) -> None:
+        shown(page, elapsed_s)
+        strobe = getattr(page, "strobe", None)
+        if strobe is None:
+            strobe = page.strobe = Panel(400, 300, "#FFFFFF", 0, page)
+            strobe.setPos(80, 80)
+            strobe.setZValue(100)
+        strobe.set_fill("#FFFFFF" if int(elapsed_s * 10) % 2 else "#000000")
+
+    monkeypatch.setattr(AttractPage, "update_to", with_a_strobe)
+    found = too_many(cycle_flashes(shipped_content(), CONTENT_DIR, (480, 270), fps=12.0, seconds=4.0))
+    assert found and all(f.region[0] <= 2 and f.region[1] <= 1 for f in found)  # there, and only there
+    assert max(f.flashes for f in found) >= 4

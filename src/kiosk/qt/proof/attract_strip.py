@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
+from kiosk.exhibit.flashes import FlashFinding, region_flashes, region_means
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.foundations.item import Item
@@ -175,13 +178,13 @@ def _scene_name(page: AttractPage) -> str:
     return f"{kind}:{extra or ident}" if ident or extra else kind
 
 
-def write_strip(
-    content: Content, content_dir: Path | None, out: Path, size: tuple[int, int], step_s: float = 1.0
-) -> StripReport:
-    """Write one frame every ``step_s`` over one cycle of the attract loop at ``size`` into ``out``, a strip of
-    thumbnails and the report; returns the report."""
+@contextmanager
+def attract_on_stage(
+    content: Content, content_dir: Path | None, size: tuple[int, int]
+) -> Iterator[tuple[QApplication, BuiltExhibit, AttractPage]]:
+    """The exhibit at ``size`` showing its attract loop, its timers stopped (``show_attract_at`` moves it); taken
+    down and freed afterwards."""
     app = application()
-    out.mkdir(parents=True, exist_ok=True)
     clock = ManualClock()
     exhibit: BuiltExhibit = build_exhibit(content, ExhibitSettings(), clock, content_dir=content_dir)
     try:
@@ -192,6 +195,36 @@ def write_strip(
         exhibit.controller.stop_timers()
         page = exhibit.controller.page
         assert isinstance(page, AttractPage)
+        yield app, exhibit, page
+    finally:
+        exhibit.stage.close()
+        exhibit.stage.deleteLater()
+        del exhibit
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # free it now, as render.visit does
+        gc.collect()
+
+
+def cycle_flashes(
+    content: Content, content_dir: Path | None, size: tuple[int, int], fps: float = 12.0, seconds: float | None = None
+) -> list[FlashFinding]:
+    """One cycle of the attract loop (or its first ``seconds``) at ``size`` sampled ``fps`` times a second: per
+    region of the screen, the most flashes in any one second (:mod:`kiosk.exhibit.flashes`)."""
+    with attract_on_stage(content, content_dir, size) as (app, exhibit, page):
+        means = []
+        for k in range(round((seconds or page.loop.cycle_s) * fps) + 1):
+            exhibit.controller.show_attract_at(k / fps)
+            app.processEvents()
+            means.append(region_means(_pixels(exhibit.stage.grab().toImage())))
+    return region_flashes(np.stack(means), fps)
+
+
+def write_strip(
+    content: Content, content_dir: Path | None, out: Path, size: tuple[int, int], step_s: float = 1.0
+) -> StripReport:
+    """Write one frame every ``step_s`` over one cycle of the attract loop at ``size`` into ``out``, a strip of
+    thumbnails and the report; returns the report."""
+    out.mkdir(parents=True, exist_ok=True)
+    with attract_on_stage(content, content_dir, size) as (app, exhibit, page):
         loop = page.loop
         ground = QColor(content.exhibit.theme.ground)
         report = StripReport(
@@ -227,12 +260,6 @@ def write_strip(
             thumbs.append(
                 image.scaledToWidth(240 if size[0] >= size[1] else 135, Qt.TransformationMode.SmoothTransformation)
             )
-    finally:
-        exhibit.stage.close()
-        exhibit.stage.deleteLater()
-        del exhibit
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # free it now, as render.visit does
-        gc.collect()
     _strip(thumbs).save(str(out / "strip.png"))
     (out / "report.json").write_text(
         json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
