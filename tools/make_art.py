@@ -536,60 +536,82 @@ def innovation_axis() -> str:
 
 
 def innovation_chain() -> str:
+    """From source to incubation to industry: three medallions joined by a chain, rising along a trail of light."""
     p = NAT
     defs, body = backdrop(p, "s")
     defs += [
-        lin("flow", [(0, p.soft), (0.5, p.accent), (1, GOLD)], x2=1, y2=0),
-        rad("spark", [(0, WHITE, 1), (0.3, GOLD, 0.9), (1, GOLD, 0)]),
-        lin("glass", [(0, p.ice), (1, p.soft)]),
+        lin("trail", [(0, p.deep), (0.6, p.accent), (1, GOLD)], x2=1, y2=0),
+        rad("disc", [(0, p.mid, 1), (0.8, p.deep, 1), (1, p.deep, 1)], cy=0.4, r=0.6),
+        rad("nucleus", [(0, WHITE, 1), (0.4, GOLD, 1), (1, GOLD, 0.9)]),
+        lin("dome", [(0, p.ice), (1, p.soft)]),
+        lin("works", [(0, p.ice), (1, p.pale)]),
     ]
-    # the chain as one flow rising from source to industry
-    d = "M150 800 C300 800 330 640 480 620 C640 600 660 440 830 410"
-    body.append(path(d, stroke=p.deep, stroke_width=78))
-    body.append(path(d, stroke="url(#flow)", stroke_width=50))
-    body.append(poly([(812, 360), (900, 402), (830, 466)], GOLD))
-    for t in (0.12, 0.3, 0.5, 0.7, 0.86):
-        x = 150 + t * 680
-        y = 800 - (390 * (t**0.9))
-        body.append(circle(x, y, 8, WHITE, opacity=0.8))
-    # 1 the source: a flask with a spark
-    body.append(
-        path(
-            "M210 540 L210 620 L150 740 C140 765 160 780 180 780 L300 780 C320 780 340 765 330 740 L270 620 L270 540 Z",
-            "url(#glass)",
-        )
-    )
-    body.append(
-        path("M168 720 L312 720 L330 745 C338 765 320 778 300 778 L180 778 C160 778 142 765 150 745 Z", p.accent)
-    )
-    body.append(rect(198, 526, 84, 20, p.pale, rx=6))
-    body.append(circle(240, 440, 70, "url(#spark)"))
-    for a in range(0, 360, 45):
-        r0, r1 = 34, 64
-        body.append(
-            line(
-                240 + r0 * math.cos(math.radians(a)),
-                440 + r0 * math.sin(math.radians(a)),
-                240 + r1 * math.cos(math.radians(a)),
-                440 + r1 * math.sin(math.radians(a)),
-                GOLD,
-                5,
-            )
-        )
+    # a faint grid of dots: the city's innovation ground
+    for row in range(9):
+        for col in range(11):
+            body.append(circle(70 + col * 86, 120 + row * 96, 3, p.soft, opacity=0.35))
+    keep = len(body)
+    centres = [(215.0, 665.0), (500.0, 485.0), (785.0, 305.0)]
+    radius = 122.0
+    # the trail of light rising under the chain to an arrowhead
+    d = "M110 880 C300 850 380 690 560 610 C720 540 780 420 880 350"
+    body.append(path(d, stroke=p.deep, stroke_width=64, stroke_linecap="round", opacity=0.8))
+    body.append(path(d, stroke="url(#trail)", stroke_width=26, stroke_linecap="round"))
+    for k in range(1, 9):
+        tx, ty = 110 + k * 86, 880 - 530 * (k / 9) ** 1.15
+        body.append(circle(tx, ty, 5, WHITE, opacity=0.7))
+    body.append(poly([(858, 300), (948, 318), (898, 398)], GOLD))
+    # the chain between the medallions: a flat link and an edge-on link, in turn
+    for (x0, y0), (x1, y1) in zip(centres, centres[1:]):
+        ang = math.degrees(math.atan2(y1 - y0, x1 - x0))
+        gap = math.hypot(x1 - x0, y1 - y0)
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        t = f"translate({mx:.1f} {my:.1f}) rotate({ang:.1f})"
+        for dx in (-gap * 0.2, gap * 0.2):
+            body.append(ellipse(dx, 0, 62, 34, "none", stroke=p.pale, stroke_width=16, transform=t))
+        body.append(rect(-46, -9, 92, 18, p.ice, rx=9, transform=t))
+        body.append(rect(-40, -4, 80, 5, WHITE, rx=2.5, transform=t, opacity=0.6))
+    rims = [p.pale, p.accent, GOLD]
+    for (x, y), rim in zip(centres, rims):
+        body.append(circle(x + 10, y + 16, radius + 8, mix(GROUND, "#000000", 0.3), opacity=0.45))
+        body.append(circle(x, y, radius, "url(#disc)", stroke=rim, stroke_width=14))
+        body.append(circle(x, y, radius - 24, "none", stroke=rim, stroke_width=3, opacity=0.5))
+    # 1 the source: an atom
+    x, y = centres[0]
+    for a in (0, 60, 120):
+        body.append(ellipse(x, y, 82, 30, "none", stroke=p.ice, stroke_width=7, transform=f"rotate({a} {x:g} {y:g})"))
+    body.append(circle(x, y, 24, "url(#nucleus)"))
+    for a, r in ((20, 82), (200, 82), (110, 30)):
+        ex = x + 82 * math.cos(math.radians(a)) * (1 if r == 82 else 0) - (0 if r == 82 else 0)
+        ey = y + 82 * math.sin(math.radians(a)) * (0.36 if r == 82 else 0)
+        body.append(circle(ex, ey, 10, GOLD))
     # 2 incubation: a sprout under a glass dome
-    body.append(rect(420, 560, 150, 26, p.soft, rx=8))
-    body.append(path("M430 560 C430 420 560 420 560 560 Z", p.ice, opacity=0.35))
-    body.append(path("M430 560 C430 420 560 420 560 560", stroke=p.ice, stroke_width=5))
-    body.append(path("M495 560 L495 490", stroke=p.accent, stroke_width=7))
-    body.append(path("M495 510 C470 500 455 480 458 462 C480 462 495 480 495 505 Z", p.accent))
-    body.append(path("M495 498 C515 480 540 476 552 486 C540 505 515 508 495 505 Z", p.pale))
-    # 3 industry: a factory with a gear
-    body.append(path("M680 400 L680 300 L730 330 L730 300 L780 330 L780 300 L830 330 L830 400 Z", p.pale))
-    body.append(rect(690, 240, 26, 80, p.soft))
-    body.append(gear(850, 230, 62, 10, GOLD, p.deep))
+    x, y = centres[1]
+    body.append(rect(x - 82, y + 40, 164, 26, p.soft, rx=10))
+    body.append(path(f"M{x - 72:g} {y + 40:g} C{x - 72:g} {y - 100:g} {x + 72:g} {y - 100:g} {x + 72:g} {y + 40:g} Z",
+                     "url(#dome)", opacity=0.35))  # fmt: skip
+    body.append(path(f"M{x - 72:g} {y + 40:g} C{x - 72:g} {y - 100:g} {x + 72:g} {y - 100:g} {x + 72:g} {y + 40:g}",
+                     stroke=p.ice, stroke_width=6))  # fmt: skip
+    body.append(path(f"M{x - 44:g} {y - 30:g} C{x - 40:g} {y - 56:g} {x - 20:g} {y - 70:g} {x:g} {y - 72:g}",
+                     stroke=WHITE, stroke_width=6, opacity=0.6, stroke_linecap="round"))  # fmt: skip
+    body.append(ellipse(x, y + 36, 34, 10, mix(p.deep, "#000000", 0.2)))
+    body.append(path(f"M{x:g} {y + 36:g} L{x:g} {y - 14:g}", stroke=p.accent, stroke_width=9, stroke_linecap="round"))
+    body.append(path(f"M{x:g} {y - 4:g} C{x - 30:g} {y - 12:g} {x - 48:g} {y - 36:g} {x - 44:g} {y - 58:g}"
+                     f" C{x - 14:g} {y - 56:g} {x + 2:g} {y - 30:g} {x:g} {y - 4:g} Z", p.accent))  # fmt: skip
+    body.append(path(f"M{x:g} {y - 16:g} C{x + 26:g} {y - 40:g} {x + 52:g} {y - 44:g} {x + 64:g} {y - 30:g}"
+                     f" C{x + 50:g} {y - 8:g} {x + 24:g} {y - 6:g} {x:g} {y - 16:g} Z", p.pale))  # fmt: skip
+    # 3 industry: a works with a saw-tooth roof, its chimney and a gear turning
+    x, y = centres[2]
+    body.append(path(f"M{x - 86:g} {y + 56:g} L{x - 86:g} {y - 4:g} L{x - 46:g} {y - 34:g} L{x - 46:g} {y - 4:g}"
+                     f" L{x - 6:g} {y - 34:g} L{x - 6:g} {y - 4:g} L{x + 34:g} {y - 34:g} L{x + 34:g} {y + 56:g} Z",
+                     "url(#works)"))  # fmt: skip
+    body.append(rect(x - 76, y - 92, 22, 70, p.pale, rx=3))
+    for k in range(3):
+        body.append(circle(x - 65 + k * 14, y - 110 - k * 16, 9 + k * 3, p.ice, opacity=0.5 - k * 0.12))
     for col in range(3):
-        body.append(rect(694 + col * 46, 350, 28, 30, p.mid, rx=3))
-    return svg(defs, body, scale=0.86)
+        body.append(rect(x - 74 + col * 38, y + 10, 24, 28, p.mid, rx=3))
+    body.append(gear(x + 62, y - 34, 46, 10, GOLD, p.deep))
+    return svg(defs, body, scale=0.92, keep=keep)
 
 
 # Scenes: pillar 2, industry (mint) --------------------------------------------------------------------------------
@@ -647,78 +669,101 @@ def quark_e_drive() -> str:
 
 
 def ehang_evtol() -> str:
+    """EHang's passenger drone: a two-seat cabin under eight arms with paired rotors, flying over the city at dusk,
+    the Canton Tower on the skyline."""
     p = IND
-    defs, body = backdrop(p, "s", top=mix(GROUND, p.accent, 0.35))
+    defs, body = backdrop(p, "s", top=mix(GROUND, p.accent, 0.3))
     defs += [
-        lin("cabin", [(0, WHITE), (1, p.pale)]),
-        lin("canopy", [(0, p.deep), (1, p.mid)], x2=1, y2=1),
-        lin("city", [(0, p.deep), (1, p.night)]),
+        rad("dusk", [(0, GOLD, 0.35), (0.5, GOLD, 0.08), (1, GOLD, 0)], cy=0.5, r=0.5),
+        lin("city", [(0, mix(GROUND, p.accent, 0.16)), (1, p.night)]),
+        lin("shell", [(0, WHITE), (0.55, p.ice), (1, p.pale)], x2=1, y2=1),
+        lin("canopy", [(0, mix(GROUND, p.accent, 0.12)), (0.7, p.deep), (1, p.mid)], x2=1, y2=1),
+        lin("tower", [(0, GOLD), (1, mix(GOLD, GROUND, 0.6))]),
+        lin("disc", [(0, WHITE), (1, p.ice)]),
     ]
-    # the city below
-    skyline = [
-        (60, 760),
-        (130, 700),
-        (190, 800),
-        (250, 650),
-        (320, 740),
-        (390, 690),
-        (460, 780),
-        (520, 620),
-        (590, 720),
-        (660, 680),
-        (720, 770),
-        (790, 640),
-        (860, 730),
-        (930, 690),
-    ]
-    for x, top in skyline:
-        body.append(rect(x - 30, top, 62, 1000 - top, "url(#city)"))
-        for wy in range(top + 24, 960, 46):
-            body.append(rect(x - 14, wy, 10, 14, p.soft, opacity=0.6))
-    cx, cy = 500, 440
+    body.append(ellipse(500, 900, 620, 260, "url(#dusk)"))
+    body += stars([(120, 110, 3), (330, 70, 2), (880, 120, 3), (760, 60, 2), (610, 130, 2), (60, 300, 2)], WHITE)
+    keep = len(body)
+    # the skyline, with the Canton Tower
+    blocks = [(40, 740, 70), (115, 690, 60), (180, 770, 50), (330, 720, 64), (400, 650, 56), (460, 760, 60),
+              (525, 700, 70), (600, 640, 54), (660, 730, 62), (730, 680, 58), (795, 760, 54), (855, 700, 66),
+              (925, 750, 60)]  # fmt: skip
+    for x, top, w in blocks:
+        body.append(rect(x - w / 2, top, w, 1000 - top, "url(#city)"))
+        for wy in range(top + 22, 990, 38):
+            for wx in (x - w / 4 - 5, x + w / 4 - 5):
+                body.append(rect(wx, wy, 10, 12, GOLD if (wx + wy) % 7 == 0 else p.soft, opacity=0.55))
+    tx = 262
+    body.append(path(f"M{tx - 34} 1000 C{tx - 8} 800 {tx - 10} 700 {tx - 24} 560 L{tx + 24} 560"
+                     f" C{tx + 10} 700 {tx + 8} 800 {tx + 34} 1000 Z", "url(#tower)", opacity=0.9))  # fmt: skip
+    for k in range(9):
+        yy = 580 + k * 46
+        half = 22 - 14 * math.sin(math.pi * min(1.0, (yy - 560) / 440)) * 0.9
+        body.append(line(tx - half, yy, tx + half, yy + 20, mix(GOLD, GROUND, 0.4), 3))
+    body.append(rect(tx - 26, 548, 52, 14, GOLD, rx=4))
+    body.append(line(tx, 548, tx, 440, GOLD, 5))
+    body.append(circle(tx, 436, 6, RED))
+    # the route it flies: a dashed arc from a rooftop pad
+    body.append(ellipse(735, 676, 52, 12, p.soft))
+    body.append(ellipse(735, 676, 34, 7, "none", stroke=GOLD, stroke_width=3))
+    body.append(path("M735 664 C760 600 700 560 610 540", stroke=p.ice, stroke_width=5, stroke_dasharray="4 16",
+                     stroke_linecap="round", opacity=0.8))  # fmt: skip
+    # the drone: eight arms round the top of the cabin, a pair of rotors at the end of each
+    cx, cy = 470.0, 360.0
     arms = 8
 
-    def rotor_at(k: int) -> tuple[float, float]:
-        a = 2 * math.pi * k / arms + math.pi / 8
-        return cx + 300 * math.cos(a), cy + 100 * math.sin(a)
+    def angle(k: int) -> float:
+        return 2 * math.pi * k / arms + math.pi / 8
 
-    def rotor(x: float, y: float) -> list[str]:
+    def tip(k: int) -> tuple[float, float]:
+        return cx + 300 * math.cos(angle(k)), cy - 70 + 96 * math.sin(angle(k))
+
+    def rotor(k: int) -> list[str]:
+        x, y = tip(k)
+        x0, y0 = cx + 62 * math.cos(angle(k)), cy - 104 + 20 * math.sin(angle(k))  # from the ring on the roof
         return [
-            line(cx, cy + 20, x, y, p.ice, 12),
-            rect(x - 8, y - 30, 16, 30, p.pale, rx=4),
-            ellipse(x, y - 34, 72, 14, p.ice, opacity=0.55),
-            ellipse(x, y - 34, 72, 14, "none", stroke=WHITE, stroke_width=3),
-            ellipse(x, y - 10, 64, 11, p.ice, opacity=0.35),
-            circle(x, y - 34, 7, GOLD),
+            line(x0, y0, x, y, p.pale, 14),
+            line(x0, y0, x, y, WHITE, 4, opacity=0.6),
+            rect(x - 9, y - 26, 18, 48, p.ice, rx=6),
+            ellipse(x, y - 28, 80, 15, "url(#disc)", opacity=0.45),
+            ellipse(x, y - 28, 80, 15, "none", stroke=WHITE, stroke_width=3, opacity=0.9),
+            ellipse(x, y + 24, 72, 13, "url(#disc)", opacity=0.3),
+            ellipse(x, y + 24, 72, 13, "none", stroke=p.ice, stroke_width=2.5, opacity=0.7),
+            circle(x, y - 28, 7, GOLD),
         ]
 
-    back = [k for k in range(arms) if rotor_at(k)[1] < cy]
-    front = [k for k in range(arms) if rotor_at(k)[1] >= cy]
-    for k in back:
-        body += rotor(*rotor_at(k))
-    # the cabin for two, on skids
-    body.append(
-        path(
-            "M420 560 L400 610 M580 560 L600 610 M360 612 L440 612 M560 612 L640 612",
-            stroke=p.pale,
-            stroke_width=10,
-            stroke_linecap="round",
-        )
-    )
-    body.append(ellipse(cx, cy + 40, 120, 110, "url(#cabin)"))
-    body.append(path("M400 420 C410 350 590 350 600 420 C590 460 410 460 400 420 Z", "url(#canopy)"))
-    body.append(path("M420 400 C440 372 500 366 540 372", stroke=WHITE, stroke_width=6, opacity=0.6))
-    body.append(rect(cx - 60, cy + 100, 120, 12, p.accent, rx=6))
-    for k in front:
-        body += rotor(*rotor_at(k))
-    # all three certificates: three seals
-    for k in range(3):
-        x = 590 + k * 96
-        body.append(rect(x - 38, 160, 76, 96, p.ice, rx=8))
-        for ly in (182, 200, 218):
-            body.append(line(x - 22, ly, x + 22, ly, p.soft, 4))
-        body.append(circle(x + 18, 246, 22, GOLD, stroke=mix(GOLD, GROUND, 0.3), stroke_width=4))
-    return svg(defs, body)
+    order = sorted(range(arms), key=lambda k: tip(k)[1])
+    behind = [k for k in order if tip(k)[1] < cy - 70]
+    before = [k for k in order if tip(k)[1] >= cy - 70]
+    for k in behind:
+        body += rotor(k)
+    # skids
+    body.append(path(f"M{cx - 70} {cy + 120} L{cx - 96} {cy + 186} M{cx + 70} {cy + 120} L{cx + 96} {cy + 186}",
+                     stroke=p.pale, stroke_width=11, stroke_linecap="round"))  # fmt: skip
+    body.append(path(f"M{cx - 150} {cy + 190} L{cx - 40} {cy + 190} M{cx + 40} {cy + 190} L{cx + 150} {cy + 190}",
+                     stroke=p.ice, stroke_width=12, stroke_linecap="round"))  # fmt: skip
+    # the cabin: an egg with a wrap-round canopy, two seats behind it
+    body.append(path(f"M{cx - 118} {cy + 30} C{cx - 122} {cy - 70} {cx - 60} {cy - 112} {cx} {cy - 112}"
+                     f" C{cx + 60} {cy - 112} {cx + 122} {cy - 70} {cx + 118} {cy + 30}"
+                     f" C{cx + 112} {cy + 110} {cx + 60} {cy + 150} {cx} {cy + 150}"
+                     f" C{cx - 60} {cy + 150} {cx - 112} {cy + 110} {cx - 118} {cy + 30} Z",
+                     "url(#shell)"))  # fmt: skip
+    body.append(path(f"M{cx - 104} {cy + 10} C{cx - 104} {cy - 62} {cx - 50} {cy - 96} {cx + 6} {cy - 96}"
+                     f" C{cx + 62} {cy - 96} {cx + 108} {cy - 60} {cx + 108} {cy + 8}"
+                     f" C{cx + 70} {cy + 44} {cx - 66} {cy + 46} {cx - 104} {cy + 10} Z", "url(#canopy)"))  # fmt: skip
+    for sx in (-42, 42):
+        body.append(rect(cx + sx - 26, cy - 42, 52, 62, mix(GROUND, p.accent, 0.2), rx=18, opacity=0.8))
+    body.append(path(f"M{cx - 80} {cy - 34} C{cx - 64} {cy - 70} {cx - 30} {cy - 84} {cx + 10} {cy - 84}",
+                     stroke=WHITE, stroke_width=8, stroke_linecap="round", opacity=0.55))  # fmt: skip
+    body.append(path(f"M{cx - 112} {cy + 62} C{cx - 60} {cy + 92} {cx + 60} {cy + 92} {cx + 112} {cy + 62}",
+                     stroke=p.accent, stroke_width=12, stroke_linecap="round"))  # fmt: skip
+    body.append(ellipse(cx, cy - 106, 66, 22, p.pale))
+    body.append(ellipse(cx, cy - 110, 40, 12, p.ice))
+    body.append(circle(cx - 96, cy + 96, 7, RED))
+    body.append(circle(cx + 96, cy + 96, 7, p.accent))
+    for k in before:
+        body += rotor(k)
+    return svg(defs, body, scale=0.94, keep=keep)
 
 
 def ultrafast_battery_factory() -> str:
