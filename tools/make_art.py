@@ -551,8 +551,8 @@ def innovation_chain() -> str:
         for col in range(11):
             body.append(circle(70 + col * 86, 120 + row * 96, 3, p.soft, opacity=0.35))
     keep = len(body)
-    centres = [(215.0, 665.0), (500.0, 485.0), (785.0, 305.0)]
-    radius = 122.0
+    centres = [(250.0, 655.0), (500.0, 485.0), (750.0, 315.0)]
+    radius = 112.0
     # the trail of light rising under the chain to an arrowhead
     d = "M110 880 C300 850 380 690 560 610 C720 540 780 420 880 350"
     body.append(path(d, stroke=p.deep, stroke_width=64, stroke_linecap="round", opacity=0.8))
@@ -611,7 +611,7 @@ def innovation_chain() -> str:
     for col in range(3):
         body.append(rect(x - 74 + col * 38, y + 10, 24, 28, p.mid, rx=3))
     body.append(gear(x + 62, y - 34, 46, 10, GOLD, p.deep))
-    return svg(defs, body, scale=0.92, keep=keep)
+    return svg(defs, body, scale=0.9, keep=keep)
 
 
 # Scenes: pillar 2, industry (mint) --------------------------------------------------------------------------------
