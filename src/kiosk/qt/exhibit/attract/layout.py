@@ -9,7 +9,7 @@ other one beneath it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -82,25 +82,30 @@ class Field(Item):
     again (a wipe's strip, a mark that changes). The wash is drawn as flat bands across the diagonal, filled as
     fast as a flat colour (a gradient filled afresh costs several times as much; a cache of it, a screen of memory)."""
 
-    def __init__(self, box: QRectF, body: QColor, glow: QColor | None, parent: QGraphicsItem):
+    def __init__(
+        self, box: QRectF, body: QColor, glow: QColor | None, parent: QGraphicsItem, part: QRectF | None = None
+    ):
+        """``part`` (in ``box``'s own coordinates, all of it when None): the slice of the field this item draws."""
         super().__init__(parent)
         self._rect = QRectF(0, 0, box.width(), box.height())
+        self._part = QRectF(self._rect) if part is None else part.intersected(self._rect)
         self._body = QColor(body)
         self._glow = None if glow is None else QColor(glow)
         self.setPos(box.topLeft())
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self._rect)
+        return QRectF(self._part)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # whole pixels, edge to edge
         if self._glow is None:
-            painter.fillRect(self._rect, self._body)
+            painter.fillRect(self._part, self._body)
+            painter.restore()
             return
         w, h = self._rect.width(), self._rect.height()
         length = math.hypot(w, h)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.setClipRect(self._rect, Qt.ClipOperation.IntersectClip)
+        painter.setClipRect(self._part, Qt.ClipOperation.IntersectClip)
         painter.rotate(math.degrees(math.atan2(h, w)))  # x now runs along the diagonal
         step = 0.75 * length / WASH_STEPS
         for k in range(WASH_STEPS):
@@ -112,9 +117,21 @@ class Field(Item):
         painter.restore()
 
 
-def field_panel(look: Look, box: QRectF, accent: str, parent: QGraphicsItem) -> Field:
+FIELD_STRIPS = 8  # a field is made and taken away a strip at a time: an eighth of it drawn again in a frame
+
+
+def field_strips(box: QRectF, body: QColor, glow: QColor | None, parent: QGraphicsItem) -> Iterator[None]:
+    """A field over ``box`` as ``FIELD_STRIPS`` items, one a step (each step draws one strip's worth again)."""
+    edges = [round(box.height() * k / FIELD_STRIPS) for k in range(FIELD_STRIPS + 1)]  # whole pixels: no seams
+    for top, bottom in zip(edges, edges[1:]):
+        Field(box, body, glow, parent, QRectF(0, top, box.width(), bottom - top))
+        yield
+
+
+def field_panel(look: Look, box: QRectF, accent: str, parent: QGraphicsItem) -> Iterator[None]:
+    """The scene's colour field: the accent deep in the navy, washing lighter from the top left."""
     glow, body = field_colours(look, accent)
-    return Field(box, body, glow, parent)
+    yield from field_strips(box, body, glow, parent)
 
 
 def wipe_edge(look: Look, side: int) -> str:

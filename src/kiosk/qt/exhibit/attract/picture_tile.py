@@ -109,11 +109,21 @@ class PictureTile(Item):
         label.setParentItem(self)
         label.setPos(PAD, label_top)
         self.label = label
+        # The picture, its scrim and its words are drawn by the tile itself into its one cache (see paint): a tile
+        # drawn again (as it appears, or in its moment) is one copy, not one a layer.
+        self._flat = [item for item in self.childItems()]
+        for item in self._flat:
+            item.setVisible(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.veil = Overlay(width, height, field_colours(look, pillar.accent)[1], False, self)  # to the field's colour
         self.ring = Overlay(width, height, mix(pillar.accent, "#FFFFFF", 0.45), True, self)
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for item in self._flat:
+            _paint_tree(item, painter, option, widget)
 
     def set_lit(self, glow: float, veiled: float = 0.0) -> None:
         """How lit the tile is, 0..1 (its ring's opacity), and how far it steps back while another one is lit."""
@@ -122,3 +132,18 @@ class PictureTile(Item):
             self.ring.setOpacity(glow)
         if veiled != self.veil.opacity():
             self.veil.setOpacity(veiled)
+
+
+def _paint_tree(
+    item: QGraphicsItem, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
+) -> None:
+    """Draw ``item`` and the items inside it (placed by position only) with ``painter``, as the scene would."""
+    painter.save()
+    painter.translate(item.pos())
+    item.paint(painter, option, widget)
+    painter.restore()
+    for child in sorted(item.childItems(), key=lambda c: c.zValue()):
+        painter.save()
+        painter.translate(item.pos())
+        _paint_tree(child, painter, option, widget)
+        painter.restore()

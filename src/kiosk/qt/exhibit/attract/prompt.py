@@ -17,6 +17,7 @@ from kiosk.qt.widgets.text_block import TextBlock
 
 BREATH_S = 3.2  # one breath of the pill: 0.31 Hz, far below anything that flashes
 SLOW_BREATH_S = 6.4  # with reduced motion
+BREATH_STEP = 0.005  # of opacity: the breath in 40 steps each way
 ICON = 80.0
 ICON_GAP = 30.0
 PAD = 64.0
@@ -79,4 +80,6 @@ class Prompt(Item):
     def breathe(self, elapsed_s: float, slow: bool) -> None:
         """The pill at ``elapsed_s``: its opacity swells and settles between 0.8 and 1."""
         period = SLOW_BREATH_S if slow else BREATH_S
-        self.pill.setOpacity(0.9 + 0.1 * math.cos(2 * math.pi * elapsed_s / period))
+        opacity = round((0.9 + 0.1 * math.cos(2 * math.pi * elapsed_s / period)) / BREATH_STEP) * BREATH_STEP
+        if opacity != self.pill.opacity():  # in steps too small to see: drawn again some 25 times a second, not 60
+            self.pill.setOpacity(opacity)

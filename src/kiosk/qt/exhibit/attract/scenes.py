@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Generator, Iterator, Sequence
+from itertools import chain
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
@@ -27,11 +28,11 @@ from kiosk.qt.exhibit.attract.figures import (
     stagger,
 )
 from kiosk.qt.exhibit.attract.layout import (
-    Field,
     Frame,
     Scene,
     bilingual,
     field_panel,
+    field_strips,
     frame,
     other_language,
     wipe_edge,
@@ -67,7 +68,6 @@ def build_scene(
         root.setPos(offset)
     if parent is not None:
         root.setParentItem(parent)
-    Field(whole, QColor(look.theme.ground), None, root)
     scene = Scene(root, root, Home(), QPointF())
     box = frame(look, side)
     pieces: Pieces
@@ -81,7 +81,7 @@ def build_scene(
         pieces = _number(ctx, ctx.content.number(slide.number_id), box, scene)
     else:
         pieces = _title(ctx, box, scene)
-    return scene, pieces
+    return scene, chain(field_strips(whole, QColor(look.theme.ground), None, root), pieces)
 
 
 def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> Callable[[Moment], None]:
@@ -134,7 +134,7 @@ def tile_lit(ctx: PageContext, accent: str) -> QColor:
 
 def _title(ctx: PageContext, box: Frame, scene: Scene) -> Pieces:
     look, exhibit, root = ctx.look, ctx.content.exhibit, scene.root
-    field_panel(look, box.field, look.theme.signature, root)
+    yield from field_panel(look, box.field, look.theme.signature, root)
     fig = box.figure
     title = ctx.text(
         exhibit.title.get(ctx.language), "display", fig.width(), fig.height() * 0.6, root, fig.x(), fig.y() + 24,
@@ -185,7 +185,7 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, scene: Scene) -> Piece
     """The pillar's stories as a wall of their pictures in its field (firsts first), each labelled with its title
     and lit in turn; its name, tagline and headline number beside them."""
     look, root = ctx.look, scene.root
-    field_panel(look, box.field, pillar.accent, root)
+    yield from field_panel(look, box.field, pillar.accent, root)
     fig, col = box.figure, box.column
     scene.whole = PillarPage(pillar.id)
     head = Item(root)
@@ -250,7 +250,7 @@ def _spotlight(tiles: Sequence[PictureTile]) -> Callable[[Moment], None]:
 
 def _chart(ctx: PageContext, pillar: Pillar, chart: Chart, box: Frame, scene: Scene) -> Pieces:
     look, root = ctx.look, scene.root
-    field_panel(look, box.field, pillar.accent, root)
+    yield from field_panel(look, box.field, pillar.accent, root)
     fig, col = box.figure, box.column
     gold, bright = QColor(look.theme.number), mix(pillar.accent, "#FFFFFF", 0.25)
     dim, ink = mix(look.theme.ground, pillar.accent, 0.64), mix(look.theme.ground, pillar.accent, 0.14)
@@ -379,7 +379,7 @@ def _number(ctx: PageContext, number: KeyNumber, box: Frame, scene: Scene) -> Pi
     look, root = ctx.look, scene.root
     pillar = owner_of(ctx.content, number.id)
     accent = pillar.accent if pillar is not None else look.theme.signature
-    field_panel(look, box.field, accent, root)
+    yield from field_panel(look, box.field, accent, root)
     fig, col = box.figure, box.column
     scene.whole = PillarPage(pillar.id) if pillar else Home()
     count = marks_for(number)

@@ -29,6 +29,8 @@ class WipeRoot(Item):
         self._edge = edge
         self._revealed = 1.0
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        # it draws nothing itself: taken away once its items have gone, it leaves nothing to draw again
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     @property
     def revealed(self) -> float:

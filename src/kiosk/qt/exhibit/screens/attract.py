@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, build_playlist, moment
 from kiosk.exhibit.motion import drift_offset, ease_out_cubic
@@ -111,12 +111,23 @@ class AttractPage(Page):
         self.prompt.breathe(elapsed_s, slow=still)
         if not still and into >= self.loop.slide_s - PREPARE_S:
             if self._ready is None:
-                if self._leaving is not None:  # covered since the wipe: it goes as the next one's ground comes
-                    self._drop(self._leaving)  # (each draws the whole screen again once: now they share a frame)
-                    self._leaving = None
                 following = (index + 1) % len(self.loop.playlist)
                 self._ready = self._build(following, elapsed_s - into + self.loop.slide_s)
             self._ready.step()
+            self._dismantle_step()
+
+    def _dismantle_step(self) -> None:
+        """Take one part of the covered scene away (a part a frame: each one taken away is drawn again where it
+        was, and all of it at once would be the whole screen in one frame)."""
+        if self._leaving is None:
+            return
+        parts = self._leaving.root.childItems()
+        if parts:
+            self.ctx.ticker.cancel(parts[-1])
+            self._remove(parts[-1])
+        else:
+            self._drop(self._leaving)  # nothing left: its root draws nothing, and goes without a repaint
+            self._leaving = None
 
     def _build(self, index: int, start_s: float) -> _Building:
         """Start making scene ``index``, which is shown from ``start_s`` on (its place is the drift's then)."""
@@ -160,10 +171,14 @@ class AttractPage(Page):
 
     def _drop(self, scene: Scene) -> None:
         self.ctx.ticker.cancel(scene.root)
-        unparent(scene.root)
-        if scene.root.scene() is not None:
-            scene.root.scene().removeItem(scene.root)
-        scene.root.deleteLater()
+        self._remove(scene.root)
+
+    def _remove(self, item: QGraphicsItem) -> None:
+        unparent(item)
+        if item.scene() is not None:
+            item.scene().removeItem(item)
+        if isinstance(item, QGraphicsObject):
+            item.deleteLater()
 
     def languages_shown(self) -> set[str]:
         """The languages of the scene on screen and of the invitation."""
