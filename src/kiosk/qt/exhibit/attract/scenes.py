@@ -46,6 +46,7 @@ from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.surface import IconItem, Panel
 
 TOUR_SPAN = 2.5  # how many tiles' turns one tile's light lasts
+SPOTLIGHT_TURNS = 1.4  # a story picture's moment: its own turn and a little of the next (two change at a time)
 STORY_TILES = 4  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
 
 
@@ -95,11 +96,11 @@ def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> C
     return step
 
 
-def tour_glows(fill: float, count: int) -> list[float]:
+def tour_glows(fill: float, count: int, turns: float = TOUR_SPAN) -> list[float]:
     """How lit each of ``count`` things is (0..1) at ``fill`` of the build: one after another, each swelling and
-    settling over ``TOUR_SPAN`` turns (about 1.3 s for six), the next starting as it peaks: every story or pillar
-    gets its moment, and nothing flashes."""
-    span = min(1.0, TOUR_SPAN / max(1, count))
+    settling over ``turns`` turns (``TOUR_SPAN``: about 1.3 s for six, the next starting as it peaks): every story or
+    pillar gets its moment, and nothing flashes."""
+    span = min(1.0, turns / max(1, count))
     glows = []
     for i in range(count):
         start = 0.0 if count == 1 else i * (1.0 - span) / (count - 1)
@@ -242,7 +243,7 @@ def _spotlight(tiles: Sequence[PictureTile]) -> Callable[[Moment], None]:
 
     def step(moment: Moment) -> None:
         stepped_back = clamp01(moment.fill * 8) * clamp01((1.0 - moment.fill) * 8)
-        for tile, glow in zip(tiles, tour_glows(moment.fill, len(tiles)), strict=True):
+        for tile, glow in zip(tiles, tour_glows(moment.fill, len(tiles), SPOTLIGHT_TURNS), strict=True):
             tile.set_lit(glow, stepped_back * (1.0 - glow))
 
     return step
