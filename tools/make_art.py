@@ -1304,53 +1304,70 @@ def five_ones_model() -> str:
 
 
 def transformation_pilots() -> str:
+    """Pilots that link the laboratory to the market: a bridge from a lab to a market over the river, the four
+    pilot zones as beacons along it, results crossing on its deck."""
     p = COM
     defs, body = backdrop(p, "s", top=p.night, bottom=p.deep)
-    defs += [lin("river", [(0, p.soft), (1, p.mid)], x2=1, y2=0), rad("zone", [(0, p.accent, 0.45), (1, p.accent, 0)])]
-    # the map: the river, and the route from laboratory to market
-    river = "M0 420 C160 380 260 520 420 500 C580 480 620 600 760 600 C860 600 920 560 1000 580"
-    body.append(path(river, stroke="url(#river)", stroke_width=80, stroke_linecap="butt"))
-    body.append(path(river, stroke=p.pale, stroke_width=3, opacity=0.4))
-    route = "M250 260 C320 340 300 420 340 520 C380 640 520 720 560 780 C610 850 700 760 760 700"
-    body.append(path(route, stroke=GOLD, stroke_width=7, stroke_dasharray="16 12", stroke_linecap="round"))
-    zones = [(250, 260), (700, 270), (300, 720), (760, 700)]
-    for x, y in zones:
-        body.append(circle(x, y, 150, "url(#zone)"))
-        for rr, o in ((120, 0.5), (92, 0.8)):
-            body.append(circle(x, y, rr, "none", stroke=p.pale, stroke_width=4, opacity=o))
-        body.append(circle(x, y, 66, p.deep, stroke=p.accent, stroke_width=5))
-    # around a university (HKUST Guangzhou): a hall with columns
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = zones
-    body.append(poly([(ax - 42, ay - 14), (ax, ay - 42), (ax + 42, ay - 14)], WHITE))
-    for k in range(4):
-        body.append(rect(ax - 34 + k * 22, ay - 10, 12, 40, p.pale))
-    body.append(rect(ax - 44, ay + 30, 88, 10, WHITE))
-    # around Wushan: hills with a spark of ideas
-    body.append(
-        path(
-            f"M{bx - 50} {by + 30} L{bx - 16} {by - 24} L{bx + 6} {by + 4} L{bx + 22} {by - 14} L{bx + 50} {by + 30} Z",
-            p.pale,
-        )
-    )
-    body.append(circle(bx + 22, by - 38, 12, GOLD))
-    # around University Town: an island campus with a mortarboard
-    body.append(ellipse(cx, cy + 22, 50, 18, p.soft))
-    body.append(poly([(cx - 46, cy - 10), (cx, cy - 32), (cx + 46, cy - 10), (cx, cy + 12)], WHITE))
-    body.append(
-        path(
-            f"M{cx - 24} {cy} L{cx - 24} {cy + 16} C{cx - 10} {cy + 26} {cx + 10} {cy + 26} {cx + 24}"
-            f" {cy + 16} L{cx + 24} {cy}",
-            p.pale,
-        )
-    )
-    body.append(line(cx + 40, cy - 12, cx + 40, cy + 18, GOLD, 4))
-    # Guangzhou–Hong Kong–Macao: three linked rings
-    for ox, oy in ((-24, 10), (24, 10), (0, -24)):
-        body.append(circle(dx + ox, dy + oy, 24, "none", stroke=WHITE if oy < 0 else p.pale, stroke_width=7))
-    # the market at the end of the route
-    body.append(rect(520, 800, 90, 60, p.pale, rx=6))
-    body.append(path("M510 800 L530 770 L600 770 L620 800 Z", GOLD))
-    return svg(defs, body)
+    defs += [
+        lin("water", [(0, p.mid), (1, mix(GROUND, "#000000", 0.3))]),
+        lin("lab", [(0, p.ice), (1, p.pale)]),
+        lin("deck", [(0, p.pale), (0.5, GOLD), (1, p.pale)], x2=1, y2=0),
+        rad("beam", [(0, GOLD, 0.55), (1, GOLD, 0)]),
+    ]
+    body += stars([(120, 150, 3), (240, 90, 2), (420, 140, 2), (620, 80, 3), (800, 160, 2), (900, 100, 2)], WHITE)
+    body.append(rect(0, 700, 1000, 300, "url(#water)"))
+    for y, o in ((740, 0.45), (800, 0.3), (860, 0.2)):
+        body.append(path(wave(40, 960, y, 8, 90), stroke=p.pale, stroke_width=4, opacity=o))
+    keep = len(body)
+    # the banks
+    body.append(path("M0 700 L360 700 L330 740 L0 740 Z", p.deep))
+    body.append(path("M1000 700 L640 700 L670 740 L1000 740 Z", p.deep))
+    # the laboratory: a hall with a domed roof and a flask in its round window
+    body.append(rect(130, 450, 210, 250, "url(#lab)", rx=10))
+    body.append(path("M150 450 C150 370 320 370 320 450 Z", p.pale))
+    body.append(path("M235 372 L235 340", stroke=p.ice, stroke_width=6, stroke_linecap="round"))
+    body.append(circle(235, 540, 58, p.deep, stroke=p.accent, stroke_width=8))
+    body.append(path("M222 505 L248 505 L248 530 L272 575 C276 584 270 590 262 590 L208 590 C200 590 194 584 198 575"
+                     " L222 530 Z", p.ice))  # fmt: skip
+    body.append(path("M206 568 L264 568 L272 582 C274 588 270 590 262 590 L208 590 C200 590 196 588 198 582 Z", GOLD))
+    for col in range(3):
+        body.append(rect(152 + col * 62, 626, 42, 50, p.mid, rx=4))
+    # the market: a shop front under a striped awning, its goods stacked before it
+    body.append(rect(665, 480, 210, 220, p.pale, rx=8))
+    for k in range(5):
+        fill = GOLD if k % 2 == 0 else p.accent
+        body.append(path(f"M{650 + k * 48} 470 L{698 + k * 48} 470 L{698 + k * 48} 520"
+                         f" C{686 + k * 48} 540 {662 + k * 48} 540 {650 + k * 48} 520 Z", fill))  # fmt: skip
+    body.append(rect(650, 452, 240, 22, p.ice, rx=6))
+    body.append(rect(700, 560, 140, 140, p.deep, rx=6))
+    for bx, by, bw in ((705, 650, 60), (772, 650, 60), (738, 600, 60)):
+        body.append(rect(bx, by, bw, 46, GOLD if by == 600 else p.soft, rx=5))
+        body.append(line(bx + bw / 2, by + 4, bx + bw / 2, by + 42, p.deep, 4))
+    # the bridge between them, its deck lit end to end
+    body.append(path("M345 702 C425 620 575 620 655 702", stroke=p.ice, stroke_width=9, opacity=0.7))
+    for k in range(1, 8):  # the columns from the arch up to the deck
+        u = k / 8
+        x = (1 - u) ** 3 * 345 + 3 * (1 - u) ** 2 * u * 425 + 3 * (1 - u) * u**2 * 575 + u**3 * 655
+        y = (1 - u) ** 3 * 702 + 3 * (1 - u) ** 2 * u * 620 + 3 * (1 - u) * u**2 * 620 + u**3 * 702
+        body.append(line(x, y, x, 648, p.ice, 4, opacity=0.55))
+    body.append(path("M338 640 L662 640", stroke=mix(GROUND, p.accent, 0.2), stroke_width=30, stroke_linecap="round"))
+    body.append(path("M338 640 L662 640", stroke="url(#deck)", stroke_width=12, stroke_linecap="round"))
+    for x in (430, 520, 600):  # results on their way to market
+        body.append(rect(x - 16, 596, 32, 30, GOLD, rx=5))
+        body.append(line(x, 600, x, 622, mix(GOLD, GROUND, 0.5), 3))
+    # four pilot zones along it, each its own beacon
+    colours = [p.accent, GOLD, p.ice, mix(p.accent, RED, 0.45)]
+    for k, colour in enumerate(colours):
+        x = 350 + k * 100
+        y = 470 if k in (1, 2) else 500
+        body.append(circle(x, y - 6, 70, "url(#beam)"))
+        body.append(line(x, y + 40, x, 626, p.pale, 4, opacity=0.7))
+        body.append(path(f"M{x} {y + 44} C{x - 18} {y + 18} {x - 34} {y + 2} {x - 34} {y - 18}"
+                         f" C{x - 34} {y - 38} {x - 18} {y - 52} {x} {y - 52}"
+                         f" C{x + 18} {y - 52} {x + 34} {y - 38} {x + 34} {y - 18}"
+                         f" C{x + 34} {y + 2} {x + 18} {y + 18} {x} {y + 44} Z", colour))  # fmt: skip
+        body.append(circle(x, y - 18, 13, p.night))
+    return svg(defs, body, scale=0.96, keep=keep)
 
 
 # Scenes: pillar 4, ecosystem (orange) -----------------------------------------------------------------------------
