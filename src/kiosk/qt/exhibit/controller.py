@@ -220,6 +220,8 @@ class ExhibitController(QObject):
             reach_line=reach_line,
             open_accessibility=actions.open_menu if actions is not None else None,
             speak_screen=actions.speak_screen if actions is not None and choices.read_aloud else None,
+            # large text: the screens are laid out as much taller as the text is larger, and scroll
+            page_height=height * choices.text_scale if choices.large_text else None,
         )
 
     def display_content(self) -> Content:

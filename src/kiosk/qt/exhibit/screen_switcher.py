@@ -81,6 +81,7 @@ class ScreenSwitcher:
             duration_s = PAGE_TRANSITION_S if fade_s is None else fade_s
             transition = self._start(before, [], duration_s, crossfade=fade_s is not None)
         page = self._build(screen, content)
+        page.scroll_if_taller()
         self._scene.addItem(page)
         self.page = page
         page.enter()

@@ -64,6 +64,15 @@ class Look:
             return px * self.text_scale
         return max(step for step in TYPE_SCALE if step <= px * 1.02) * self.text_scale
 
+    def room(self, px: float) -> float:
+        """A height meant for text (a line, a label's box) on the unscaled grid, grown with the text."""
+        return px * self.text_scale
+
+    def lines(self, count: int) -> int:
+        """At most ``count`` lines on the unscaled grid: in large text a text of two lines or more may take half as
+        many again (its words wrap sooner), a single line stays one."""
+        return count if self.text_scale <= 1.0 or count < 2 else -(-count * 3 // 2)
+
     @property
     def portrait(self) -> bool:
         return self.height > self.width
@@ -124,6 +133,8 @@ class Look:
             line_height=1.22 if base[2] else 1.38,
             steps=steps,
         )
+        if "max_lines" in changes:
+            changes["max_lines"] = self.lines(changes["max_lines"])
         return style.with_(**changes) if changes else style
 
     def _colour(self, name: _RoleColour) -> str:

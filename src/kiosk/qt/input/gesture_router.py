@@ -12,7 +12,15 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.qt.input.gesture_filter import GestureFilter
-from kiosk.qt.input.interaction import Draggable, Pressable, Scrollable, Swipeable, Tappable, handler_at
+from kiosk.qt.input.interaction import (
+    Draggable,
+    Pressable,
+    Scrollable,
+    Swipeable,
+    Tappable,
+    handler_at,
+    handlers_at,
+)
 
 
 class GestureRouter(QObject):
@@ -25,6 +33,7 @@ class GestureRouter(QObject):
         # Sees every tap first and returns True when it took it (reading aloud: a tap speaks, a double tap acts).
         self.tap_filter: Callable[[QPointF], bool] | None = None
         self._drag_target: Draggable | None = None
+        self._drag_candidates: list[Draggable] = []  # under the finger, until the drag's direction is known
         self._pressed: Pressable | None = None
         gestures.pressed.connect(self.on_pressed)
         gestures.released.connect(self.let_go)
@@ -38,6 +47,7 @@ class GestureRouter(QObject):
     def forget(self) -> None:
         """The screen changed: an item followed by a drag is gone."""
         self._drag_target = None
+        self._drag_candidates = []
         self._pressed = None
 
     def on_pressed(self, point: QPointF) -> None:
@@ -67,18 +77,37 @@ class GestureRouter(QObject):
             target.on_tap(point)
 
     def on_drag_started(self, start: QPointF) -> None:
+        """The items under the finger that follow drags; which one follows this drag is known at its first move
+        (the topmost whose ``drag_axis`` is the way the finger goes: a row sideways, the screen up or down)."""
         self.let_go()
-        target = None if self.swallow else handler_at(self.scene, start, "on_drag")
-        self._drag_target = target if isinstance(target, Draggable) else None
-        begin = getattr(self._drag_target, "on_drag_begin", None)
+        self._drag_target = None
+        found = [] if self.swallow else handlers_at(self.scene, start, "on_drag")
+        self._drag_candidates = [item for item in found if isinstance(item, Draggable)]
+
+    def _choose_drag_target(self, start: QPointF, current: QPointF) -> None:
+        candidates, self._drag_candidates = self._drag_candidates, []
+        moved = current - start
+        axis = "x" if abs(moved.x()) >= abs(moved.y()) else "y"
+        chosen = next((c for c in candidates if getattr(c, "drag_axis", axis) == axis), None)
+        if chosen is None:  # a row still follows a steep drag where nothing scrolls; a sideways one on a scrolling
+            # screen is nobody's (it may be a swipe: to the next story)
+            chosen = next((c for c in candidates if getattr(c, "drag_axis", "") != "y"), None)
+        if chosen is None:
+            return
+        self._drag_target = chosen
+        begin = getattr(chosen, "on_drag_begin", None)
         if begin is not None:
             begin(start)
 
     def on_dragged(self, start: QPointF, current: QPointF) -> None:
+        if self._drag_candidates:
+            self._choose_drag_target(start, current)
         if self._drag_target is not None:
             self._drag_target.on_drag(start, current)
 
     def on_drag_finished(self, start: QPointF, end: QPointF, velocity: QPointF) -> None:
+        if self._drag_candidates:
+            self._choose_drag_target(start, end)
         if self._drag_target is not None:
             self._drag_target.on_drag_end(start, end, velocity)
 
@@ -92,6 +121,10 @@ class GestureRouter(QObject):
 
     def on_cancelled(self) -> None:
         self.let_go()
-        if isinstance(self._drag_target, Scrollable):
+        cancel = getattr(self._drag_target, "on_drag_cancel", None)
+        if cancel is not None:
+            cancel()
+        elif isinstance(self._drag_target, Scrollable):
             self._drag_target.scroll_to(self._drag_target.index)
         self._drag_target = None
+        self._drag_candidates = []

@@ -30,7 +30,8 @@ class Pressable(Protocol):
 
 @runtime_checkable
 class Draggable(Protocol):
-    """Follows a drag (a carousel); it may also have ``on_drag_begin(start)``."""
+    """Follows a drag (a carousel); it may also have ``on_drag_begin(start)``, ``on_drag_cancel()`` and
+    ``drag_axis`` ("x" or "y": it follows only drags that go mostly that way; without it, any drag)."""
 
     def on_drag(self, start: QPointF, current: QPointF) -> None: ...
     def on_drag_end(self, start: QPointF, end: QPointF, velocity: QPointF) -> None: ...
@@ -55,14 +56,24 @@ def handler_at(scene: QGraphicsScene, point: QPointF, method: str) -> QGraphicsI
 
     An item with ``blocks_input = True`` (a sheet's backdrop, an overlay) hides everything beneath it.
     """
+    found = handlers_at(scene, point, method)
+    return found[0] if found else None
+
+
+def handlers_at(scene: QGraphicsScene, point: QPointF, method: str) -> list[QGraphicsItem]:
+    """Every visible item at ``point`` that has ``method``, the topmost first: the first found and the items it is
+    inside (a carousel in a scrolling screen), up to one with ``blocks_input``."""
     for item in scene.items(point):
+        found: list[QGraphicsItem] = []
         node: QGraphicsItem | None = item
         while node is not None:
             if not node.isVisible():
                 break
             if callable(getattr(node, method, None)):
-                return node
+                found.append(node)
             if getattr(node, "blocks_input", False):
-                return None
+                return found
             node = node.parentItem()
-    return None
+        if found:
+            return found
+    return []

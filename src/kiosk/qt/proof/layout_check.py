@@ -17,9 +17,11 @@ from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
 from kiosk.qt.app.build import BuiltExhibit
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
+from kiosk.qt.proof.reachable import where_cut
 from kiosk.qt.proof.screen_rules import Shown, screen_violations
 from kiosk.qt.proof.type_rules import NOTES, violations
 from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.scroll_area import ScrollArea
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock
 
@@ -67,7 +69,12 @@ def layout_problems(
             if look is not None and exhibit.controller.idle_warning is None and not shot.name.startswith("attract"):
                 hero_above = look.type_scale[-1] * 1.12
                 for found_on in screen_violations(
-                    describe(exhibit), look.width, look.height, hero_above, bands=exhibit.controller.sheet is None
+                    describe(exhibit),
+                    look.width,
+                    shown_height(exhibit),
+                    hero_above,
+                    bands=exhibit.controller.sheet is None,
+                    short_side=min(look.width, look.height),
                 ):
                     key = (f"{found_on.origin}/{found_on.rule}/{shot.name}", language, size, mode)
                     if key in seen:
@@ -78,7 +85,18 @@ def layout_problems(
                         f"{where}: {at} ({language}) on '{shot.name}': [{found_on.rule}] {found_on.detail} "
                         f"({ADVICE[found_on.rule]})"
                     )
+            size_now = exhibit.stage.logical_size()
+            screen = QRectF(0, 0, size_now.width(), size_now.height())
             for block in text_blocks(exhibit):
+                cut = where_cut(block, block.topLevelItem(), screen)
+                key = (f"{block.origin}/cut", language, size, mode)
+                if cut is not None and key not in seen:
+                    seen.add(key)
+                    where = locator.where(block.origin, language) or "the exhibit's own words"
+                    problems.append(
+                        f"{where}: {block.origin} ({language}) at {at} on '{shot.name}': [cut] the text {cut} "
+                        f"({ADVICE['cut']})"
+                    )
                 for found in violations(block):
                     key = (f"{block.origin}/{found.rule}", language, size, mode)
                     if key in seen:
@@ -92,6 +110,19 @@ def layout_problems(
     return LayoutReport(problems, notes)
 
 
+def shown_height(exhibit: BuiltExhibit) -> float:
+    """The height of what the screen shows: the screen's, or all that a scrolling page can bring into view."""
+    page = exhibit.controller.page
+    look = page.ctx.look if page is not None else None
+    height = look.height if look is not None else exhibit.stage.logical_size().height()
+    sheet = exhibit.controller.sheet
+    for top in (sheet,) if sheet is not None else (page,):
+        area = getattr(top, "scroll", None)
+        if isinstance(area, ScrollArea):
+            height = max(height, area.y() + area.extent)
+    return height
+
+
 def describe(exhibit: BuiltExhibit) -> list[Shown]:
     """What the screen shows (the story sheet alone when one is open), for :mod:`kiosk.qt.proof.screen_rules`."""
     from kiosk.qt.exhibit.charts.chart import ChartGraphic  # pyqtgraph: imported only where charts are looked for
@@ -100,7 +131,7 @@ def describe(exhibit: BuiltExhibit) -> list[Shown]:
     top: QGraphicsItem | None = controller.sheet if controller.sheet is not None else controller.page
     if top is None:
         return []
-    screen = QRectF(0, 0, top.boundingRect().width(), top.boundingRect().height())
+    screen = QRectF(0, 0, top.boundingRect().width(), shown_height(exhibit))
     found: list[Shown] = []
     stack = list(top.childItems())
     while stack:
@@ -172,6 +203,7 @@ ADVICE = {
     "dead-band": "spread the screen's rows or give the content more room",
     "figure-twice": "show the number once: as a tile, in a chart (charts.numbers) or on the tiles of Home",
     "ellipsis": "make the text shorter",
+    "cut": "make the text shorter, or give its tile more room",
     "preview-cut": "the tile shows the start only; the sheet shows it all",
     "word-split": "the word is too long for its box: shorten the text around it",
     "short-last-line": "add or remove a few words so the last line is not a lone character",

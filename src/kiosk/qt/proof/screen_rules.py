@@ -44,13 +44,20 @@ class ScreenViolation:
 
 
 def screen_violations(
-    shown: list[Shown], width: float, height: float, hero_above: float, *, bands: bool = True
+    shown: list[Shown],
+    width: float,
+    height: float,
+    hero_above: float,
+    *,
+    bands: bool = True,
+    short_side: float | None = None,
 ) -> list[ScreenViolation]:
-    """Every rule ``shown`` breaks on a ``width`` × ``height`` screen; sizes above ``hero_above`` are hero sizes.
-    ``bands``: look for empty bands too (not on a sheet drawn over part of a page)."""
+    """Every rule ``shown`` breaks on a ``width`` × ``height`` screen (the height of all it shows: a scrolling
+    screen's is more than its window's); sizes above ``hero_above`` are hero sizes. ``bands``: look for empty bands
+    too (not on a sheet drawn over part of a page). ``short_side``: the screen's (default the smaller of the two)."""
     return [
         *_type_scale(shown, hero_above),
-        *_hero_size(shown, min(width, height)),
+        *_hero_size(shown, min(width, height) if short_side is None else short_side),
         *_row_size(shown),
         *(_dead_band(shown, height) if bands else []),
         *_figure_twice(shown),

@@ -66,6 +66,7 @@ class Carousel(Item, Generic[TileT]):
     ``turned(name, index)`` says a drag or flick of the visitor's brought another tile to the front."""
 
     turned = Signal(str, int)
+    drag_axis = "x"  # it follows sideways drags; one up or down goes to a scrolling screen it is on
 
     def __init__(
         self,

@@ -22,8 +22,9 @@ from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.language_switch import LanguageSwitch
+from kiosk.qt.widgets.scroll_area import ScrollArea, scroll_below
 from kiosk.qt.widgets.surface import IconItem
-from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 
 class Actions(Protocol):
@@ -59,6 +60,14 @@ class PageContext:
     # The accessibility menu's button and the speak-this-screen button call these (None: no such button).
     open_accessibility: Callable[[], object] | None = None
     speak_screen: Callable[[], object] | None = None
+    # Large text: the height a screen is laid out on, taller than the screen (None: the screen's). What does not
+    # fit the screen scrolls (Page.scroll_if_taller).
+    page_height: float | None = None
+
+    @property
+    def canvas_height(self) -> float:
+        """The height a screen lays its content out on: the screen's, or taller in large text (it then scrolls)."""
+        return self.look.height if self.page_height is None else self.page_height
 
     @property
     def language(self) -> Language:
@@ -94,16 +103,12 @@ class PageContext:
         preview: bool = False,
         **style: Unpack[StyleChanges],
     ) -> TextBlock:
-        block = TextBlock(
-            text,
-            self.look.style(role, colour, **style),
-            self.typography,
-            width,
-            height,
-            parent,
-            origin=origin,
-            preview=preview,
-        )
+        chosen = self.look.style(role, colour, **style)
+        if self.look.text_scale > 1.0 and fit_text(text, self.typography, chosen, width, height).elided:
+            # Large text: a text that would be cut takes the height it needs instead (the screen scrolls; the
+            # layout check reports a text that then spills out of its tile)
+            height = max(height, fit_text(text, self.typography, chosen, width, 1e5).height + 1)
+        block = TextBlock(text, chosen, self.typography, width, height, parent, origin=origin, preview=preview)
         block.setPos(x, y)
         return block
 
@@ -148,6 +153,31 @@ class Page(Item):
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        # What stays in place when the page scrolls (its header, its controls), and where the scrolling part starts.
+        self.pinned: list[QGraphicsItem] = []
+        self.pinned_bottom = 0.0
+        self.scroll: ScrollArea | None = None
+
+    def pin(self, *items: QGraphicsItem, bottom: float | None = None) -> None:
+        """``items`` stay where they are when the page scrolls; ``bottom``: the scrolling part starts there."""
+        self.pinned.extend(items)
+        if bottom is not None:
+            self.pinned_bottom = max(self.pinned_bottom, bottom)
+
+    def scroll_if_taller(self) -> None:
+        """Once built: when the page reaches below the screen (large text), what is not pinned scrolls, in a window
+        from under the header to the foot of the screen, with the edges fading and a scroll indicator."""
+        ctx, look = self.ctx, self.ctx.look
+        self.scroll = scroll_below(
+            self,
+            self.pinned,
+            self.pinned_bottom,
+            (look.width, look.height),
+            ctx.ticker,
+            (look.theme.ground, look.theme.muted, look.hairline),
+            margin=look.margin,
+            end_gap=look.margin,
+        )
 
     def enter(self) -> None:
         """Start the entrance animations; the page is already complete without them."""
@@ -199,9 +229,21 @@ def build_header(
     ctx, look = page.ctx, page.ctx.look
     m = look.margin
     top = m * 0.85
+    before = set(map(id, page.childItems()))
     if ctx.control_row_y is not None:
         build_control_row(page, back=back)
-        return _header_title(page, title, origin, accent, icon, m, look.width - m, top)
+        below = _header_title(page, title, origin, accent, icon, m, look.width - m, top)
+    else:
+        below = _header_buttons(page, title, origin, accent, icon, back, top)
+    page.pin(*(item for item in page.childItems() if id(item) not in before), bottom=below - look.gap * 0.6)
+    return below
+
+
+def _header_buttons(
+    page: Page, title: str, origin: str, accent: str | None, icon: str | None, back: bool, top: float
+) -> float:
+    ctx, look = page.ctx, page.ctx.look
+    m = look.margin
     x = m
     if back:
         ctx.button("back", ctx.actions.back, page, x, top, icon="ui-back")
@@ -248,10 +290,12 @@ def access_buttons_width(ctx: PageContext) -> float:
 
 def build_access_buttons(ctx: PageContext, parent: QGraphicsItem, right: float, y: float) -> float:
     """The accessibility menu's button (and, while reading aloud, speak-this-screen) ending at ``right``; returns
-    the x left of them (``right`` when there are none)."""
+    the x left of them (``right`` when there are none). On a page they stay in place when it scrolls."""
     for name, action, icon, label in _access_buttons(ctx):
         width = access_button_width(ctx, label)
-        ctx.button(name, action, parent, right - width, y, icon=icon, label=label, width=width)
+        button = ctx.button(name, action, parent, right - width, y, icon=icon, label=label, width=width)
+        if isinstance(parent, Page):
+            parent.pin(button)
         right -= width + ctx.look.gap
     return right
 
@@ -291,6 +335,7 @@ def build_control_row(page: Page, *, back: bool = True, language: bool = True, h
     ctx, look = page.ctx, page.ctx.look
     assert ctx.control_row_y is not None
     y = ctx.control_row_y
+    before = set(map(id, page.childItems()))
     right = look.width - look.margin
     if home:
         ctx.button("home", ctx.actions.home, page, right - TARGET, y, icon="ui-home")
@@ -306,6 +351,7 @@ def build_control_row(page: Page, *, back: bool = True, language: bool = True, h
     if back:
         ctx.button("back", ctx.actions.back, page, right - TARGET, y, icon="ui-back")
     build_access_buttons(ctx, page, look.margin + access_buttons_width(ctx) - look.gap, y)
+    page.pin(*(item for item in page.childItems() if id(item) not in before))
 
 
 def _header_title(

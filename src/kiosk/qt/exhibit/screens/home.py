@@ -130,7 +130,7 @@ class HomePage(Page):
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         look, lang, exhibit = ctx.look, ctx.language, ctx.content.exhibit
-        m, gap, w, h = look.margin, look.gap, look.width, look.height
+        m, gap, w, h = look.margin, look.gap, look.width, ctx.canvas_height
         top = m * 0.65
         cols = look.columns
         switch_right = w - m
@@ -141,6 +141,7 @@ class HomePage(Page):
                 switch = LanguageSwitch(exhibit.languages, lang, ctx.actions.set_language, look, ctx.typography, self)
                 switch_right -= switch.boundingRect().width()
                 switch.setPos(switch_right, top)
+                self.pin(switch)
             switch_right = build_access_buttons(ctx, self, switch_right - gap, top) + gap
         # The title block: a kapok-red mark, the title and the subtitle, beside the switch and the access buttons.
         title_y = top if not look.portrait else top + TARGET + gap
@@ -206,7 +207,7 @@ class HomePage(Page):
             outlook_at = (side_x, credit_at[1])
         else:
             outlook_at = (side_x, y)
-        ctx.button(
+        outlook = ctx.button(
             "outlook",
             ctx.actions.open_outlook,
             self,
@@ -218,6 +219,8 @@ class HomePage(Page):
         below = [credit_at[1] + credit_block.text_height()]
         if ctx.control_row_y is None:
             below.append(outlook_at[1] + TARGET)
+        else:
+            self.pin(outlook)  # in the row of controls
         y = max(below) + gap
 
         # 数说: the headline figures, one per column, sharing one size.

@@ -99,7 +99,7 @@ class OutlookPageView(Page):
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         look, lang, outlook = ctx.look, ctx.language, ctx.content.outlook
-        m, gap, h = look.margin, look.gap, look.height
+        m, gap, h = look.margin, look.gap, ctx.canvas_height
         signature = look.theme.signature
         y = build_header(self, outlook.title.get(lang), origin="outlook.title", accent=signature, icon="rocket")
         lead = ctx.text(

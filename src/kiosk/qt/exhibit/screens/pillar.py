@@ -234,7 +234,7 @@ class PillarPageView(Page):
         self.pillar = pillar
         self.name = f"pillar-{pillar.id}"
         look, lang = ctx.look, ctx.language
-        m, gap, h = look.margin, look.gap, look.height
+        m, gap, h = look.margin, look.gap, ctx.canvas_height
         y = build_header(
             self, pillar.title.get(lang), origin=f"{pillar.id}.title", accent=pillar.accent, icon=pillar.icon
         )
