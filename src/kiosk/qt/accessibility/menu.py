@@ -51,6 +51,11 @@ class SwitchMark(Item):
         painter.drawEllipse(QRectF(x, rect.top() + 5, knob, knob))
 
 
+def row_height(ctx: PageContext) -> float:
+    """A switch's height: a touch target, taller in large text (its two lines grow)."""
+    return max(TARGET, ctx.look.room(TARGET * 0.86))
+
+
 class ChoiceSwitch(Panel):
     """One choice: its name in both languages and its on/off mark; a tap flips it."""
 
@@ -64,16 +69,18 @@ class ChoiceSwitch(Panel):
         parent: QGraphicsItem,
     ):
         look = ctx.look
-        super().__init__(width, TARGET, look.surface_high, TARGET / 2, parent, outline=look.theme.text if on else None)
+        height = row_height(ctx)
+        super().__init__(width, height, look.surface_high, TARGET / 2, parent, outline=look.theme.text if on else None)
         self.name = f"choice-{choice}"
         self.choice = choice
         self.on = on
         self._flip = flip
         zh, en = CHOICE_WORDS[choice]
         style = look.style("button", max_lines=2, valign="center", line_height=1.1)
-        self.label = TextBlock(f"{zh} {en}", style, ctx.typography, width - 88 - 3 * 28, TARGET, self, origin=self.name)
+        self.label = TextBlock(f"{zh} {en}", style, ctx.typography, width - 88 - 3 * 28, height, self, origin=self.name)
         self.label.setPos(28, 0)
-        SwitchMark(on, look.theme.number, QColor(look.theme.muted), look.theme.ground, self).setPos(width - 88 - 28, 28)
+        mark = SwitchMark(on, look.theme.number, QColor(look.theme.muted), look.theme.ground, self)
+        mark.setPos(width - 88 - 28, (height - 48) / 2)
 
     def on_tap(self, point: QPointF) -> None:
         self._flip(self.choice)
@@ -102,7 +109,8 @@ class AccessMenu(Item):
         pad, columns = 44.0, 2
         width = min(look.width - 2 * look.margin, 1240.0)
         rows = -(-len(CHOICES) // columns)
-        height = 2 * pad + TARGET + ROW_GAP * 1.5 + rows * (TARGET + ROW_GAP) - ROW_GAP
+        row_h, head_h = row_height(ctx), max(TARGET, look.room(TARGET * 0.8))
+        height = 2 * pad + head_h + ROW_GAP * 1.5 + rows * (row_h + ROW_GAP) - ROW_GAP
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
         if ctx.reach_line is not None:
             top = full_height - look.gap - height
@@ -110,13 +118,16 @@ class AccessMenu(Item):
             top = (full_height - height) / 2
         panel.setPos((look.width - width) / 2, top)
         self.box = panel
-        done_w = max(TARGET * 2, 220.0)
-        ctx.button("done", close, panel, width - pad - done_w, pad, label=ACCESS_WORDS.both("done", " "), width=done_w)
+        done_w = max(TARGET * 2, look.room(220.0))
+        ctx.button(
+            "done", close, panel, width - pad - done_w, pad, label=ACCESS_WORDS.both("done", " "), width=done_w,
+            height=head_h,
+        )
         ctx.text(
             ACCESS_WORDS.both("menu_title", "  "),
             "title",
             width - 3 * pad - done_w,
-            TARGET,
+            head_h,
             panel,
             pad,
             pad,
@@ -126,11 +137,11 @@ class AccessMenu(Item):
             px=48.0,
         )
         cell_w = (width - 2 * pad - ROW_GAP * (columns - 1)) / columns
-        y0 = pad + TARGET + ROW_GAP * 1.5
+        y0 = pad + head_h + ROW_GAP * 1.5
         self.switches: dict[Choice, ChoiceSwitch] = {}
         for i, choice in enumerate(CHOICES):
             switch = ChoiceSwitch(ctx, choice, choices.is_on(choice), flip, cell_w, panel)
-            switch.setPos(pad + (i % columns) * (cell_w + ROW_GAP), y0 + (i // columns) * (TARGET + ROW_GAP))
+            switch.setPos(pad + (i % columns) * (cell_w + ROW_GAP), y0 + (i // columns) * (row_h + ROW_GAP))
             self.switches[choice] = switch
         self.setZValue(MENU_Z)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.content.text import Language
@@ -68,6 +68,10 @@ class LanguageSwitch(Panel):
         segment_width: float = 150.0,
     ):
         pad = 8.0
+        style = look.style("button")
+        for language in languages:  # at least as wide as its name needs (large text: wider)
+            font = typography.font(style.px, style.bold, language)
+            segment_width = max(segment_width, QFontMetricsF(font).horizontalAdvance(NAMES.get(language, language)) + 48)
         width = len(languages) * segment_width + 2 * pad
         super().__init__(width, height, look.surface_high, height / 2, parent, outline=look.hairline)
         self.name = "language-switch"

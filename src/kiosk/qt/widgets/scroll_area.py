@@ -205,26 +205,28 @@ def content_bottom(items: Iterable[QGraphicsItem], owner: QGraphicsItem) -> floa
 def scroll_below(
     owner: QGraphicsItem,
     pinned: Iterable[QGraphicsItem],
-    top: float,
-    window: tuple[float, float],
+    window: QRectF,
     ticker: Ticker,
     colours: tuple[QColor | str, QColor | str, QColor | str],
     *,
     margin: float = 0.0,
     end_gap: float = 0.0,
+    z: float = SCROLL_Z,
 ) -> ScrollArea | None:
-    """When ``owner``'s children (but ``pinned``) reach below the ``window`` (width, bottom y), move them into a
-    :class:`ScrollArea` from ``top`` to the window's bottom, ``end_gap`` of room kept under the last; None (nothing
-    changed) when they fit. ``colours``: the ground the edges fade into, the indicator's thumb and its track."""
+    """When ``owner``'s children (but ``pinned``) reach below the ``window`` (in ``owner``'s coordinates), move
+    them into a :class:`ScrollArea` there, ``end_gap`` of room kept under the last; None (nothing changed) when they
+    fit. ``colours``: the ground the edges fade into, the indicator's thumb and its track; ``z``: under what is
+    pinned (its controls) or over it (a sheet's backdrop)."""
     keep = {id(item) for item in pinned}
     moving = [item for item in owner.childItems() if id(item) not in keep]
-    width, bottom = window
     extent = content_bottom(moving, owner) + end_gap
-    if extent <= bottom + 0.5 or not moving:
+    if extent <= window.bottom() + 0.5 or not moving:
         return None
     ground, indicator, track = colours
-    area = ScrollArea(width, bottom - top, extent - top, ticker, ground, indicator, track, owner, margin=margin)
-    area.setPos(0, top)
-    area.setZValue(SCROLL_Z)
+    area = ScrollArea(
+        window.width(), window.height(), extent - window.top(), ticker, ground, indicator, track, owner, margin=margin
+    )
+    area.setPos(window.topLeft())
+    area.setZValue(z)
     area.adopt(moving)
     return area

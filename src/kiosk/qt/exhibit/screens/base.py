@@ -171,8 +171,7 @@ class Page(Item):
         self.scroll = scroll_below(
             self,
             self.pinned,
-            self.pinned_bottom,
-            (look.width, look.height),
+            QRectF(0, self.pinned_bottom, look.width, look.height - self.pinned_bottom),
             ctx.ticker,
             (look.theme.ground, look.theme.muted, look.hairline),
             margin=look.margin,

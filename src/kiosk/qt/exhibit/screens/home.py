@@ -227,8 +227,8 @@ class HomePage(Page):
         figures = ribbon_numbers(ctx.content)
         fig_cols = min(cols if not look.portrait else 2, max(1, len(figures))) if figures else 1
         fig_w = (look.span(cols) - (fig_cols - 1) * gap) / fig_cols if figures else 0.0
-        figure_h = 64.0
-        label_h = 88.0
+        figure_h = look.room(64.0)
+        label_h = look.room(88.0)
         fig_px = row_px(figures, lang, ctx.typography, fig_w, figure_h, 72.0, look.type_scale)
         self.numbers: list[CountingNumber] = []
         self.figures: list[QGraphicsItem] = []
@@ -244,14 +244,14 @@ class HomePage(Page):
         tile_rows = -(-len(pillars) // tile_cols)
         tile_w = look.column
         tile_h = (h - top - y - gap * (tile_rows - 1)) / tile_rows
-        tile_label_h = 86.0  # two lines of a label
+        tile_label_h = look.room(86.0)  # two lines of a label
         heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
         # The titles share one box, as tall as the longest needs (up to two lines).
         title_style = look.style("heading", max_lines=2)
         title_w = tile_w - 2 * PillarTile.PAD - 48 - 14
         title_h = (
             max(
-                fit_text(p.short_title.get(lang), ctx.typography, title_style, title_w, PillarTile.TITLE_H).height
+                fit_text(p.short_title.get(lang), ctx.typography, title_style, title_w, look.room(PillarTile.TITLE_H)).height
                 for p in pillars
             )
             + 12

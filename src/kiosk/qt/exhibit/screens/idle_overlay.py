@@ -72,8 +72,15 @@ class IdleOverlay(Item):
         look, lang = ctx.look, ctx.language
         self._rect = QRectF(0, 0, look.width, ctx.screen_height)
         Backdrop(look.width, ctx.screen_height, dimmed(look.theme.ground, 0.86), self._stay, self)
-        width = min(look.width - 2 * look.margin, 980.0)
-        height = 620.0 + MORE_TIME_H + 36
+        width = min(look.width - 2 * look.margin, look.room(980.0))
+        ring = 240.0
+        # the rows from the top: the question, the countdown, what happens, what to do; then "more time"
+        title_h, restart_h, touch_h = look.room(80.0), look.room(52.0), look.room(60.0)
+        ring_y = 48 + title_h + 22
+        restart_y = ring_y + ring + 24
+        touch_y = restart_y + restart_h + 14
+        more_y = touch_y + touch_h + 60
+        height = more_y + MORE_TIME_H + 36
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
         bottom = look.height - look.margin if ctx.control_row_y is None else ctx.control_row_y + TARGET
         top = (look.height - height) / 2
@@ -84,7 +91,7 @@ class IdleOverlay(Item):
             say("still_there", lang),
             "title",
             width - 96,
-            80,
+            title_h,
             panel,
             48,
             48,
@@ -93,17 +100,16 @@ class IdleOverlay(Item):
             max_lines=1,
             px=56.0,
         )
-        ring = 240.0
         self.countdown = Countdown(ctx, ring, seconds, panel)
-        self.countdown.setPos((width - ring) / 2, 150)
+        self.countdown.setPos((width - ring) / 2, ring_y)
         ctx.text(
             say("restart_in", lang),
             "body",
             width - 96,
-            52,
+            restart_h,
             panel,
             48,
-            150 + ring + 24,
+            restart_y,
             origin="restart_in",
             align="center",
             max_lines=1,
@@ -113,10 +119,10 @@ class IdleOverlay(Item):
             say("touch_to_continue", lang),
             "heading",
             width - 96,
-            60,
+            touch_h,
             panel,
             48,
-            150 + ring + 90,
+            touch_y,
             origin="touch_to_continue",
             align="center",
             max_lines=1,
@@ -129,7 +135,7 @@ class IdleOverlay(Item):
             _more_time_done_by_controller,
             panel,
             48,
-            620.0,
+            more_y,
             icon="ui-clock",
             label=say("more_time", lang),
             width=width - 96,

@@ -30,7 +30,7 @@ from kiosk.content.number_format import format_number
 from kiosk.exhibit.navigation import Story, stories
 from kiosk.qt.exhibit.screens.base import PageContext, build_access_buttons, build_access_column
 from kiosk.qt.exhibit.screens.story_art import PhotoArt, drawn_picture
-from kiosk.qt.exhibit.screens.story_tile import BADGE_HEIGHT, badge
+from kiosk.qt.exhibit.screens.story_tile import badge, badge_height
 from kiosk.qt.exhibit.screens.take_home import QrCode
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.item import Item
@@ -40,6 +40,7 @@ from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
+from kiosk.qt.widgets.scroll_area import scroll_below
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import fit_text
 from kiosk.safe_read import MAX_IMAGE_BYTES, FileRefused, read_regular
@@ -101,10 +102,11 @@ class StorySheet(Item):
         all_stories = stories(pillar)
         story = all_stories[index]
         self.story = story
-        w, h, m = look.width, look.height, look.margin
-        Backdrop(w, ctx.screen_height, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
+        w, h, m = look.width, ctx.canvas_height, look.margin
+        backdrop = Backdrop(w, ctx.screen_height, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
-        sheet_h = min(h - 2 * m, 952.0) if not look.portrait else h - 2 * m
+        # large text: the sheet is as much taller as its words are larger, and scrolls
+        sheet_h = min(h - 2 * m, look.room(952.0)) if not look.portrait else h - 2 * m
         self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
         self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
         self.photo = self._photo(story)
@@ -155,6 +157,16 @@ class StorySheet(Item):
         else:
             self.take_home = self._take_home(column)
             self.empty_share = self._hole(blocks, column, self.take_home.side)
+        # large text: the sheet scrolls in a window as wide as itself (a tap beside it still closes it)
+        self.scroll = scroll_below(
+            self,
+            [backdrop],
+            QRectF(self.sheet.x(), 0, sheet_w, look.height),
+            ctx.ticker,
+            (look.surface, look.theme.muted, look.hairline),
+            end_gap=m,
+            z=1.0,
+        )
 
     # The picture ----------------------------------------------------------------------------------------------------
     def _photo(self, story: Story) -> QPixmap | None:
@@ -238,7 +250,7 @@ class StorySheet(Item):
         blocks: list[_Block] = []
         if first and story.figure:
             blocks.append(
-                _Block(BADGE_HEIGHT, lambda x, y: badge(ctx, first, self.sheet, x, y, width, f"{story.id}.first"))
+                _Block(badge_height(ctx), lambda x, y: badge(ctx, first, self.sheet, x, y, width, f"{story.id}.first"))
             )
         elif not isinstance(story, Card):  # a card names who did it under its title; a policy says what it is
             kind = say("policy", lang)

@@ -22,6 +22,11 @@ Story = Card | Policy
 BADGE_HEIGHT = 48.0
 
 
+def badge_height(ctx: PageContext) -> float:
+    """A badge is one line of a label: as tall as its text is large."""
+    return ctx.look.room(BADGE_HEIGHT)
+
+
 def badge_width(ctx: PageContext, text: str) -> float:
     style = ctx.look.style("label", bold=True)
     return QFontMetricsF(ctx.typography.font(style.px, True, style.language)).horizontalAdvance(text) + 40
@@ -39,7 +44,7 @@ def badge(
 ) -> Panel:
     """A small filled label (e.g. 全球首个 / World first) on the kapok-red signature colour."""
     look = ctx.look
-    height = BADGE_HEIGHT
+    height = badge_height(ctx)
     width = min(max_width, badge_width(ctx, text))
     pill = Panel(width, height, fill or look.theme.signature, height / 2, parent)
     pill.setPos(x, y)
@@ -74,7 +79,7 @@ class StoryTile(Panel):
         for story in told:
             first = story.first.get(ctx.language) if isinstance(story, Card) and story.first else None
             below = first is not None and badge_width(ctx, first) > width - 52 - 64  # the badge takes a row
-            box = min(StoryTile.TITLE_H, height - 26 * 2 - 64 - (BADGE_HEIGHT + 12 if below else 0.0))
+            box = min(look.room(StoryTile.TITLE_H), height - 26 * 2 - 64 - (badge_height(ctx) + 12 if below else 0.0))
             for px in sorted(look.type_scale[:2], reverse=True):
                 style = look.style("heading", max_lines=4, px=px, min_px=px)
                 if not fit_text(story.title.get(ctx.language), ctx.typography, style, width - 52, box).elided:
@@ -124,7 +129,7 @@ class StoryTile(Panel):
                 valign="center",
                 max_lines=1,
             )
-            title_room = height - y - pad - BADGE_HEIGHT - 12
+            title_room = height - y - pad - badge_height(ctx) - 12
             title_fits = not fit_text(
                 story.title.get(lang),
                 ctx.typography,
@@ -134,7 +139,7 @@ class StoryTile(Panel):
             ).elided
             if first and title_fits:  # a badge of its own row only where the title still fits (else on the sheet)
                 badge(ctx, first, self, pad, y - 4, inner, origin=f"{story.id}.first")
-                y += BADGE_HEIGHT + 12
+                y += badge_height(ctx) + 12
         chevron = 40.0  # bottom right; the text beside it stops short of it
         # The title, then the story's teaser — one complete line an editor wrote (the sheet shows it all); without
         # one, who did it. Nothing on a tile is ever cut short: a text that does not fit is left to the sheet.
@@ -142,7 +147,7 @@ class StoryTile(Panel):
             story.title.get(lang),
             "heading",
             inner,
-            min(self.TITLE_H, height - y - pad),
+            min(look.room(self.TITLE_H), height - y - pad),
             self,
             pad,
             y,
