@@ -15,7 +15,7 @@ from kiosk.content.model import Content
 from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
 from kiosk.exhibit.navigation import Attract, OutlookPage, PillarPage, Screen, StoryDetail
 from kiosk.qt.exhibit.screens.attract import AttractPage
-from kiosk.qt.exhibit.screens.base import Page, PageContext
+from kiosk.qt.exhibit.screens.base import Page, PageContext, build_readable
 from kiosk.qt.exhibit.screens.home import HomePage
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
@@ -106,7 +106,8 @@ class ScreenSwitcher:
             transition.join([item for item in (self.page, self.sheet) if item is not None], delay=False)
 
     def _open_sheet(self, screen: StoryDetail, content: Content) -> None:
-        self.sheet = StorySheet(self._context(), content.pillar(screen.pillar_id), screen.index)
+        pillar = content.pillar(screen.pillar_id)
+        self.sheet = build_readable(self._context(), lambda c: StorySheet(c, pillar, screen.index))
         self.sheet.setZValue(SHEET_Z)
         self._scene.addItem(self.sheet)
 
@@ -137,10 +138,11 @@ class ScreenSwitcher:
         if isinstance(screen, Attract):
             return AttractPage(ctx, self._attract_slide_s)
         if isinstance(screen, (PillarPage, StoryDetail)):
-            return PillarPageView(ctx, content.pillar(screen.pillar_id))
+            pillar = content.pillar(screen.pillar_id)
+            return build_readable(ctx, lambda c: PillarPageView(c, pillar))
         if isinstance(screen, OutlookPage):
-            return OutlookPageView(ctx)
-        return HomePage(ctx)
+            return build_readable(ctx, OutlookPageView)
+        return build_readable(ctx, HomePage)
 
     def _before(self) -> QImage:
         """The screen as it is now: read from the window's pixels (nothing drawn again) where it can be."""

@@ -17,10 +17,10 @@ from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
 from kiosk.qt.app.build import BuiltExhibit
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
-from kiosk.qt.proof.reachable import where_cut
 from kiosk.qt.proof.screen_rules import Shown, screen_violations
 from kiosk.qt.proof.type_rules import NOTES, violations
 from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.readable import where_cut
 from kiosk.qt.widgets.scroll_area import ScrollArea
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock

@@ -36,6 +36,7 @@ class Button(Panel):
         label_style: TextStyle | None = None,
         typography: Typography | None = None,
         outline: QColor | str | None = None,
+        label_lines: int = 2,
     ):
         super().__init__(width, height, fill, min(width, height) / 2, parent, outline=outline)
         self.name = name
@@ -51,7 +52,7 @@ class Button(Panel):
         if label and label_style is not None and typography is not None:
             right = pad * 0.9
             style = label_style.with_(
-                max_lines=2, line_height=1.12, valign="center", align="left" if icon else "center"
+                max_lines=label_lines, line_height=1.12, valign="center", align="left" if icon else "center"
             )
             left = x if icon else right
             self.label = TextBlock(label, style, typography, width - left - right, height, self, origin=name)

@@ -174,6 +174,8 @@ def _grid(count: int, width: float, height: float) -> tuple[int, float]:
     """Rows and cell size (gaps a fifth of a cell) for ``count`` square cells: the fewest rows whose cells are
     nearly (¾) as large as the largest that fit, so the whole reads as one long bar where it can."""
     sizes = [min(width / (math.ceil(count / rows) * 1.2 - 0.2), height / (rows * 1.2 - 0.2)) for rows in range(1, 7)]
+    if max(sizes) <= 0:  # no room at all (a box smaller than its words): one row of nothing, not a crash
+        return 1, 0.0
     rows = next(i for i, size in enumerate(sizes, 1) if size >= 0.75 * max(sizes))
     return rows, sizes[rows - 1]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol, Unpack
+from typing import Protocol, TypeVar, Unpack
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter
@@ -21,7 +21,9 @@ from kiosk.qt.foundations.text_style import StyleChanges
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.button import Button
+from kiosk.qt.widgets.counting_number import CountingNumber
 from kiosk.qt.widgets.language_switch import LanguageSwitch
+from kiosk.qt.widgets.readable import where_cut
 from kiosk.qt.widgets.scroll_area import ScrollArea, scroll_below
 from kiosk.qt.widgets.surface import IconItem
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
@@ -140,6 +142,7 @@ class PageContext:
             label_style=look.style("button"),
             typography=self.typography,
             outline=look.hairline,
+            label_lines=look.lines(2),
         )
         button.setPos(x, y)
         return button
@@ -206,6 +209,45 @@ class Page(Item):
             return
         for i, item in enumerate(items):
             _rise_in(self.ctx.ticker, self, item, delay_s + i * 0.07, rise)
+
+
+HERO_SHARE = 0.12  # a hero number's least size, of the short side
+TALLER = 1.25  # each further try of a large-text screen is this much taller
+TRIES = 4
+Built = TypeVar("Built", bound=QGraphicsItem)
+
+
+def unreadable(item: QGraphicsItem, screen: QRectF, short_side: float) -> list[str]:
+    """What in ``item`` (a screen as built) a visitor cannot read whole: a text cut short or not inside its tile and
+    the screen or what scrolls, a hero number under its least size."""
+    found: list[str] = []
+    stack = list(item.childItems())
+    while stack:
+        node = stack.pop()
+        stack.extend(node.childItems())
+        if isinstance(node, TextBlock) and node.text:
+            why = "cut short" if node.elided else where_cut(node, item, screen)
+            if why is not None:
+                found.append(f"{node.origin}: {why}")
+        elif isinstance(node, CountingNumber) and node.hero and node.px < HERO_SHARE * short_side - 0.5:
+            found.append(f"{node.number.id}: a hero number of {node.px:.0f} px")
+    return found
+
+
+def build_readable(ctx: PageContext, make: Callable[[PageContext], Built]) -> Built:
+    """``make(ctx)``, and in large text, where what it made is not all readable (see :func:`unreadable`), made
+    again on a taller canvas (it scrolls), up to :data:`TRIES` times; the last is kept."""
+    built = make(ctx)
+    if ctx.page_height is None:
+        return built
+    look = ctx.look
+    screen = QRectF(0, 0, look.width, 1e6)  # what reaches below the screen will scroll
+    for _ in range(TRIES - 1):
+        if not unreadable(built, screen, min(look.width, look.height)):
+            break
+        ctx = replace(ctx, page_height=ctx.canvas_height * TALLER)
+        built = make(ctx)
+    return built
 
 
 def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float, rise: float) -> None:

@@ -116,6 +116,15 @@ def _tint(accent: str, look: Look) -> QColor:
     return mix(look.surface, accent, 0.16)
 
 
+def _labels_height(ctx: PageContext, numbers: list[KeyNumber], width: float, least: float) -> float:
+    """One box height for the labels of a row of figures: ``least``, or in large text what the longest needs."""
+    if ctx.look.text_scale <= 1.0:
+        return least
+    style = ctx.look.style("label", max_lines=2)
+    needed = (fit_text(n.label.get(ctx.language), ctx.typography, style, width, 1e4).height for n in numbers)
+    return max(ctx.look.room(least), *(h + 4 for h in needed))
+
+
 def ribbon_numbers(content: Content) -> list[KeyNumber]:
     """The 数说 figures the ribbon shows: those a pillar tile does not already show (each figure once a screen)."""
     on_tiles = {p.headline_number for p in content.pillars if p.headline_number}
@@ -199,6 +208,7 @@ class HomePage(Page):
             max_lines=2,
         )
         outlook_w = look.column
+        outlook_h = max(TARGET, look.room(TARGET * 1.1))  # large text: room for three lines
         if ctx.control_row_y is not None:
             outlook_at = (m + access_buttons_width(ctx), ctx.control_row_y)
             switch_w = 2 * 132.0 + 24.0 if len(exhibit.languages) > 1 else 0.0  # the control row's switch
@@ -215,10 +225,11 @@ class HomePage(Page):
             icon="rocket",
             label=ctx.content.outlook.title.get(lang),
             width=outlook_w,
+            height=outlook_h,
         )
         below = [credit_at[1] + credit_block.text_height()]
         if ctx.control_row_y is None:
-            below.append(outlook_at[1] + TARGET)
+            below.append(outlook_at[1] + outlook_h)
         else:
             self.pin(outlook)  # in the row of controls
         y = max(below) + gap
@@ -228,7 +239,7 @@ class HomePage(Page):
         fig_cols = min(cols if not look.portrait else 2, max(1, len(figures))) if figures else 1
         fig_w = (look.span(cols) - (fig_cols - 1) * gap) / fig_cols if figures else 0.0
         figure_h = look.room(64.0)
-        label_h = look.room(88.0)
+        label_h = _labels_height(ctx, figures, fig_w, 88.0)
         fig_px = row_px(figures, lang, ctx.typography, fig_w, figure_h, 72.0, look.type_scale)
         self.numbers: list[CountingNumber] = []
         self.figures: list[QGraphicsItem] = []
@@ -244,8 +255,8 @@ class HomePage(Page):
         tile_rows = -(-len(pillars) // tile_cols)
         tile_w = look.column
         tile_h = (h - top - y - gap * (tile_rows - 1)) / tile_rows
-        tile_label_h = look.room(86.0)  # two lines of a label
         heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
+        tile_label_h = _labels_height(ctx, heroes, tile_w - 2 * PillarTile.PAD, 86.0)  # two lines of a label
         # The titles share one box, as tall as the longest needs (up to two lines).
         title_style = look.style("heading", max_lines=2)
         title_w = tile_w - 2 * PillarTile.PAD - 48 - 14

@@ -1,4 +1,5 @@
-"""Whether a visitor can read a whole text where it is shown (``kiosk validate --layout``, rule ``cut``).
+"""Whether a visitor can read a whole text where it is shown: the large-text screens are laid out until every text
+is (kiosk.qt.exhibit.screens.base), and ``kiosk validate --layout`` reports one that is not (rule ``cut``).
 
 A text is reachable when all of it is inside every tile (panel) it sits on — a text that spills out of its card is
 cut by the card's edge, or runs over what is beside it — and inside the screen, or inside what the visitor can bring
