@@ -120,7 +120,13 @@ class AccessMenu(Item):
         self.box = panel
         done_w = max(TARGET * 2, look.room(220.0))
         ctx.button(
-            "done", close, panel, width - pad - done_w, pad, label=ACCESS_WORDS.both("done", " "), width=done_w,
+            "done",
+            close,
+            panel,
+            width - pad - done_w,
+            pad,
+            label=ACCESS_WORDS.both("done", " "),
+            width=done_w,
             height=head_h,
         )
         ctx.text(

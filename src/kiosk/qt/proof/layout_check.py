@@ -117,7 +117,7 @@ def shown_height(exhibit: BuiltExhibit) -> float:
     height = look.height if look is not None else exhibit.stage.logical_size().height()
     sheet = exhibit.controller.sheet
     for top in (sheet,) if sheet is not None else (page,):
-        area = getattr(top, "scroll", None)
+        area = getattr(top, "scroll_area", None)
         if isinstance(area, ScrollArea):
             height = max(height, area.y() + area.extent)
     return height

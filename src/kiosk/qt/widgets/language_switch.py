@@ -68,10 +68,12 @@ class LanguageSwitch(Panel):
         segment_width: float = 150.0,
     ):
         pad = 8.0
-        style = look.style("button")
-        for language in languages:  # at least as wide as its name needs (large text: wider)
-            font = typography.font(style.px, style.bold, language)
-            segment_width = max(segment_width, QFontMetricsF(font).horizontalAdvance(NAMES.get(language, language)) + 48)
+        if look.text_scale > 1.0:  # large text: each segment as wide as its name needs
+            style = look.style("button")
+            for language in languages:
+                font = typography.font(style.px, style.bold, language)
+                name_w = QFontMetricsF(font).horizontalAdvance(NAMES.get(language, language))
+                segment_width = max(segment_width, name_w + 48)
         width = len(languages) * segment_width + 2 * pad
         super().__init__(width, height, look.surface_high, height / 2, parent, outline=look.hairline)
         self.name = "language-switch"

@@ -159,7 +159,7 @@ class Page(Item):
         # What stays in place when the page scrolls (its header, its controls), and where the scrolling part starts.
         self.pinned: list[QGraphicsItem] = []
         self.pinned_bottom = 0.0
-        self.scroll: ScrollArea | None = None
+        self.scroll_area: ScrollArea | None = None
 
     def pin(self, *items: QGraphicsItem, bottom: float | None = None) -> None:
         """``items`` stay where they are when the page scrolls; ``bottom``: the scrolling part starts there."""
@@ -171,7 +171,7 @@ class Page(Item):
         """Once built: when the page reaches below the screen (large text), what is not pinned scrolls, in a window
         from under the header to the foot of the screen, with the edges fading and a scroll indicator."""
         ctx, look = self.ctx, self.ctx.look
-        self.scroll = scroll_below(
+        self.scroll_area = scroll_below(
             self,
             self.pinned,
             QRectF(0, self.pinned_bottom, look.width, look.height - self.pinned_bottom),

@@ -122,7 +122,7 @@ def _labels_height(ctx: PageContext, numbers: list[KeyNumber], width: float, lea
         return least
     style = ctx.look.style("label", max_lines=2)
     needed = (fit_text(n.label.get(ctx.language), ctx.typography, style, width, 1e4).height for n in numbers)
-    return max(ctx.look.room(least), *(h + 4 for h in needed))
+    return max([ctx.look.room(least), *(h + 4 for h in needed)])
 
 
 def ribbon_numbers(content: Content) -> list[KeyNumber]:
@@ -262,7 +262,9 @@ class HomePage(Page):
         title_w = tile_w - 2 * PillarTile.PAD - 48 - 14
         title_h = (
             max(
-                fit_text(p.short_title.get(lang), ctx.typography, title_style, title_w, look.room(PillarTile.TITLE_H)).height
+                fit_text(
+                    p.short_title.get(lang), ctx.typography, title_style, title_w, look.room(PillarTile.TITLE_H)
+                ).height
                 for p in pillars
             )
             + 12

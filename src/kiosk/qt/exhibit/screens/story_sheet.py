@@ -158,7 +158,7 @@ class StorySheet(Item):
             self.take_home = self._take_home(column)
             self.empty_share = self._hole(blocks, column, self.take_home.side)
         # large text: the sheet scrolls in a window as wide as itself (a tap beside it still closes it)
-        self.scroll = scroll_below(
+        self.scroll_area = scroll_below(
             self,
             [backdrop],
             QRectF(self.sheet.x(), 0, sheet_w, look.height),
