@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
 from kiosk.qt.app.build import BuiltExhibit
+from kiosk.qt.input.interaction import Tappable
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
 from kiosk.qt.proof.screen_rules import Shown, screen_violations
 from kiosk.qt.proof.type_rules import NOTES, violations
@@ -85,6 +86,14 @@ def layout_problems(
                         f"{where}: {at} ({language}) on '{shot.name}': [{found_on.rule}] {found_on.detail} "
                         f"({ADVICE[found_on.rule]})"
                     )
+            for control in above_reach(exhibit):
+                key = (f"reach/{control.split(' at ')[0]}/{shot.name}", language, size, mode)
+                if key not in seen:
+                    seen.add(key)
+                    problems.append(
+                        f"the exhibit's layout: {at} ({language}) on '{shot.name}': [reach] the control {control} "
+                        f"is above the reach line ({ADVICE['reach']})"
+                    )
             size_now = exhibit.stage.logical_size()
             screen = QRectF(0, 0, size_now.width(), size_now.height())
             for block in text_blocks(exhibit):
@@ -108,6 +117,32 @@ def layout_problems(
                         f"[{found.rule}] {found.detail} ({ADVICE[found.rule]})"
                     )
     return LayoutReport(problems, notes)
+
+
+def controls(exhibit: BuiltExhibit) -> list[tuple[str, QRectF]]:
+    """Every control a visitor taps on the screen as shown (buttons, switches, tiles that open something), with
+    where it is on the screen: what reacts to a tap and is smaller than half the screen (not a backdrop, a sheet or
+    an overlay that only takes a tap)."""
+    size = exhibit.stage.logical_size()
+    half = size.width() * size.height() / 2
+    found: list[tuple[str, QRectF]] = []
+    for item in exhibit.stage.scene().items():
+        if not item.isVisible() or item.effectiveOpacity() < 0.01 or getattr(item, "blocks_input", False):
+            continue
+        if not isinstance(item, Tappable):
+            continue
+        rect = item.sceneBoundingRect()
+        if rect.width() * rect.height() < half:
+            found.append((str(getattr(item, "name", type(item).__name__)), rect))
+    return found
+
+
+def above_reach(exhibit: BuiltExhibit) -> list[str]:
+    """Reach mode: the controls whose top is above the reach line (none when reach mode is off)."""
+    line = exhibit.controller.context().reach_line
+    if line is None:
+        return []
+    return [f"{name} at y {rect.top():.0f}" for name, rect in controls(exhibit) if rect.top() < line - 0.5]
 
 
 def shown_height(exhibit: BuiltExhibit) -> float:
@@ -204,6 +239,7 @@ ADVICE = {
     "figure-twice": "show the number once: as a tile, in a chart (charts.numbers) or on the tiles of Home",
     "ellipsis": "make the text shorter",
     "cut": "make the text shorter, or give its tile more room",
+    "reach": "in reach mode every control goes below the line (kiosk.accessibility.reach)",
     "preview-cut": "the tile shows the start only; the sheet shows it all",
     "word-split": "the word is too long for its box: shorten the text around it",
     "short-last-line": "add or remove a few words so the last line is not a lone character",
