@@ -215,8 +215,8 @@ def scroll_below(
 ) -> ScrollArea | None:
     """When ``owner``'s children (but ``pinned``) reach below the ``window`` (in ``owner``'s coordinates), move
     them into a :class:`ScrollArea` there, ``end_gap`` of room kept under the last; None (nothing changed) when they
-    fit (however little room is left under them). ``colours``: the ground the edges fade into, the indicator's thumb and its track; ``z``: under what is
-    pinned (its controls) or over it (a sheet's backdrop)."""
+    fit (however little room is left under them). ``colours``: the ground the edges fade into, the indicator's
+    thumb and its track; ``z``: under what is pinned (its controls) or over it (a sheet's backdrop)."""
     keep = {id(item) for item in pinned}
     moving = [item for item in owner.childItems() if id(item) not in keep]
     bottom = content_bottom(moving, owner)
