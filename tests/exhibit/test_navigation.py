@@ -353,3 +353,29 @@ def test_waking_on_what_the_attract_loop_showed_goes_straight_there() -> None:
         nav = Navigator({"a": 2, "b": 0}, ["a", "b"], "zh", ["zh", "en"])
         assert nav.wake(to) == expected
         assert nav.wake(to) is None  # awake already: nothing more
+
+
+@pytest.mark.parametrize(
+    ("screen", "likely"),
+    [
+        (Attract(), (Home(),)),
+        (Home(), (PillarPage("a"), PillarPage("b"), PillarPage("c"), OutlookPage())),
+        (PillarPage("a"), (StoryDetail("a", 0), StoryDetail("a", 1), StoryDetail("a", 2), Home())),
+        (PillarPage("b"), (Home(),)),
+        (StoryDetail("a", 0), (StoryDetail("a", 1),)),
+        (StoryDetail("a", 1), (StoryDetail("a", 2), StoryDetail("a", 0))),
+        (StoryDetail("a", 2), (StoryDetail("a", 1),)),
+        (OutlookPage(), (Home(), PillarPage("a"), PillarPage("b"), PillarPage("c"))),
+    ],
+)
+def test_the_likely_next_screens_are_ones_the_navigator_opens_from_there(screen: Screen, likely: tuple) -> None:
+    nav, _events = make()
+    drive_to(nav, screen)
+    assert nav.likely_next() == likely
+    assert screen not in nav.likely_next()
+
+
+def test_the_likely_stories_are_limited() -> None:
+    nav, _events = make()
+    drive_to(nav, PillarPage("a"))
+    assert nav.likely_next(limit_stories=1) == (StoryDetail("a", 0), Home())

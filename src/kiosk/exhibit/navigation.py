@@ -232,6 +232,28 @@ class Navigator:
         language = self._language if self._language in self._languages else self._default_language
         return self._change(self._repaired(self._screen), language)
 
+    def likely_next(self, limit_stories: int = 4) -> tuple[Screen, ...]:
+        """The screens a visitor's next tap is likely to open from here, most likely first (what is worth building
+        ahead in idle time): Home from the attract loop; every pillar and the outlook from Home; a pillar's first
+        ``limit_stories`` stories and Home from its page; the next and previous story from a story; Home and the
+        pillars from the outlook. Only screens the navigator would open; never the one shown."""
+        screen = self._screen
+        pillars = tuple(PillarPage(p) for p in self._pillar_ids)
+        found: list[Screen]
+        if isinstance(screen, Attract):
+            found = [Home()]
+        elif isinstance(screen, Home):
+            found = [*pillars, OutlookPage()]
+        elif isinstance(screen, PillarPage):
+            count = min(limit_stories, self._counts.get(screen.pillar_id, 0))
+            found = [*(StoryDetail(screen.pillar_id, i) for i in range(count)), Home()]
+        elif isinstance(screen, StoryDetail):
+            found = [StoryDetail(screen.pillar_id, screen.index + step) for step in (1, -1)]
+            found = [s for s in found if isinstance(s, StoryDetail) and self._valid_index(s.pillar_id, s.index)]
+        else:
+            found = [Home(), *pillars]
+        return tuple(found)
+
     # -- helpers ------------------------------------------------------------------------------------------
 
     def _valid_index(self, pillar_id: str, index: object) -> bool:

@@ -26,6 +26,7 @@ from kiosk.qt.widgets.carousel import Carousel
 
 FRAME_S = 1 / 60
 MAX_FRAMES = 200  # a step's motion is followed for at most this many frames (count-ups take up to 2.5 s)
+IDLE_S = 3.0  # after a step's motion, the visitor looks this long at most before the next tap
 
 
 class Walk:
@@ -72,16 +73,33 @@ class Walk:
     # A tap ---------------------------------------------------------------------------------------------------------
     def tap(self, step: str, action: Callable[[], object]) -> None:
         stage = self.exhibit.stage
-        painted = stage.frames_painted
+        painted, repainted = stage.frames_painted, stage.repaints_now
         start = time.perf_counter()
         action()
+        # The tap paints its first frame itself and flushes it to the window system, then goes on (the page's
+        # build, when it was not built ahead): that frame is what the visitor sees first.
+        first = stage.last_repaint_end_s if stage.repaints_now > repainted else None
         self.flush()
-        if stage.frames_painted > painted:
+        if first is None and stage.frames_painted > painted:
             first = stage.last_paint_end_s
+        if first is not None:
             self.figures.add(step, "tap → frame", (first - start) * 1000)
             # What the tap still did after its first frame (building the page) delays the second one: a frame too.
             self.figures.add(step, "frames in", (time.perf_counter() - first) * 1000)
         self.follow(step)
+        self.idle(step)
+
+    def idle(self, step: str, limit_s: float = IDLE_S) -> None:
+        """The visitor looks at the screen: the event loop runs (on real time) until the likely next screens are
+        built ahead, each slice of that work a figure."""
+        prebuild = self.exhibit.controller.switcher.prebuild
+        prebuild.slices_ms.clear()
+        end = time.perf_counter() + limit_s
+        while time.perf_counter() < end and (prebuild.pending or prebuild.working):
+            QCoreApplication.processEvents()
+            time.sleep(0.001)
+        for ms in prebuild.slices_ms:
+            self.figures.add(step, "idle slices", ms)
 
     def mouse(self, kind: QEvent.Type, point: QPointF) -> None:
         """A mouse event on the viewport at ``point`` (viewport pixels)."""

@@ -123,7 +123,9 @@ class ExhibitController(QObject):
         self._access_quiet = False
         self.access.subscribe(self._on_access_changed)
         scene = stage.scene()
-        self.switcher = ScreenSwitcher(stage, self._ticker, self.context, settings.attract_slide_s)
+        self.switcher = ScreenSwitcher(
+            stage, self._ticker, self.context, settings.attract_slide_s, likely=self._navigator.likely_next
+        )
         self.idle_loop = IdleLoop(
             scene, settings, clock, self.context, self.switcher.delete, on_expired=self._idle_expired, parent=self
         )
@@ -360,6 +362,7 @@ class ExhibitController(QObject):
         or restarts the visitor's quiet time."""
         self._router.swallow = False
         self.idle_loop.more_time_rect = None
+        self.switcher.prebuild.settle_later()  # no idle work under a finger
         if self._holds.held:
             return  # an operator overlay or the standby screen takes the touch; the exhibit under it rests
         if isinstance(self._navigator.screen, Attract):
@@ -392,6 +395,7 @@ class ExhibitController(QObject):
     def reset_to_attract(self) -> None:
         """The attract loop at once, without animation, whatever was showing (after an error, at opening time)."""
         self.switcher.drop_transition()  # dropped, not finished: the error may have come from it
+        self.switcher.prebuild.drop()  # the error may have come from a screen built ahead
         self._follow_navigation = False
         try:
             self._navigator.go_idle()
@@ -412,6 +416,7 @@ class ExhibitController(QObject):
         finally:
             self._follow_navigation = True
         self._content = content
+        self.switcher.prebuild.drop()  # built for the old content
         self._typography.breaker = LineBreaker(content.exhibit.keep_together)  # the new content's names
         if content_dir is not None:
             self._content_dir = content_dir
@@ -452,3 +457,4 @@ class ExhibitController(QObject):
     def stop_timers(self) -> None:
         """No timer acts on real time any more (pictures taken with a hand-driven clock; before taking it down)."""
         self.idle_loop.stop()
+        self.switcher.prebuild.stop()

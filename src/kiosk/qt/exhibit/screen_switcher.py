@@ -7,6 +7,7 @@ It knows how to show a navigation :class:`~kiosk.exhibit.navigation.Screen`, not
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 from kiosk.content.model import Content
 from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
 from kiosk.exhibit.navigation import Attract, OutlookPage, PillarPage, Screen, StoryDetail
+from kiosk.qt.exhibit.prebuild import Prebuilder
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_readable
 from kiosk.qt.exhibit.screens.home import HomePage
@@ -36,6 +38,7 @@ class ScreenSwitcher:
         ticker: Ticker,
         context: Callable[[], PageContext],
         attract_slide_s: float,
+        likely: Callable[[], tuple[Screen, ...]] = tuple,
     ):
         self._stage = stage
         self._scene = stage.scene()
@@ -47,6 +50,8 @@ class ScreenSwitcher:
         self.page: Page | None = None
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
+        # The likely next screens, built in idle time; taken at the tap when built for the same context.
+        self.prebuild = Prebuilder(self._make, context, likely, self._may_prebuild, self._free, stage)
 
     @property
     def transition_running(self) -> bool:
@@ -89,6 +94,7 @@ class ScreenSwitcher:
             self._open_sheet(screen, content)
         if transition is not None:
             transition.join([page] if self.sheet is None else [page, self.sheet])
+        self.prebuild.settle_later()
         return page
 
     def show_sheet(self, screen: Screen, content: Content, fade: bool = True, fade_s: float | None = None) -> None:
@@ -104,10 +110,12 @@ class ScreenSwitcher:
             self._open_sheet(screen, content)
         if transition is not None:
             transition.join([item for item in (self.page, self.sheet) if item is not None], delay=False)
+        self.prebuild.settle_later()
 
     def _open_sheet(self, screen: StoryDetail, content: Content) -> None:
-        pillar = content.pillar(screen.pillar_id)
-        self.sheet = build_readable(self._context(), lambda c: StorySheet(c, pillar, screen.index))
+        sheet = self._built(screen, content)
+        assert isinstance(sheet, StorySheet)
+        self.sheet = sheet
         self.sheet.setZValue(SHEET_Z)
         self._scene.addItem(self.sheet)
 
@@ -134,11 +142,26 @@ class ScreenSwitcher:
         self._leaving = []
 
     def _build(self, screen: Screen, content: Content) -> Page:
+        page = self._built(PillarPage(screen.pillar_id) if isinstance(screen, StoryDetail) else screen, content)
+        assert isinstance(page, Page)
+        return page
+
+    def _built(self, screen: Screen, content: Content) -> QGraphicsObject:
+        """The page or sheet for ``screen``: the one built ahead for this very context if there is one."""
         ctx = self._context()
+        if ctx.content is not content:  # shown with other content than the context's: nothing built ahead fits
+            ctx = replace(ctx, content=content)
+        built = self.prebuild.take(screen, ctx)
+        return self._make(screen, ctx) if built is None else built
+
+    def _make(self, screen: Screen, ctx: PageContext) -> QGraphicsObject:
+        if isinstance(screen, StoryDetail):
+            story_pillar, index = ctx.content.pillar(screen.pillar_id), screen.index
+            return build_readable(ctx, lambda c: StorySheet(c, story_pillar, index))
         if isinstance(screen, Attract):
             return AttractPage(ctx, self._attract_slide_s)
-        if isinstance(screen, (PillarPage, StoryDetail)):
-            pillar = content.pillar(screen.pillar_id)
+        if isinstance(screen, PillarPage):
+            pillar = ctx.content.pillar(screen.pillar_id)
             return build_readable(ctx, lambda c: PillarPageView(c, pillar))
         if isinstance(screen, OutlookPage):
             return build_readable(ctx, OutlookPageView)
@@ -161,3 +184,11 @@ class ScreenSwitcher:
     def _transition_done(self) -> None:
         self._transition = None
         self._free_leaving()
+        self.prebuild.settle_later()
+
+    def _may_prebuild(self) -> bool:
+        """Nothing moves that a slice of idle work could make late (the attract loop's slow motion may wait)."""
+        return self._transition is None and (not self._ticker.active or isinstance(self.page, AttractPage))
+
+    def _free(self, item: QGraphicsObject) -> None:
+        item.deleteLater()

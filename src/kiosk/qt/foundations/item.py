@@ -1,21 +1,36 @@
-"""The base of every item the exhibit draws.
+"""The base of every item the exhibit draws, and building items in slices of idle time.
 
 PySide6 hands a Python-made ``QGraphicsObject`` to its parent only through ``setParentItem``: passed to the
 constructor, the parent does not keep the Python object alive and the item vanishes at the next garbage
 collection. ``Item`` does it the way that works; :func:`unparent` undoes it.
+
+A whole screen takes 5–20 ms to build: too long for one turn of the event loop while a visitor may touch or a
+frame may be due. :class:`SlicedBuild` runs such a build in a greenlet of its own; every item made there first
+checks the slice's deadline and, once it has passed, hands control back to the event loop, so the build goes on in
+the next slice where it stopped. Built anywhere else (a tap's own page), an item is made at once.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import greenlet
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+T = TypeVar("T")
 
 
 class Item(QGraphicsObject):
     """A graphics object owned by its parent item; draws nothing unless a subclass paints."""
 
     def __init__(self, parent: QGraphicsItem | None = None):
+        current = greenlet.getcurrent()
+        if isinstance(current, _Slice):  # built in idle time: the slice may be over
+            current.checkpoint()
         super().__init__()
         if parent is not None:
             self.setParentItem(parent)
@@ -31,3 +46,49 @@ def unparent(item: QGraphicsItem) -> None:
     """Take ``item`` from its parent item: it becomes a top-level item of the scene it is in, if any."""
     # Qt takes a null parent here; PySide6's stub types the argument as QGraphicsItem without None.
     item.setParentItem(None)  # type: ignore[arg-type]
+
+
+class _Slice(greenlet.greenlet):  # type: ignore[misc]  # greenlet ships no types for subclassing
+    """The greenlet a sliced build runs in: ``checkpoint`` goes back to whoever ran the slice once it is over."""
+
+    deadline = float("inf")
+
+    def checkpoint(self) -> None:
+        if time.perf_counter() >= self.deadline:
+            self.parent.switch()
+
+
+class SlicedBuild(Generic[T]):
+    """``build()`` run a slice at a time (:meth:`run`), yielding at item constructions; :meth:`cancel` drops it."""
+
+    def __init__(self, build: Callable[[], T]):
+        self._slice = _Slice(build)
+        self.done = False
+        self.result: T | None = None
+        self.slices = 0
+
+    def run(self, budget_s: float | None = None) -> bool:
+        """Go on building for about ``budget_s`` (None: to the end); True once it is done. An error of the build is
+        raised here (and the build is then over)."""
+        if self.done:
+            return True
+        glet = self._slice
+        glet.parent = greenlet.getcurrent()  # a checkpoint comes back here
+        glet.deadline = float("inf") if budget_s is None else time.perf_counter() + budget_s
+        self.slices += 1
+        try:
+            result = glet.switch()
+        except BaseException:
+            self.done = True
+            raise
+        if glet.dead:
+            self.done = True
+            self.result = result
+        return self.done
+
+    def cancel(self) -> None:
+        """Stop a build that was started and not finished (what it made so far is freed)."""
+        if not self.done and bool(self._slice):  # started and not dead
+            self._slice.throw(greenlet.GreenletExit)
+        self.done = True
+        self.result = None

@@ -99,6 +99,8 @@ class Stage(QGraphicsView):
         self._in_paint = False
         self.frames_painted = 0  # paints of the viewport, and when the last one ended (perf_counter s): benchmarks
         self.last_paint_end_s = 0.0
+        self.repaints_now = 0  # frames painted and flushed to the window system at once (a tap's first frame)
+        self.last_repaint_end_s = 0.0
 
     @property
     def rotation(self) -> int:
@@ -151,7 +153,9 @@ class Stage(QGraphicsView):
     def repaint_cover(self, now: bool = False) -> None:
         """Draw the cover's next frame: ``now``, or with the next paint of this turn of the event loop."""
         if now:
-            self.viewport().repaint()
+            self.viewport().repaint()  # painted and flushed to the window system before it returns
+            self.repaints_now += 1
+            self.last_repaint_end_s = time.perf_counter()
         else:
             self.viewport().update()
 

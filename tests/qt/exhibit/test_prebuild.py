@@ -1,0 +1,176 @@
+"""Screens built ahead in idle time: in slices that stop at an item once their time is up, handed over at the tap
+only when built for the very same context, equal to a screen built at the tap, and never left running."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
+from kiosk.qt.exhibit.prebuild import Prebuilder, same_context
+from kiosk.qt.exhibit.screens.pillar import PillarPageView
+from kiosk.qt.foundations.item import Item, SlicedBuild
+
+from ..exhibit_fixtures import Harness, Pointer
+
+pytestmark = pytest.mark.gui
+
+
+def idle(harness: Harness, limit_s: float = 10.0) -> Prebuilder:
+    """Let the event loop run (real time) until the likely next screens are built."""
+    prebuild = harness.controller.switcher.prebuild
+    end = time.perf_counter() + limit_s
+    while time.perf_counter() < end and (prebuild.pending or prebuild.working):
+        QApplication.processEvents()
+        time.sleep(0.002)
+    assert not prebuild.pending, "the idle work did not finish"
+    return prebuild
+
+
+def at_home(harness: Harness) -> None:
+    harness.controller.wake()
+    harness.settle()
+
+
+def test_a_sliced_build_stops_at_an_item_once_its_time_is_up_and_goes_on_where_it_stopped(qapp) -> None:
+    made: list[int] = []
+
+    def build() -> list[Item]:
+        items = []
+        for i in range(5):
+            items.append(Item())
+            made.append(i)
+            time.sleep(0.003)
+        return items
+
+    sliced = SlicedBuild(build)
+    assert not sliced.run(0.001)  # the first item is made, the second waits for the next slice
+    assert made == [0]
+    assert not sliced.run(0.0)
+    assert made == [0, 1]
+    assert sliced.run()  # to the end
+    assert made == [0, 1, 2, 3, 4] and sliced.result is not None and len(sliced.result) == 5
+
+
+def test_a_sliced_build_raises_its_error_and_a_cancelled_one_is_dropped(qapp) -> None:
+    def broken() -> None:
+        Item()
+        raise ValueError("bad screen")
+
+    with pytest.raises(ValueError, match="bad screen"):
+        SlicedBuild(broken).run()
+    reached: list[str] = []
+
+    def long() -> None:
+        Item()
+        Item()
+        reached.append("end")
+
+    sliced = SlicedBuild(long)
+    sliced.run(0.0)
+    sliced.cancel()
+    assert sliced.done and sliced.result is None and reached == []
+    Item()  # made outside a sliced build: at once, whatever happened before
+
+
+def test_home_builds_the_pillars_and_the_outlook_ahead_and_the_tap_takes_them(harness: Harness) -> None:
+    at_home(harness)
+    prebuild = idle(harness)
+    pillars = harness.controller.pillar_ids
+    assert prebuild.built() == [*(PillarPage(p) for p in pillars), OutlookPage()]
+    assert max(prebuild.slices_ms) < 250  # slices, not whole screens at once (a shared machine: a loose bound)
+    taken = prebuild.taken
+    harness.controller.open_pillar(pillars[1])
+    assert prebuild.taken == taken + 1
+    page = harness.controller.page
+    assert isinstance(page, PillarPageView) and page.scene() is harness.scene
+    harness.settle()
+    prebuild = idle(harness)
+    assert prebuild.built()[0] == StoryDetail(pillars[1], 0)
+    harness.controller.open_story(0)
+    assert prebuild.taken == taken + 2
+    harness.controller.stop_timers()
+
+
+def test_a_screen_built_ahead_draws_exactly_as_one_built_at_the_tap(harness: Harness) -> None:
+    at_home(harness)
+    idle(harness)
+    pillar = harness.controller.pillar_ids[0]
+    switcher = harness.controller.switcher
+    ctx = harness.controller.context()
+    ahead = switcher.prebuild.take(PillarPage(pillar), ctx)
+    assert ahead is not None
+    fresh = switcher._make(PillarPage(pillar), ctx)
+    assert picture(ahead) == picture(fresh)
+    harness.controller.stop_timers()
+
+
+def picture(item: Item) -> QImage:
+    scene = QGraphicsScene()
+    scene.addItem(item)
+    rect = QRectF(0, 0, 960, 540)
+    image = QImage(960, 540, QImage.Format.Format_RGB32)
+    image.fill(QColor("#000000"))
+    painter = QPainter(image)
+    scene.render(painter, rect, QRectF(0, 0, 1920, 1080))
+    painter.end()
+    scene.removeItem(item)
+    return image
+
+
+def test_nothing_built_for_old_content_or_another_language_is_used(harness: Harness) -> None:
+    at_home(harness)
+    prebuild = idle(harness)
+    old_ctx = harness.controller.context()
+    reloaded = harness.controller.content.model_copy()  # a hot reload: an equal but new content object
+    harness.controller.replace_content(reloaded)
+    assert prebuild.built() == []  # dropped with the old content
+    assert not same_context(old_ctx, harness.controller.context())
+    taken = prebuild.taken
+    harness.controller.open_pillar(harness.controller.pillar_ids[0])
+    assert prebuild.taken == taken  # built at the tap for the new content
+    page = harness.controller.page
+    assert page is not None and page.ctx.content is reloaded
+    harness.settle()
+    idle(harness)
+    other = next(lang for lang in harness.controller.content.exhibit.languages if lang != harness.controller.language)
+    harness.controller.set_language(other)
+    harness.settle()
+    harness.controller.open_story(0)
+    assert prebuild.taken == taken  # the sheets built ahead were in the other language
+    harness.controller.stop_timers()
+
+
+def test_a_touch_stops_the_idle_work_until_it_is_quiet_again(harness: Harness, pointer: Pointer) -> None:
+    at_home(harness)
+    prebuild = harness.controller.switcher.prebuild
+    prebuild._plan()  # as after the quiet time
+    assert prebuild.pending
+    pointer.press(harness.centre("home"))
+    assert not prebuild._slice_timer.isActive()  # no slice under a finger
+    slices = len(prebuild.slices_ms)
+    QApplication.processEvents()
+    assert len(prebuild.slices_ms) == slices
+    pointer.release(harness.centre("home") + QPointF(0, 400))  # slid off: no tap
+    idle(harness)  # quiet again: it goes on
+    assert prebuild.built()
+    harness.controller.stop_timers()
+    assert not prebuild.working and prebuild.built() == []
+
+
+def test_no_idle_work_while_a_transition_runs(harness: Harness) -> None:
+    at_home(harness)
+    controller = harness.controller
+    controller.open_outlook()
+    assert controller.switcher.transition_running
+    prebuild = controller.switcher.prebuild
+    prebuild._plan()
+    slices = len(prebuild.slices_ms)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert len(prebuild.slices_ms) == slices
+    controller.stop_timers()
