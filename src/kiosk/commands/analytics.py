@@ -10,16 +10,18 @@ import argparse
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.analytics.report import write_csvs, write_report
-from kiosk.analytics.store import FILE_NAME, AnalyticsStore, AnalyticsUnavailable
-from kiosk.analytics.tables import Period, Table, all_tables, recorded_period
 from kiosk.commands.settings_args import add_config_argument, load_from_args, print_errors
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_assets_dir
 from kiosk.qt.foundations.fonts import MAX_FONT_BYTES
 from kiosk.safe_read import FileRefused, read_regular
+
+if TYPE_CHECKING:  # the analytics are imported by the commands that use them: not on every command's start-up
+    from kiosk.analytics.store import AnalyticsStore
+    from kiosk.analytics.tables import Period, Table
 
 FONT = "NotoSansSC-Regular.otf"
 
@@ -39,10 +41,14 @@ def _database(args: argparse.Namespace) -> Path | None:
         print_errors(loaded, "no report was made")
         return None
     assert loaded.settings is not None and loaded.settings.folders.state_dir is not None
+    from kiosk.analytics.store import FILE_NAME
+
     return loaded.settings.folders.state_dir / FILE_NAME
 
 
 def _period(args: argparse.Namespace, store: AnalyticsStore) -> Period | str:
+    from kiosk.analytics.tables import Period, recorded_period
+
     recorded = recorded_period(store.connection)
     today = datetime.now().date()
     first = args.first or (recorded.first if recorded else today)
@@ -58,6 +64,8 @@ def _open(args: argparse.Namespace) -> tuple[AnalyticsStore, Period] | None:
     path = _database(args)
     if path is None:
         return None
+    from kiosk.analytics.store import AnalyticsStore, AnalyticsUnavailable
+
     try:
         store = AnalyticsStore.open(path, read_only=True)
         period = _period(args, store)
@@ -77,6 +85,8 @@ def _tables(args: argparse.Namespace) -> tuple[dict[str, Table], Period] | None:
     if opened is None:
         return None
     store, period = opened
+    from kiosk.analytics.tables import all_tables
+
     try:
         return all_tables(store.connection, period), period
     finally:
@@ -95,6 +105,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         reason = exc.reason if isinstance(exc, FileRefused) else exc.strerror or exc
         print(f"{font_file}: the report's font cannot be read: {reason} (reinstall the exhibit)", file=sys.stderr)
         return ExitCode.INVALID
+    from kiosk.analytics.report import write_report
+
     written = write_report(tables, period, args.out, font=font, generated=datetime.now())
     print(f"wrote {display_path(written[0])} and {len(written) - 1} CSV files ({period.first} to {period.last})")
     return ExitCode.OK
@@ -106,6 +118,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return ExitCode.INVALID
     tables, period = made
     folder = args.out / f"visitor-analytics-{period.first}_{period.last}"
+    from kiosk.analytics.report import write_csvs
+
     try:
         written = write_csvs(tables, folder)
     except OSError as exc:

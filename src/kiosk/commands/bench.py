@@ -42,6 +42,7 @@ def register(commands: Any) -> None:
     bench.add_argument("--start-runs", type=int, default=3, help="cold starts per size (3)")
     bench.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
     bench.add_argument("--child", choices=("walk", "memory", "start"), help=argparse.SUPPRESS)
+    bench.add_argument("--state-dir", type=Path, default=None, help=argparse.SUPPRESS)  # the run's own state folder
     bench.set_defaults(func=_cmd_bench)
 
 
@@ -59,10 +60,10 @@ def _child(args: argparse.Namespace) -> int:
     size = args.size[0]
     result: object
     if args.child == "walk":
-        result = session.walk(size, args.content, args.rounds, args.attract_s, args.renderer)
+        result = session.walk(size, args.content, args.rounds, args.attract_s, args.renderer, args.state_dir)
     elif args.child == "memory":
-        result = session.memory(size, args.content, args.changes, max(1, args.changes // 10))
+        result = session.memory(size, args.content, args.changes, max(1, args.changes // 10), args.state_dir)
     else:
-        result = session.start_up(size, args.content)
+        result = session.start_up(size, args.content, args.state_dir)
     print("BENCH " + json.dumps(result))
     return ExitCode.OK

@@ -17,7 +17,6 @@ from pathlib import Path
 from kiosk.exit_codes import ExitCode
 from kiosk.safe_read import MAX_KEY_BYTES, FileRefused, read_regular
 from kiosk.service.bundle.errors import BundleError
-from kiosk.service.bundle.releases import current_version, read_release_manifest, release_dir, shown_order
 
 MB = 1024 * 1024
 
@@ -142,6 +141,7 @@ def _list(args: argparse.Namespace) -> int:
     """Newest on screen first (the installation history's order, not the versions'): ``*`` the current release,
     ``<`` the previous one, where ``kiosk bundle rollback`` goes."""
     from kiosk.service.bundle.history import last_shown, read_history
+    from kiosk.service.bundle.releases import current_version, read_release_manifest, release_dir, shown_order
     from kiosk.service.bundle.rollback import rollback_target
 
     versions = shown_order(args.releases_dir)

@@ -12,12 +12,15 @@ from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.settings.folders import config_file
 from kiosk.settings.load import load_settings
-from kiosk.settings.pin_file import PinFileError, store_pin_hash
-from kiosk.settings.report import example_text, settings_lines
 from kiosk.staff.pin_hash import hash_pin, pin_problem
+
+# The settings report and the round-trip YAML writer (ruamel) are imported by the commands that use them: not on
+# the exhibit's start-up path.
 
 
 def _cmd_config(args: argparse.Namespace) -> int:
+    from kiosk.settings.report import example_text, settings_lines
+
     if args.example:
         sys.stdout.write(example_text())
         return ExitCode.OK
@@ -61,6 +64,8 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     if args.print_hash:  # for an inventory (packaging/ansible): the hash only, no settings file touched
         print(hash_pin(pin))
         return ExitCode.OK
+    from kiosk.settings.pin_file import PinFileError, store_pin_hash
+
     try:
         created = store_pin_hash(path, hash_pin(pin))
     except PinFileError as exc:

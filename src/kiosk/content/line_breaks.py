@@ -3,7 +3,8 @@
 Qt's line breaker knows only UAX #14, under which any two Han characters may be split: 广|州, 南|沙, 夸|克电驱. Here a
 maintained word segmenter (rjieba, the jieba dictionary in Rust) finds the words, names an editor lists in the
 content (``exhibit.keep_together``) stay whole, and Latin or number tokens (TH-F120, 1+N, 第8位, 100%) stay whole
-with what they belong to. Inside every such unit a WORD JOINER (U+2060, invisible and zero-width) is put between the
+with what they belong to (the segmenter's answers are kept on disk: :mod:`kiosk.content.segment_cache`). Inside
+every such unit a WORD JOINER (U+2060, invisible and zero-width) is put between the
 characters, so that the layout may break only between units.
 
 The same module knows the punctuation classes the typesetter needs: opening marks (aligned at a line start, never
@@ -16,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-import rjieba
+from kiosk.content.segment_cache import SegmentCache
 
 WORD_JOINER = "\u2060"
 OPENING = "“‘（《〈「『【〔"
@@ -41,12 +42,13 @@ def han_count(text: str) -> int:
 class LineBreaker:
     """Turns a text into the same text with word joiners inside every unit that must not be split."""
 
-    def __init__(self, keep_together: Iterable[str] = ()):
+    def __init__(self, keep_together: Iterable[str] = (), segments: SegmentCache | None = None):
         self.keep_together: tuple[str, ...] = tuple(sorted({n for n in keep_together if n}, key=len, reverse=True))
+        self.segments = segments if segments is not None else SegmentCache()
 
     def units(self, text: str) -> list[str]:
         """The text cut into the pieces a line may break between (their concatenation is ``text``)."""
-        return list(_units(text, self.keep_together))
+        return list(_units(text, self.keep_together, self.segments))
 
     def glue(self, text: str) -> str:
         """``text`` with a word joiner between the characters of each unit (unchanged when it has no Han)."""
@@ -60,13 +62,13 @@ def strip_joiners(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _units(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+def _units(text: str, names: tuple[str, ...], segments: SegmentCache) -> tuple[str, ...]:
     pieces: list[str] = []
     for protected, part in _split_names(text, names):
         if protected:
             pieces.append(part)
         else:
-            pieces.extend(_segment(part))
+            pieces.extend(segments.words(part))
     return tuple(_attach_punctuation(_join_numbers(_join_latin(pieces))))
 
 
@@ -84,10 +86,6 @@ def _split_names(text: str, names: Sequence[str]) -> list[tuple[bool, str]]:
     if last < len(text):
         out.append((False, text[last:]))
     return out
-
-
-def _segment(text: str) -> list[str]:
-    return [piece for piece in rjieba.cut(text) if piece]
 
 
 def _join_latin(pieces: list[str]) -> list[str]:

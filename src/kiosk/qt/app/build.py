@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.model import Content
+from kiosk.content.segment_cache import SegmentCache
 from kiosk.paths import default_assets_dir
 from kiosk.qt.accessibility.room import Accessibility
 from kiosk.qt.accessibility.sound import RecordingOutput, SoundOutput
@@ -54,10 +55,12 @@ def build_exhibit(
     accessibility: AccessibilitySettings | None = None,
     sound: SoundOutput | None = None,
     speech_dir: Path | None = None,
+    segments: SegmentCache | None = None,
 ) -> BuiltExhibit:
     """The exhibit's view and controller for ``content`` (a QApplication must exist), as ``settings`` say: the
     screen's rotation, the language it starts in, its idle and attract timing, reduced motion. Reading aloud plays
-    through ``sound`` (default: nothing is heard) what is prepared in ``speech_dir`` (None: nothing is prepared)."""
+    through ``sound`` (default: nothing is heard) what is prepared in ``speech_dir`` (None: nothing is prepared).
+    ``segments``: where the line breaker's words are kept (None: in memory, the segmenter loaded at the first text)."""
     assets = assets_dir or default_assets_dir()
     family = load_bundled_fonts(assets)[0]
     application().setFont(QFont(family))
@@ -69,7 +72,7 @@ def build_exhibit(
     controller = ExhibitController(
         content,
         stage,
-        Typography(family, LineBreaker(content.exhibit.keep_together)),
+        Typography(family, LineBreaker(content.exhibit.keep_together, segments)),
         IconLibrary(assets / "icons"),
         clock,
         settings,

@@ -4,7 +4,6 @@ operator access, content updates and opening hours around it — the composition
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 from datetime import datetime
@@ -15,11 +14,14 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 
 from kiosk.clock import monotonic
 from kiosk.content.model import Content
+from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
+from kiosk.content.segment_cache import SegmentCache
 from kiosk.exit_codes import ExitCode
 from kiosk.qt.accessibility.sound import AplayOutput
 from kiosk.qt.app.build import application, build_exhibit
 from kiosk.qt.app.unattended import Operations
 from kiosk.qt.app.watching import Watching
+from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.service.health import install_health
 from kiosk.service.logs import start_process_logs
 from kiosk.settings.model import Settings
@@ -58,11 +60,14 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
         # Reading aloud: the headphone jack through ALSA; the speech is prepared in the state folder's cache.
         sound=AplayOutput(access.volume_percent, access.audio_device, app),
         speech_dir=None if state_dir is None else state_dir / SPEECH_CACHE,
+        segments=SegmentCache(None if state_dir is None else state_dir / SEGMENTS_FILE),
     )
     stage, controller = exhibit.stage, exhibit.controller
     # Errors → the attract loop, READY/WATCHDOG/STOPPING for systemd, SIGTERM/SIGINT quit cleanly:
     health = install_health(app, stage, controller.reset_to_attract, monotonic, max_rss_mb=settings.health.max_rss_mb)
     controller.screen_shown.connect(health.on_screen_shown)
+    segments = exhibit.controller.context().typography.breaker.segments
+    controller.screen_shown.connect(lambda _screen: segments.save())  # words of texts shown for the first time
     if windowed:  # for editors: a normal window that Ctrl+Q closes; kiosk mode is locked down instead
         quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), stage)
         quit_shortcut.activated.connect(app.quit)
@@ -91,8 +96,3 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
     operations.stop()
     exhibit.accessibility.stop()
     return health.finish(code)
-
-
-def import_charts() -> None:
-    """pyqtgraph and the charts, imported ahead of the first pillar with a chart."""
-    importlib.import_module("kiosk.qt.exhibit.charts.chart")

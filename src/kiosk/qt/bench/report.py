@@ -9,6 +9,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -28,11 +29,12 @@ START_SHARE_OF_PEER = 1 / 3
 FRAME_KINDS = ("frames in", "frames after", "drag frames", "attract frames")
 
 
-def child_command(kind: str, size: tuple[int, int], args: argparse.Namespace) -> list[str]:
+def child_command(kind: str, size: tuple[int, int], args: argparse.Namespace, state_dir: str) -> list[str]:
+    """One measuring process; ``state_dir`` is its state folder (the line breaker's words are kept there)."""
     return [
         sys.executable, "-m", "kiosk", "bench", "--child", kind, "--size", f"{size[0]}x{size[1]}",
         "--rounds", str(args.rounds), "--changes", str(args.changes), "--attract-s", str(args.attract_s),
-        "--content", str(args.content), "--renderer", args.renderer,
+        "--content", str(args.content), "--renderer", args.renderer, "--state-dir", state_dir,
     ]  # fmt: skip
 
 
@@ -99,12 +101,20 @@ def memory_report(label: str, size: tuple[int, int], curve: list[list[float]]) -
     ]
 
 
-def start_up(size: tuple[int, int], args: argparse.Namespace, env: dict[str, str]) -> list[float]:
+def start_up(size: tuple[int, int], args: argparse.Namespace, env: dict[str, str], state_dir: str) -> list[float]:
+    """Cold starts (ms) with the state folder a running exhibit has (its line-break cache)."""
     times = []
     for _ in range(args.start_runs):
-        painted, started = run_child(child_command("start", size, args), env)
+        painted, started = run_child(child_command("start", size, args, state_dir), env)
         times.append((float(painted) - started) * 1000)
     return times
+
+
+def first_start(size: tuple[int, int], args: argparse.Namespace, env: dict[str, str]) -> float:
+    """A cold start with an empty state folder (a new machine, or the first start after new content)."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-first-") as empty:
+        painted, started = run_child(child_command("start", size, args, empty), env)
+    return (float(painted) - started) * 1000
 
 
 def run_bench(args: argparse.Namespace) -> int:
@@ -123,40 +133,52 @@ def run_bench(args: argparse.Namespace) -> int:
     window = args.window == "yes" or (args.window == "auto" and (xvfb_available() or "DISPLAY" in os.environ))
     names = ", ".join(f"{w}x{h}" for w, h in sizes)
     print(f"kiosk bench: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}; sizes {names}")
-    for size in sizes:
-        name = f"{size[0]}x{size[1]}"
-        rows, _ = run_child(child_command("walk", size, args), qt_env("offscreen"))
-        for line in walk_report(f"{name} offscreen", size, rows):
-            print(line, flush=True)
-        if window:
-            for line in window_walk(size, args):
-                print(line, flush=True)
-        curve, _ = run_child(child_command("memory", size, args), qt_env("offscreen"))
-        for line in memory_report(f"{name} offscreen", size, curve):
-            print(line, flush=True)
-        starts = start_up(size, args, qt_env("offscreen"))
-        ours = statistics.median(starts)
-        each = ", ".join(f"{t:.0f}" for t in starts)
-        line = f"{name} offscreen{'':6} cold start to the first frame: median {ours:.0f} ms ({each})"
-        if peer is not None:
-            theirs = peer.start_up_ms(size, args.start_runs)
-            line += (
-                f"; chromium to its first screenshot {theirs:.0f} ms; ratio {ours / theirs:.2f} "
-                f"(< {START_SHARE_OF_PEER:.2f}: {verdict(ours < theirs * START_SHARE_OF_PEER)})"
-            )
-        print(line, flush=True)
-        if peer is not None:
-            frames = peer.transition(size)
-            ours_p99 = pooled(rows, ("frames in",))["p99"]
-            print(
-                f"{name} chromium{'':7} cross-fade frame intervals {frames}; "
-                f"the exhibit's transition frames p99 {ours_p99:.1f} ms",
-                flush=True,
-            )
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-state-") as state_dir:  # as a running exhibit's
+        for size in sizes:
+            bench_size(size, args, peer, window, state_dir)
     return 0
 
 
-def window_walk(size: tuple[int, int], args: argparse.Namespace) -> list[str]:
+def bench_size(
+    size: tuple[int, int], args: argparse.Namespace, peer: PeerPages | None, window: bool, state_dir: str
+) -> None:
+    """Every measurement at one size, printed as it comes."""
+    name = f"{size[0]}x{size[1]}"
+    rows, _ = run_child(child_command("walk", size, args, state_dir), qt_env("offscreen"))
+    for line in walk_report(f"{name} offscreen", size, rows):
+        print(line, flush=True)
+    if window:
+        for line in window_walk(size, args, state_dir):
+            print(line, flush=True)
+    curve, _ = run_child(child_command("memory", size, args, state_dir), qt_env("offscreen"))
+    for line in memory_report(f"{name} offscreen", size, curve):
+        print(line, flush=True)
+    first = first_start(size, args, qt_env("offscreen"))
+    starts = start_up(size, args, qt_env("offscreen"), state_dir)
+    ours = statistics.median(starts)
+    each = ", ".join(f"{t:.0f}" for t in starts)
+    line = (
+        f"{name} offscreen{'':6} cold start to the first frame: median {ours:.0f} ms ({each}); "
+        f"with an empty state folder (no line-break cache) {first:.0f} ms"
+    )
+    if peer is not None:
+        theirs = peer.start_up_ms(size, args.start_runs)
+        line += (
+            f"; chromium to its first screenshot {theirs:.0f} ms; ratio {ours / theirs:.2f} "
+            f"(< {START_SHARE_OF_PEER:.2f}: {verdict(ours < theirs * START_SHARE_OF_PEER)})"
+        )
+    print(line, flush=True)
+    if peer is not None:
+        frames = peer.transition(size)
+        ours_p99 = pooled(rows, ("frames in",))["p99"]
+        print(
+            f"{name} chromium{'':7} cross-fade frame intervals {frames}; "
+            f"the exhibit's transition frames p99 {ours_p99:.1f} ms",
+            flush=True,
+        )
+
+
+def window_walk(size: tuple[int, int], args: argparse.Namespace, state_dir: str) -> list[str]:
     """The walk in a real window: on the display there is ($DISPLAY: the venue's screen and its GPU), else on a
     fresh Xvfb of the size."""
     label = f"{size[0]}x{size[1]} X {args.renderer}"
@@ -167,7 +189,7 @@ def window_walk(size: tuple[int, int], args: argparse.Namespace) -> list[str]:
             server, display = start_xvfb(size)
         if display is None:
             return [f"{label:26} no X server: left out"]
-        rows, _ = run_child(child_command("walk", size, args), qt_env("xcb", display))
+        rows, _ = run_child(child_command("walk", size, args, state_dir), qt_env("xcb", display))
         return walk_report(label, size, rows)
     finally:
         if server is not None:

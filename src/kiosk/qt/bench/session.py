@@ -13,23 +13,31 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.clock import ManualClock
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
+from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
+from kiosk.content.segment_cache import SegmentCache
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
-from kiosk.qt.app.run import import_charts
 from kiosk.qt.bench.walk import Walk
+from kiosk.qt.exhibit.charts import import_charts
 from kiosk.service.memory import rss_mb
 from kiosk.settings.model import ExhibitSettings
 
 
 def shown(
-    size: tuple[int, int], content_dir: Path, clock: Callable[[], float], renderer: str = "raster"
+    size: tuple[int, int],
+    content_dir: Path,
+    clock: Callable[[], float],
+    renderer: str = "raster",
+    state_dir: Path | None = None,
 ) -> tuple[BuiltExhibit, Content]:
-    """The exhibit at ``size``: offscreen a widget of that size, on X a frameless window filling the screen."""
+    """The exhibit at ``size``: offscreen a widget of that size, on X a frameless window filling the screen; with
+    ``state_dir`` the line breaker's words are kept there, as a running exhibit keeps them in its state folder."""
     app = application()
     content = load_content(content_dir, strict_assets=False).content
     if content is None:
         raise SystemExit(f"{content_dir}: the content has errors (kiosk validate names them)")
     settings = ExhibitSettings(renderer=renderer)  # type: ignore[arg-type]  # checked by the command line
-    exhibit = build_exhibit(content, settings, clock, content_dir=content_dir)
+    segments = SegmentCache(None if state_dir is None else state_dir / SEGMENTS_FILE)
+    exhibit = build_exhibit(content, settings, clock, content_dir=content_dir, segments=segments)
     stage = exhibit.stage
     if QGuiApplication.platformName() == "xcb":
         stage.setWindowFlag(Qt.WindowType.FramelessWindowHint)
@@ -43,21 +51,29 @@ def shown(
 
 
 def walk(
-    size: tuple[int, int], content_dir: Path, rounds: int, attract_s: float, renderer: str = "raster"
+    size: tuple[int, int],
+    content_dir: Path,
+    rounds: int,
+    attract_s: float,
+    renderer: str = "raster",
+    state_dir: Path | None = None,
 ) -> list[dict[str, object]]:
     clock = ManualClock()
-    exhibit, content = shown(size, content_dir, clock, renderer)
+    exhibit, content = shown(size, content_dir, clock, renderer, state_dir)
     import_charts()  # as a running exhibit does while its attract loop plays, before the first visitor
     real = QGuiApplication.platformName() == "xcb"
     figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)
     exhibit.controller.stop_timers()
+    exhibit.controller.context().typography.breaker.segments.save()
     return figures.rows()
 
 
-def memory(size: tuple[int, int], content_dir: Path, changes: int, every: int) -> list[tuple[int, float]]:
+def memory(
+    size: tuple[int, int], content_dir: Path, changes: int, every: int, state_dir: Path | None = None
+) -> list[tuple[int, float]]:
     """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end."""
     clock = ManualClock()
-    exhibit, _content = shown(size, content_dir, clock)
+    exhibit, _content = shown(size, content_dir, clock, state_dir=state_dir)
     import_charts()
     controller = exhibit.controller
     controller.idle_loop.attract_timer.stop()
@@ -94,9 +110,9 @@ def memory(size: tuple[int, int], content_dir: Path, changes: int, every: int) -
     return curve
 
 
-def start_up(size: tuple[int, int], content_dir: Path) -> float:
+def start_up(size: tuple[int, int], content_dir: Path, state_dir: Path | None = None) -> float:
     """When (time.monotonic) the first complete frame of the exhibit has been painted."""
-    exhibit, _content = shown(size, content_dir, time.monotonic)
+    exhibit, _content = shown(size, content_dir, time.monotonic, state_dir=state_dir)
     stage = exhibit.stage
     while stage.frames_painted == 0:
         QCoreApplication.processEvents()
@@ -104,4 +120,5 @@ def start_up(size: tuple[int, int], content_dir: Path) -> float:
         QGuiApplication.sync()
     painted = time.monotonic()
     exhibit.controller.stop_timers()
+    exhibit.controller.context().typography.breaker.segments.save()  # as the exhibit does once a screen is shown
     return painted

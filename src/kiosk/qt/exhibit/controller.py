@@ -417,7 +417,8 @@ class ExhibitController(QObject):
             self._follow_navigation = True
         self._content = content
         self.switcher.prebuild.drop()  # built for the old content
-        self._typography.breaker = LineBreaker(content.exhibit.keep_together)  # the new content's names
+        # the new content's names; the words the segmenter found are kept
+        self._typography.breaker = LineBreaker(content.exhibit.keep_together, self._typography.breaker.segments)
         if content_dir is not None:
             self._content_dir = content_dir
         self.content_adopted.emit(content)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import segno
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -26,6 +25,8 @@ LIGHT = QColor("#FFFFFF")
 def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     """The dark (True) and light modules of ``text``'s QR code, row by row, without the quiet zone (made once a
     text: segno takes about 8 ms, and every story sheet of an article shows the same address)."""
+    import segno  # its writers import urllib and ssl (80 ms): not on the start-up path
+
     code = segno.make(text, error="m", micro=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
