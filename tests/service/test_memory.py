@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.service.memory import MemoryCeiling, rss_mb
+from kiosk.service.memory import MemoryCeiling, give_back_free_memory, rss_mb
 from kiosk.service.restart import reexec, restart_argv
 
 
@@ -23,6 +23,18 @@ def test_rss_is_measured_and_grows_with_what_the_process_holds() -> None:
     after = rss_mb()
     assert after is not None and after - before > 50
     block.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc and /proc are Linux")
+def test_free_heap_pages_are_given_back() -> None:
+    blocks = [bytearray(b"x" * 60_000) for _ in range(2000)]  # 120 MB in heap chunks (below mmap's threshold)
+    kept = blocks[::20]  # holes between kept chunks: free() alone cannot hand them back
+    del blocks
+    before = rss_mb()
+    assert give_back_free_memory()
+    after = rss_mb()
+    assert before is not None and after is not None and before - after > 40, (before, after)
+    assert len(kept) == 100
 
 
 def test_no_proc_means_no_measure(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
+from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.exhibit.prebuild import Prebuilder, same_context
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.foundations.item import Item, SlicedBuild
@@ -78,6 +79,7 @@ def test_a_sliced_build_raises_its_error_and_a_cancelled_one_is_dropped(qapp) ->
 
 
 def test_home_builds_the_pillars_and_the_outlook_ahead_and_the_tap_takes_them(harness: Harness) -> None:
+    import_charts()  # as the exhibit does while the attract loop plays (an import is no work to slice)
     at_home(harness)
     prebuild = idle(harness)
     pillars = harness.controller.pillar_ids
@@ -174,3 +176,20 @@ def test_no_idle_work_while_a_transition_runs(harness: Harness) -> None:
         QApplication.processEvents()
     assert len(prebuild.slices_ms) == slices
     controller.stop_timers()
+
+
+def test_once_the_likely_screens_are_built_the_memory_freed_meanwhile_is_given_back(harness: Harness) -> None:
+    prebuild = harness.controller.switcher.prebuild
+    tidied: list[int] = []
+    prebuild._tidy = lambda: tidied.append(1)
+    at_home(harness)
+    idle(harness)
+    assert tidied == [1] and prebuild.built()
+    prebuild._plan()  # nothing changed since: nothing to build, nothing to tidy
+    idle(harness)
+    assert tidied == [1]
+    harness.controller.open_outlook()  # a screen went: tidied once the outlook's likely screens are built
+    harness.settle()
+    idle(harness)
+    assert tidied == [1, 1]
+    harness.controller.stop_timers()

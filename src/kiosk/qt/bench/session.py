@@ -16,7 +16,7 @@ from kiosk.content.model import Content
 from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
 from kiosk.content.segment_cache import SegmentCache
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
-from kiosk.qt.bench.walk import Walk
+from kiosk.qt.bench.walk import Walk, idle_work
 from kiosk.qt.exhibit.charts import import_charts
 from kiosk.service.memory import rss_mb
 from kiosk.settings.model import ExhibitSettings
@@ -71,7 +71,8 @@ def walk(
 def memory(
     size: tuple[int, int], content_dir: Path, changes: int, every: int, state_dir: Path | None = None
 ) -> list[tuple[int, float]]:
-    """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end."""
+    """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end, each
+    measured once the exhibit is idle (its idle work done, as between two visitors' taps)."""
     clock = ManualClock()
     exhibit, _content = shown(size, content_dir, clock, state_dir=state_dir)
     import_charts()
@@ -84,6 +85,7 @@ def memory(
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     settled()
+    idle_work(controller.switcher.prebuild)
     curve = [(0, rss_mb() or 0.0)]
     done = 0
     while done < changes:
@@ -103,6 +105,7 @@ def memory(
             settled()
             done += 1
             if done % every == 0:
+                idle_work(controller.switcher.prebuild)
                 curve.append((done, rss_mb() or 0.0))
             if done >= changes:
                 break

@@ -76,6 +76,7 @@ class Prebuilder(QObject):
         may_work: Callable[[], bool],
         free: Callable[[QGraphicsObject], None],
         parent: QObject,
+        tidy: Callable[[], object] = lambda: None,
     ):
         super().__init__(parent)
         self._make = make
@@ -83,6 +84,8 @@ class Prebuilder(QObject):
         self._likely = likely
         self._may_work = may_work
         self._free = free
+        self._tidy = tidy
+        self._untidy = False  # something was freed since the last tidy-up
         self._entries: list[_Entry] = []
         self.enabled = True
         self.slices_ms: deque[float] = deque(maxlen=2000)  # how long each slice took (kiosk bench prints them)
@@ -93,7 +96,8 @@ class Prebuilder(QObject):
     # What the exhibit tells it ------------------------------------------------------------------------------------
     def settle_later(self) -> None:
         """Something happened (a touch, a screen change): stop building and plan again once it has been quiet for
-        ``QUIET_MS``."""
+        ``QUIET_MS`` (then, with the likely screens built, memory freed meanwhile is tidied up: ``tidy()``)."""
+        self._untidy = True
         self._slice_timer.stop()
         if self.enabled:
             self._quiet.start()
@@ -158,8 +162,7 @@ class Prebuilder(QObject):
         order: list[Screen] = list(wanted)
         kept.sort(key=lambda entry: order.index(entry.screen))
         self._entries = kept
-        if self.pending:
-            self._slice_timer.start()
+        self._slice_timer.start()  # the next slice builds, or tidies up once everything is built
 
     def _slice(self) -> None:
         if not self.enabled:
@@ -168,17 +171,20 @@ class Prebuilder(QObject):
             self._quiet.start()
             return
         entry = next((e for e in self._entries if not e.build.done), None)
-        if entry is None:
-            return
         began = time.perf_counter()
+        if entry is None:  # all built: the last slice gives back what the screens that went left behind
+            if self._untidy:
+                self._untidy = False
+                self._tidy()
+                self.slices_ms.append((time.perf_counter() - began) * 1000)
+            return
         try:
             entry.build.run(SLICE_S)
         except Exception as exc:  # built again at the tap, where its error is handled
             _log.info("building %s ahead failed (%s): it is built at the tap", entry.screen, exc)
             self._entries.remove(entry)
         self.slices_ms.append((time.perf_counter() - began) * 1000)
-        if self.pending:
-            self._slice_timer.start()
+        self._slice_timer.start()
 
     def _dispose(self, entry: _Entry) -> None:
         if entry.build.done:

@@ -25,6 +25,7 @@ from kiosk.qt.exhibit.screens.story_sheet import StorySheet
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.transition import PictureBuffers, Transition
+from kiosk.service.memory import give_back_free_memory
 
 SHEET_Z = 10
 
@@ -51,7 +52,9 @@ class ScreenSwitcher:
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
         # The likely next screens, built in idle time; taken at the tap when built for the same context.
-        self.prebuild = Prebuilder(self._make, context, likely, self._may_prebuild, self._free, stage)
+        self.prebuild = Prebuilder(
+            self._make, context, likely, self._may_prebuild, self._free, stage, tidy=give_back_free_memory
+        )
 
     @property
     def transition_running(self) -> bool:
