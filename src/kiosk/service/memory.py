@@ -34,7 +34,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS) or no such loading (Windows): no trim
         return None
     trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
-    return trim  # type: ignore[no-any-return]
+    return trim
 
 
 def give_back_free_memory() -> bool:
