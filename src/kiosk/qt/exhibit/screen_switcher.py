@@ -52,9 +52,7 @@ class ScreenSwitcher:
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
         # The likely next screens, built in idle time; taken at the tap when built for the same context.
-        self.prebuild = Prebuilder(
-            self._make, context, likely, self._may_prebuild, self._free, stage, tidy=give_back_free_memory
-        )
+        self.prebuild = Prebuilder(self._make, context, likely, self._may_prebuild, self._free, stage, tidy=self._tidy)
 
     @property
     def transition_running(self) -> bool:
@@ -195,3 +193,10 @@ class ScreenSwitcher:
 
     def _free(self, item: QGraphicsObject) -> None:
         item.deleteLater()
+
+    def _tidy(self) -> None:
+        """Idle, with the likely screens built: the two screen-sized pictures (66 MB at 4K) are given back until
+        the next tap (which makes them again: a few milliseconds of page faults at 4K), and the heap's free pages."""
+        if self._transition is None:
+            self._buffers.release()
+        give_back_free_memory()
