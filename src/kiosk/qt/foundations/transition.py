@@ -224,6 +224,9 @@ class Transition:
         # over without drawing it again. Ended early (a new screen, a reset), the scene is drawn again.
         self._screen.set_cover(None, shows_scene=self._progress >= 1.0)
         self._progress = 1.0
+        # The pictures are the buffers' (given back when the exhibit is idle): a finished transition — kept alive by
+        # its own reference cycle until the garbage collector comes — must not keep them.
+        self._before = self._after = QImage()
         if self._on_done is not None:
             self._on_done()
 
