@@ -195,17 +195,17 @@ def test_once_the_likely_screens_are_built_the_memory_freed_meanwhile_is_given_b
     harness.controller.stop_timers()
 
 
-def test_idle_gives_the_transition_pictures_back_and_the_next_tap_makes_them_again(harness: Harness) -> None:
+def test_idle_gives_the_new_pictures_buffer_back_and_the_next_transition_makes_it_again(harness: Harness) -> None:
     at_home(harness)
     controller = harness.controller
     controller.open_outlook()
     buffers = controller.switcher._buffers
-    assert len(buffers._images) == 2  # the transition's two pictures
+    assert buffers.held() == 2  # the transition's two pictures
     harness.settle()
     idle(harness)
-    assert buffers._images == []  # given back while nobody taps
+    assert buffers.held() == 1  # the new picture's is given back while nobody taps
     painted = harness.stage.frames_painted
     controller.home()
-    assert harness.stage.covered and harness.stage.frames_painted == painted + 1 and len(buffers._images) == 2
+    assert harness.stage.covered and harness.stage.frames_painted == painted + 1 and buffers.held() == 2
     harness.settle()
     controller.stop_timers()

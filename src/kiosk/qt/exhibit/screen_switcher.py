@@ -195,8 +195,8 @@ class ScreenSwitcher:
         item.deleteLater()
 
     def _tidy(self) -> None:
-        """Idle, with the likely screens built: the two screen-sized pictures (66 MB at 4K) are given back until
-        the next tap (which makes them again: a few milliseconds of page faults at 4K), and the heap's free pages."""
+        """Idle, with the likely screens built: the new picture's screen-sized buffer (33 MB at 4K) is given back
+        until the next transition, and the heap's free pages. The old picture's stays: a tap copies into it at once."""
         if self._transition is None:
-            self._buffers.release()
+            self._buffers.trim()
         give_back_free_memory()

@@ -53,20 +53,33 @@ class Cover(Protocol):
 
 
 class PictureBuffers:
-    """Two screen-sized images reused by the transitions of a visit (no 33 MB allocation and its page faults per tap
-    at 4K), given back when the exhibit is idle (:meth:`release`): memory stays flat however many screens change."""
+    """Two screen-sized images reused by every transition: no 33 MB allocation (and its page faults) in a tap at 4K,
+    and memory that stays flat however many screens are changed. While the exhibit is idle the second one (the new
+    picture's) is given back (:meth:`trim`): the next transition draws into a new one in bands, so its page faults
+    are spread over those frames instead of falling on the tap."""
 
     def __init__(self) -> None:
-        self._images: list[QImage] = []
+        self._old: QImage | None = None
+        self._new: QImage | None = None
 
     def pair(self, size: QSize) -> tuple[QImage, QImage]:
-        if len(self._images) != 2 or self._images[0].size() != size:
-            self._images = [QImage(size, QImage.Format.Format_RGB32) for _ in range(2)]
-        return self._images[0], self._images[1]
+        if self._old is None or self._old.size() != size:
+            self._old = QImage(size, QImage.Format.Format_RGB32)
+        if self._new is None or self._new.size() != size:
+            self._new = QImage(size, QImage.Format.Format_RGB32)
+        return self._old, self._new
+
+    def held(self) -> int:
+        """How many of the two are held now."""
+        return (self._old is not None) + (self._new is not None)
+
+    def trim(self) -> None:
+        """Give the new picture's buffer back (nothing moves for a while)."""
+        self._new = None
 
     def release(self) -> None:
-        """Free them (the screen changed size, or nothing will move for a while)."""
-        self._images = []
+        """Free both (the screen changed size)."""
+        self._old = self._new = None
 
 
 def copy_into(target: QImage, source: QImage, origin: QPoint, area: QRect) -> None:
