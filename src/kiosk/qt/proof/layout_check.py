@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
 from kiosk.qt.app.build import BuiltExhibit
-from kiosk.qt.input.interaction import Tappable
+from kiosk.qt.input.interaction import Tappable, handler_at
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
 from kiosk.qt.proof.screen_rules import Shown, screen_violations
 from kiosk.qt.proof.type_rules import NOTES, violations
@@ -120,9 +120,10 @@ def layout_problems(
 
 
 def controls(exhibit: BuiltExhibit) -> list[tuple[str, QRectF]]:
-    """Every control a visitor taps on the screen as shown (buttons, switches, tiles that open something), with
-    where it is on the screen: what reacts to a tap and is smaller than half the screen (not a backdrop, a sheet or
-    an overlay that only takes a tap)."""
+    """Every control a visitor can tap on the screen as shown (buttons, switches, tiles that open something), with
+    where it is on the screen: what reacts to a tap, is smaller than half the screen (not a backdrop, a sheet or an
+    overlay that only takes a tap), is at least partly on the screen and is what a tap on it reaches (not under a
+    sheet or an overlay)."""
     size = exhibit.stage.logical_size()
     half = size.width() * size.height() / 2
     found: list[tuple[str, QRectF]] = []
@@ -132,7 +133,11 @@ def controls(exhibit: BuiltExhibit) -> list[tuple[str, QRectF]]:
         if not isinstance(item, Tappable):
             continue
         rect = item.sceneBoundingRect()
-        if rect.width() * rect.height() < half:
+        shown = rect.intersected(QRectF(0, 0, size.width(), size.height()))
+        if rect.width() * rect.height() >= half or shown.isEmpty():
+            continue
+        reached = handler_at(exhibit.stage.scene(), shown.center(), "on_tap")
+        if reached is item or (reached is not None and item.isAncestorOf(reached)):
             found.append((str(getattr(item, "name", type(item).__name__)), rect))
     return found
 

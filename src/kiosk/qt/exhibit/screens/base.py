@@ -167,6 +167,13 @@ class Page(Item):
         if bottom is not None:
             self.pinned_bottom = max(self.pinned_bottom, bottom)
 
+    def shift_unpinned(self, dy: float) -> None:
+        """Move everything below the pinned header ``dy`` down (to centre it in room left above a row)."""
+        pinned = {id(item) for item in self.pinned}
+        for item in self.childItems():
+            if id(item) not in pinned:
+                item.setY(item.y() + dy)
+
     def scroll_if_taller(self) -> None:
         """Once built: when the page reaches below the screen (large text), what is not pinned scrolls, in a window
         from under the header to the foot of the screen, with the edges fading and a scroll indicator."""
@@ -239,7 +246,7 @@ def build_readable(ctx: PageContext, make: Callable[[PageContext], Built]) -> Bu
     again on a taller canvas (it scrolls), up to :data:`TRIES` times; the last is kept."""
     built = make(ctx)
     if ctx.page_height is None:
-        return built
+        return built  # otherwise a screen is laid out to fit (kiosk validate --layout checks it does)
     look = ctx.look
     screen = QRectF(0, 0, look.width, 1e6)  # what reaches below the screen will scroll
     for _ in range(TRIES - 1):

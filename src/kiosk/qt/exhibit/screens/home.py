@@ -16,6 +16,7 @@ from kiosk.qt.exhibit.screens.base import (
 )
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
+from kiosk.qt.widgets.carousel import Carousel
 from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
@@ -244,15 +245,35 @@ class HomePage(Page):
         self.numbers: list[CountingNumber] = []
         self.figures: list[QGraphicsItem] = []
         rows = -(-len(figures) // fig_cols) if figures else 0
+        ribbon_h = rows * (figure_h + label_h + gap)
+        if ctx.reach_line is not None and y + ribbon_h < ctx.reach_line:  # reach mode: the room above the tiles'
+            y += (ctx.reach_line - y - ribbon_h) / 2  # row shared above and below the figures (no empty band)
         for i, number in enumerate(figures):
             cell = self._figure(number, fig_w, figure_h, label_h, fig_px)
             cell.setPos(m + (i % fig_cols) * (fig_w + gap), y + (i // fig_cols) * (figure_h + label_h + gap))
-        y += rows * (figure_h + label_h + gap)
+        y += ribbon_h
 
         # The pillars on the same columns, their hero numbers sharing one size.
         pillars = sorted(ctx.content.pillars, key=lambda p: p.order)
         tile_cols = cols
         tile_rows = -(-len(pillars) // tile_cols)
+        row: Carousel[PillarTile] | None = None
+        if ctx.reach_line is not None and y < ctx.reach_line and tile_rows > 1:
+            # reach mode: the tiles in one row from the reach line, the next one showing at the edge (drag it)
+            y, tile_cols, tile_rows = ctx.reach_line, len(pillars), 1
+            row = Carousel(
+                look.span(cols),
+                h - top - y,
+                look.column,
+                gap,
+                ctx.ticker,
+                look.theme.text,
+                look.hairline,
+                self,
+                name="pillars",
+                bleed=m,
+            )
+            row.setPos(m, y)
         tile_w = look.column
         tile_h = (h - top - y - gap * (tile_rows - 1)) / tile_rows
         heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
@@ -276,8 +297,13 @@ class HomePage(Page):
         self.tiles: list[PillarTile] = []
         for i, pillar in enumerate(pillars):
             tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h, words)
-            tile.setPos(look.column_x(i % tile_cols), y + (i // tile_cols) * (tile_h + gap))
+            if row is not None:
+                row.add(tile)
+            else:
+                tile.setPos(look.column_x(i % tile_cols), y + (i // tile_cols) * (tile_h + gap))
             self.tiles.append(tile)
+        if row is not None:
+            row.finish()
 
     def _figure(self, number: KeyNumber, width: float, figure_h: float, label_h: float, px: float) -> QGraphicsItem:
         ctx = self.ctx

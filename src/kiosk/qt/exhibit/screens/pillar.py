@@ -299,6 +299,8 @@ class PillarPageView(Page):
         self.charts: list[ChartPanel] = []
         self.number_tiles: list[NumberTile] = []
         self.figures: Carousel[QGraphicsItem] | None = None
+        if ctx.reach_line is not None and figures_h and y + figures_h + gap < ctx.reach_line:
+            figures_h = ctx.reach_line - gap - y  # reach mode: the figures take the room above the stories' row
         if figures_h:
             self.figures = self._row("figures", y, figures_h, bleed)
             tile_h = self.figures.tile_height
@@ -315,6 +317,9 @@ class PillarPageView(Page):
                 self.figures.add(tile)
             self.figures.finish()
             y += figures_h + gap
+        if ctx.reach_line is not None and y < ctx.reach_line:  # reach mode: the tiles a visitor taps start within
+            self.shift_unpinned((ctx.reach_line - y) / 2)  # reach, the room above shared around what is above them
+            y = ctx.reach_line
         self.stories: Carousel[StoryTile] = self._row("stories", y, h - m - y, bleed)
         told = stories(pillar)
         title_px = StoryTile.row_title_px(ctx, told, look.column, self.stories.tile_height)
