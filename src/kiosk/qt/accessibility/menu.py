@@ -106,7 +106,8 @@ class AccessMenu(Item):
         full_height = ctx.screen_height
         self._rect = QRectF(0, 0, look.width, full_height)
         Backdrop(look.width, full_height, dimmed(look.theme.ground, 0.9), close, self)
-        pad, columns = 44.0, 2
+        pad = 44.0
+        columns = 1 if look.portrait and look.text_scale > 1.0 else 2  # large text, portrait: one wide column
         width = min(look.width - 2 * look.margin, 1240.0)
         rows = -(-len(CHOICES) // columns)
         row_h, head_h = row_height(ctx), max(TARGET, look.room(TARGET * 0.8))
@@ -139,7 +140,7 @@ class AccessMenu(Item):
             pad,
             origin="menu_title",
             valign="center",
-            max_lines=1,
+            max_lines=1 if look.text_scale <= 1.0 else 2,
             px=48.0,
         )
         cell_w = (width - 2 * pad - ROW_GAP * (columns - 1)) / columns

@@ -60,6 +60,8 @@ class Look:
         """``px`` (a size on the unscaled 1080 grid) moved down to the nearest step of the scale (a text set for a
         box never grows out of it); sizes above the scale are hero sizes, and sizes below it the operator's small
         print: both only scaled."""
+        if self.text_scale != 1.0 and any(abs(px - step) < 0.01 for step in self.type_scale):
+            return px  # a step of this look's scale already (a row's shared size from look.type_scale)
         if px > TYPE_SCALE[-1] * 1.12 or px < TYPE_SCALE[0]:
             return px * self.text_scale
         return max(step for step in TYPE_SCALE if step <= px * 1.02) * self.text_scale

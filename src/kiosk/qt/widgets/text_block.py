@@ -97,7 +97,8 @@ def _layout(
 def _max_lines(style: TextStyle, px: float, height: float, typography: Typography) -> int:
     """How many lines of ``px`` text fit in ``height`` (at least one)."""
     glyph_box = QFontMetricsF(typography.font(px, style.bold, style.language)).height()
-    fitting = int((height - glyph_box) // (px * style.line_height)) + 1 if height >= glyph_box else 1
+    # a box exactly as tall as its lines holds them (the division may land a hair under a whole number)
+    fitting = int((height - glyph_box + 0.01) // (px * style.line_height)) + 1 if height >= glyph_box else 1
     return max(1, min(style.max_lines, fitting))
 
 

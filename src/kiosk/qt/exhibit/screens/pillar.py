@@ -293,7 +293,7 @@ class PillarPageView(Page):
         rest = h - m - y
         figures_h = 0.0
         if row_figures or charts:
-            figures_h = min(rest * 0.5, 420.0) if look.portrait else rest * 0.5
+            figures_h = min(rest * 0.5, look.room(420.0)) if look.portrait else rest * 0.5
             if not charts:  # number tiles only: as tall as a number and its words need, the stories take the rest
                 figures_h = min(figures_h, 230.0)
         self.charts: list[ChartPanel] = []

@@ -46,7 +46,10 @@ def badge(
     look = ctx.look
     height = badge_height(ctx)
     width = min(max_width, badge_width(ctx, text))
-    pill = Panel(width, height, fill or look.theme.signature, height / 2, parent)
+    lines = 1
+    if badge_width(ctx, text) > max_width and look.text_scale > 1.0:  # large text: a long one takes two lines
+        lines, height = 2, height * 1.9
+    pill = Panel(width, height, fill or look.theme.signature, min(height, badge_height(ctx)) / 2, parent)
     pill.setPos(x, y)
     ctx.text(
         text,
@@ -59,9 +62,10 @@ def badge(
         origin=origin,
         colour=look.theme.ground,
         bold=True,
-        max_lines=1,
+        max_lines=lines,
         align="center",
         valign="center",
+        line_height=1.1,
     )
     return pill
 
@@ -138,8 +142,8 @@ class StoryTile(Panel):
                 title_room,
             ).elided
             if first and title_fits:  # a badge of its own row only where the title still fits (else on the sheet)
-                badge(ctx, first, self, pad, y - 4, inner, origin=f"{story.id}.first")
-                y += badge_height(ctx) + 12
+                pill = badge(ctx, first, self, pad, y - 4, inner, origin=f"{story.id}.first")
+                y += pill.boundingRect().height() + 12
         chevron = 40.0  # bottom right; the text beside it stops short of it
         # The title, then the story's teaser — one complete line an editor wrote (the sheet shows it all); without
         # one, who did it. Nothing on a tile is ever cut short: a text that does not fit is left to the sheet.
