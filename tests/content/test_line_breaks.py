@@ -48,3 +48,9 @@ def test_adjacent_marks_are_compressed_and_han_is_counted() -> None:
     assert compressible(text) == [5]  # ” before ，
     assert compressible(LineBreaker().glue(text)) != []
     assert han_count("第8位 ab") == 2
+
+
+def test_a_particle_never_starts_a_line() -> None:
+    units = LineBreaker().units("加强企业主导的产学研深度融合")
+    assert "主导的" in units and "的" not in units
+    assert LineBreaker().units("的确") == ["的确"]  # a word that starts with 的 is left alone

@@ -24,6 +24,7 @@ OPENING = "“‘（《〈「『【〔"
 CLOSING = "”’）》〉」』】〕，。、；：！？"
 # Measure words and suffixes that belong to the number before them (8位, 26项, 2025年, 40.3%…).
 _AFTER_NUMBER = set("位名家个项倍年月日号届次亿万元所条种类台座批期级")
+_PARTICLES = frozenset("的了地得")  # structural and aspect particles: they end the word before them
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z0-9.\-+%/·~×]+")
 _ENDS_IN_NUMBER = re.compile(r"\d[.\d]*%?$")
@@ -69,7 +70,7 @@ def _units(text: str, names: tuple[str, ...], segments: SegmentCache) -> tuple[s
             pieces.append(part)
         else:
             pieces.extend(segments.words(part))
-    return tuple(_attach_punctuation(_join_numbers(_join_latin(pieces))))
+    return tuple(_attach_particles(_attach_punctuation(_join_numbers(_join_latin(pieces)))))
 
 
 def _split_names(text: str, names: Sequence[str]) -> list[tuple[bool, str]]:
@@ -116,6 +117,17 @@ def _join_numbers(pieces: list[str]) -> list[str]:
             out[-1] += piece
             continue
         out.append(piece)
+    return out
+
+
+def _attach_particles(pieces: list[str]) -> list[str]:
+    """A particle that leans on the word before it (的, 了, 地, 得) never starts a line: 主导的 | 产学研."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and piece in _PARTICLES and has_han(out[-1][-1:]):
+            out[-1] += piece
+        else:
+            out.append(piece)
     return out
 
 

@@ -249,6 +249,8 @@ def test_a_ranking_table_in_a_low_box_sets_each_label_on_its_row(show) -> None:
         first = next(b for b in blocks if b.origin.endswith(f":place:{index}:1")).sceneBoundingRect()
         assert value.right() <= label.left() and label.right() <= first.left(), (value, label, first)
         assert value.top() <= label.center().y() <= value.bottom()
+    ranks = [b for b in blocks if ":value:" in b.origin]
+    assert len({b.fitted.px for b in ranks}) == 1 and not any(b.elided for b in ranks), "the ranks share one size"
     # In a box with room, the label runs above its steps as before.
     stage, roomy = show(pillar, chart, "en", SIZES[0])
     blocks = roomy.text_blocks()

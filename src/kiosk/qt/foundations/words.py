@@ -45,7 +45,9 @@ EXHIBIT_WORDS = Words(
         "touch_to_continue": {"zh": "触摸屏幕任意位置继续浏览", "en": "Touch anywhere to keep exploring"},
         "restart_in": {"zh": "秒后重新开始", "en": "seconds until the exhibit starts over"},
         "more_time": {"zh": "我需要更多时间", "en": "I need more time"},
-        "source_credit": {"zh": "来源：{publisher} · {date}", "en": "Source: {publisher} · {date}"},
+        # the article's credit (publisher and date each kept on one line: see credit())
+        "credit": {"zh": "{publisher}\u00a0· {date}", "en": "{publisher}\u00a0· {date}"},
+        "source_credit": {"zh": "来源：{publisher}\u00a0· {date}", "en": "Source: {publisher}\u00a0· {date}"},
         # the story sheet's QR code of the article
         "take_home": {"zh": "扫码带走这个故事", "en": "Scan to take this story home"},
         # the standby screen outside opening hours
@@ -57,3 +59,9 @@ EXHIBIT_WORDS = Words(
     }
 )
 say = EXHIBIT_WORDS.say
+
+
+def credit(key: str, language: Language, publisher: str, date: str) -> str:
+    """The article's credit line (``key``: "credit" or "source_credit"): a line may break after the dot between
+    the publisher and the date, never inside either (Guangzhou | Daily, 16 | January 2025)."""
+    return say(key, language, publisher=publisher.replace(" ", "\u00a0"), date=date.replace(" ", "\u00a0"))

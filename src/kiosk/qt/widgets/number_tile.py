@@ -13,6 +13,11 @@ from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 
 class NumberTile(Panel):
+    """A key number on a panel: the figure with what it counts (and its note) under it, or beside it on a tile at
+    least :attr:`WIDE` wide."""
+
+    WIDE = 600.0
+
     def __init__(
         self,
         number: KeyNumber,
@@ -30,24 +35,33 @@ class NumberTile(Panel):
         lang = look.language
         pad = 26.0
         inner = width - 2 * pad
-        number_h = min(84.0, height * 0.3)
+        wide = width >= self.WIDE  # a tile over two columns: what it counts beside the figure, not under it
+        number_h = min(84.0, height * 0.3) if not wide else min(84.0, height - 2 * pad)
+        figure_w = inner * 0.45 if wide else inner
         self.counter = CountingNumber(
-            number, lang, typography, inner, number_h, look.theme.number, 72.0, self, px=px, steps=look.type_scale
+            number, lang, typography, figure_w, number_h, look.theme.number, 72.0, self, px=px, steps=look.type_scale
         )
-        self.counter.setPos(pad, pad * 0.6)
-        y = pad * 0.6 + number_h + 4
-        bottom = height - pad * 0.7
-        note_room = 0.0  # the label first; the note only where room is left (see below)
+        if wide:
+            self.counter.setPos(pad, (height - number_h) / 2)
+            x = pad + self.counter.text_rect().right() + 32
+            y, bottom, inner = (
+                pad * 0.7,
+                height - pad * 0.7,
+                width - pad - (pad + self.counter.text_rect().right() + 32),
+            )
+        else:
+            self.counter.setPos(pad, pad * 0.6)
+            x, y, bottom = pad, pad * 0.6 + number_h + 4, height - pad * 0.7
         self.label = TextBlock(
             number.label.get(lang),
             look.style("label", look.theme.text),
             typography,
             inner,
-            bottom - y - note_room,
+            bottom - y,
             self,
             origin=f"{number.id}.label",
         )
-        self.label.setPos(pad, y)
+        self.label.setPos(x, y)
         self.note: TextBlock | None = None
         note_style = look.style("label", accent)
         note_fits = (
@@ -67,4 +81,11 @@ class NumberTile(Panel):
                 self,
                 origin=f"{number.id}.note",
             )
-            self.note.setPos(pad, note_y)
+            self.note.setPos(x, note_y)
+        if wide:  # the words centred on the figure, as one block
+            blocks = [b for b in (self.label, self.note) if b is not None]
+            used = sum(b.text_height() for b in blocks) + 6 * (len(blocks) - 1)
+            shift = (bottom - y - used) / 2
+            for block in blocks:
+                block.set_box(inner, block.text_height() + 1)
+                block.setY(block.y() + shift)

@@ -125,7 +125,9 @@ def build_rank(canvas: Canvas, compact: bool | int) -> Animate:
     pitch = (width - left) / scale_n
     step = min(pitch * 0.84, style.value_px * 1.5)
     inner = style.label_px * 0.25
-    heights = [max(h, step) for h in label_hs] if inline else [h + inner + step for h in label_hs]
+    # The rank's own line: a row never squeezes it to a smaller size.
+    value_line = max(canvas.text_height(v, canvas.value_style, value_w) for v in values)
+    heights = [max(h, step, value_line) for h in label_hs] if inline else [h + inner + step for h in label_hs]
     tops = canvas.stack(heights, style.label_px * 1.6, style.label_px * 0.3)
     lit: list[list[QGraphicsItem]] = []
     centres: list[QPointF] = []
@@ -186,7 +188,11 @@ def build_part_of_whole(canvas: Canvas, compact: bool | int) -> Animate:
     chart, style, width = canvas.chart, canvas.style, canvas.width
     total = float(chart.total or sum(item.value for item in chart.items))
     first = chart.items[0]
-    hero_style = canvas.value_style.with_(px=min(style.value_px * 2.6, canvas.height * 0.3), min_px=style.value_px)
+    wanted = min(style.value_px * 2.6, canvas.height * 0.31)
+    steps = canvas.value_style.steps
+    if steps and wanted <= steps[-1] * 1.12:  # within the scale: on one of its steps (a hero size above it)
+        wanted = max((step for step in steps if step <= wanted * 1.02), default=wanted)
+    hero_style = canvas.value_style.with_(px=wanted, min_px=style.value_px)
     whole_style = canvas.label_style.with_(px=style.value_px, colour=style.theme.text, max_lines=1)
     hero_text, whole_text = canvas.number(first.value, first.qualifier), "/ " + canvas.number(total)
     hero_w = min(width * 0.6, canvas.text_width(hero_text, hero_style) + 4)

@@ -16,6 +16,7 @@ from kiosk.qt.exhibit.screens.base import (
 )
 from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
+from kiosk.qt.foundations.words import credit
 from kiosk.qt.widgets.carousel import Carousel
 from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
@@ -194,12 +195,12 @@ class HomePage(Page):
             )
             intro_h = intro.text_height()
         article = exhibit.article
-        credit = f"{article.publisher.get(lang)}\u00a0· {full_date(article.date, lang)}"
+        credit_line = credit("credit", lang, article.publisher.get(lang), full_date(article.date, lang))
         # The credit under the introduction; Outlook beside the introduction in the last column (landscape) or
         # beside the credit (portrait); in reach mode, in the row of controls along the bottom.
         credit_at = (m, y + intro_h + (gap if look.portrait else 8))
         credit_block = ctx.text(
-            credit,
+            credit_line,
             "label",
             look.column if look.portrait else intro_w,
             92,

@@ -124,12 +124,12 @@ class OutlookPageView(Page):
 
 
 def _shared_title_px(ctx: PageContext, tasks: list[TaskOnPage], width: float, height: float) -> float:
-    """The largest step of the scale, up to a title's, at which every task's title fits in under half its card
+    """The largest step of the scale, up to a title's, at which every task's title fits in a little over half its card
     (one size for the row): a tall card is filled by its task, set large, not by empty space."""
     look = ctx.look
     for px in sorted(look.type_scale[:3], reverse=True):
         style = look.style("heading", max_lines=5, px=px, min_px=px)
-        room = height * 0.45 if px > look.type_scale[1] else height
+        room = height * 0.55 if px > look.type_scale[1] else height
         if all(not fit_text(t.task.title.get(ctx.language), ctx.typography, style, width, room).elided for t in tasks):
             return px
     return look.type_scale[0]

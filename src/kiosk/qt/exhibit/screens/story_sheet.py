@@ -36,6 +36,7 @@ from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look
 from kiosk.qt.foundations.text_style import StyleChanges
+from kiosk.qt.foundations.words import credit as credit_line
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.counting_number import CountingNumber
@@ -280,7 +281,7 @@ class StorySheet(Item):
         body = story.achievement if isinstance(story, Card) else story.text
         field = "achievement" if isinstance(story, Card) else "text"
         article = ctx.content.exhibit.article
-        credit = say("source_credit", lang, publisher=article.publisher.get(lang), date=full_date(article.date, lang))
+        credit = credit_line("source_credit", lang, article.publisher.get(lang), full_date(article.date, lang))
         source = self._text_block(credit, "label", width, "source", max_lines=2)
         box = 2000.0 if room is None else room - self._used([*blocks, source]) - GAP
         blocks.append(self._text_block(body.get(lang), "body", width, f"{story.id}.{field}", box=box))
