@@ -1,6 +1,5 @@
-"""Read a file only when it is a regular file within a limit: ``/dev/zero`` never ends, a FIFO never answers, a
-folder or a huge file is no content. Followed through links, refused unless ``stat.S_ISREG``, opened with
-``O_NONBLOCK`` (a FIFO swapped in after the check cannot block it), checked again once open, read to its limit."""
+"""Read only a regular file within a limit (``/dev/zero`` never ends, a FIFO never answers): links followed,
+refused unless ``S_ISREG``, opened ``O_NONBLOCK`` (no FIFO swapped in can block), checked once open, read to a limit."""
 
 from __future__ import annotations
 
