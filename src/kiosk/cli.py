@@ -20,6 +20,8 @@ from kiosk.commands.settings_args import add_config_argument, add_run_flags, loa
 from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.schema import content_schema_json
+from kiosk.content.validated_cache import FILE_NAME as CONTENT_CACHE_FILE
+from kiosk.content.validated_cache import load_validated
 from kiosk.errors import display_path
 from kiosk.exit_codes import ExitCode
 from kiosk.paths import default_content_dir
@@ -100,7 +102,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         exhibit = settings.exhibit
         content_dir = exhibit.content_dir
         assert content_dir is not None  # loading resolves the folder (a flag, the settings file or a default)
-        content = _loaded_for_screens(content_dir, "the exhibit was not started")
+        content = _loaded_for_screens(content_dir, "the exhibit was not started", state_dir / CONTENT_CACHE_FILE)
         if content is None:
             return ExitCode.INVALID
         from kiosk.qt.app.run import run_exhibit  # Qt is imported only by the commands that show something
@@ -118,9 +120,10 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _loaded_for_screens(content_dir: Path, outcome: str) -> Content | None:
-    """The content for showing it (a missing image is only a warning), or None after printing every error."""
-    result = load_content(content_dir, strict_assets=False)
+def _loaded_for_screens(content_dir: Path, outcome: str, cache: Path | None = None) -> Content | None:
+    """The content for showing it (a missing image is only a warning), or None after printing every error;
+    ``cache``: where the validated content is kept (the state folder's; None: validated every time)."""
+    result = load_validated(content_dir, cache)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if not result.ok:

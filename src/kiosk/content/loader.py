@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from kiosk.content.checks import FileEntry, check_content
-from kiosk.content.messages import translate
-from kiosk.content.model import Content, ContentFile
-from kiosk.content.yaml_source import parse_yaml_file
 from kiosk.errors import ContentError, ContentInvalid, display_path
+
+if TYPE_CHECKING:
+    from kiosk.content.checks import FileEntry
+    from kiosk.content.model import Content
 
 SKIP_DIRS = {"schema"}
 
@@ -46,6 +45,14 @@ def load_content(content_dir: Path, *, strict_assets: bool = True, article_text:
     shows the card's illustration instead. ``article_text``: when given, every ``source:`` must be a verbatim
     part of it.
     """
+    # Imported here: a start whose content is in the validated cache (kiosk.content.validated_cache) needs none of it.
+    from pydantic import ValidationError
+
+    from kiosk.content.checks import FileEntry, check_content
+    from kiosk.content.messages import translate
+    from kiosk.content.model import ContentFile
+    from kiosk.content.yaml_source import parse_yaml_file
+
     content_dir = Path(content_dir)
     shown_dir = display_path(content_dir)
     if not content_dir.is_dir():

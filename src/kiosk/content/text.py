@@ -85,7 +85,9 @@ AudioPath = Annotated[
 class Model(BaseModel):
     """Base of every content model: immutable, unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # defer_build: the validators are made at the first validation, not at import (a start from the validated cache
+    # needs none)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 class TextAudio(Model):

@@ -26,7 +26,7 @@ def _current(source: Path) -> bool:
         return False
     if len(header) < 16 or header[:4] != importlib.util.MAGIC_NUMBER:
         return False
-    flags, mtime, size = struct.unpack("<III", header[4:16])
+    flags, mtime, size = (int(field) for field in struct.unpack("<III", header[4:16]))
     if flags != 0:  # hash-based: Python checks it itself
         return True
     stat = source.stat()

@@ -11,10 +11,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.clock import ManualClock
-from kiosk.content.loader import load_content
 from kiosk.content.model import Content
 from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
 from kiosk.content.segment_cache import SegmentCache
+from kiosk.content.validated_cache import FILE_NAME as CONTENT_CACHE_FILE
+from kiosk.content.validated_cache import load_validated
 from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
 from kiosk.qt.bench.walk import Walk, idle_work
 from kiosk.qt.exhibit.charts import import_charts
@@ -30,9 +31,10 @@ def shown(
     state_dir: Path | None = None,
 ) -> tuple[BuiltExhibit, Content]:
     """The exhibit at ``size``: offscreen a widget of that size, on X a frameless window filling the screen; with
-    ``state_dir`` the line breaker's words are kept there, as a running exhibit keeps them in its state folder."""
+    ``state_dir`` the line breaker's words and the validated content are kept there, as a running exhibit keeps them
+    in its state folder."""
     app = application()
-    content = load_content(content_dir, strict_assets=False).content
+    content = load_validated(content_dir, None if state_dir is None else state_dir / CONTENT_CACHE_FILE).content
     if content is None:
         raise SystemExit(f"{content_dir}: the content has errors (kiosk validate names them)")
     settings = ExhibitSettings(renderer=renderer)  # type: ignore[arg-type]  # checked by the command line
