@@ -43,6 +43,7 @@ def register(commands: Any) -> None:
     bench.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR")
     bench.add_argument("--child", choices=("walk", "memory", "start"), help=argparse.SUPPRESS)
     bench.add_argument("--state-dir", type=Path, default=None, help=argparse.SUPPRESS)  # the run's own state folder
+    bench.add_argument("--every", type=int, default=None, help=argparse.SUPPRESS)  # memory: idle and read every N
     bench.set_defaults(func=_cmd_bench)
 
 
@@ -62,7 +63,8 @@ def _child(args: argparse.Namespace) -> int:
     if args.child == "walk":
         result = session.walk(size, args.content, args.rounds, args.attract_s, args.renderer, args.state_dir)
     elif args.child == "memory":
-        result = session.memory(size, args.content, args.changes, max(1, args.changes // 10), args.state_dir)
+        every = args.every or max(1, args.changes // 10)
+        result = session.memory(size, args.content, args.changes, every, args.state_dir)
     else:
         result = session.start_up(size, args.content, args.state_dir)
     print("BENCH " + json.dumps(result))
