@@ -101,6 +101,7 @@ class Stage(QGraphicsView):
         self.last_paint_end_s = 0.0
         self.repaints_now = 0  # frames painted and flushed to the window system at once (a tap's first frame)
         self.last_repaint_end_s = 0.0
+        self.painted_px = 0  # device pixels painted so far (each paint's exposed rectangles): what a frame draws
 
     @property
     def rotation(self) -> int:
@@ -211,6 +212,7 @@ class Stage(QGraphicsView):
             self._changed_under_cover += transform.mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self.painted_px += sum(rect.width() * rect.height() for rect in event.region())
         if self._cover is None:
             super().paintEvent(event)
         else:

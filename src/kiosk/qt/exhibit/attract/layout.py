@@ -91,29 +91,46 @@ class Field(Item):
         self._part = QRectF(self._rect) if part is None else part.intersected(self._rect)
         self._body = QColor(body)
         self._glow = None if glow is None else QColor(glow)
+        w, h = self._rect.width(), self._rect.height()
+        self._turn = math.atan2(h, w)  # the wash runs along the diagonal
+        self._step = 0.75 * math.hypot(w, h) / WASH_STEPS
+        # its bands' colours, made once (mixed afresh, they were half of what a frame of the loop cost)
+        self._bands = [] if glow is None else [mix(glow, body, (k + 0.5) / WASH_STEPS) for k in range(WASH_STEPS)]
         self.setPos(box.topLeft())
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # it fills only what is exposed
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._part)
 
+    def band_range(self, rect: QRectF) -> range:
+        """The wash's bands that reach into ``rect`` (the last, ``WASH_STEPS``, is the body beyond them)."""
+        cos, sin = math.cos(self._turn), math.sin(self._turn)
+        along = [x * cos + y * sin for x in (rect.left(), rect.right()) for y in (rect.top(), rect.bottom())]
+        first = max(0, min(WASH_STEPS, math.floor((min(along) - 2) / self._step)))
+        last = max(0, min(WASH_STEPS, math.floor(max(along) / self._step)))
+        return range(first, last + 1)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        exposed = self._part.intersected(option.exposedRect) if option.exposedRect.isValid() else self._part
+        if exposed.isEmpty():
+            return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # whole pixels, edge to edge
         if self._glow is None:
-            painter.fillRect(self._part, self._body)
+            painter.fillRect(exposed, self._body)
             painter.restore()
             return
-        w, h = self._rect.width(), self._rect.height()
-        length = math.hypot(w, h)
-        painter.setClipRect(self._part, Qt.ClipOperation.IntersectClip)
-        painter.rotate(math.degrees(math.atan2(h, w)))  # x now runs along the diagonal
-        step = 0.75 * length / WASH_STEPS
-        for k in range(WASH_STEPS):
-            colour = mix(self._glow, self._body, (k + 0.5) / WASH_STEPS)
+        length = math.hypot(self._rect.width(), self._rect.height())
+        painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)
+        painter.rotate(math.degrees(self._turn))  # x now runs along the diagonal
+        step = self._step
+        for k in self.band_range(exposed):  # only the bands the exposed part reaches, in the same order as all of them
+            if k == WASH_STEPS:
+                painter.fillRect(QRectF(WASH_STEPS * step, -length, length, 2 * length), self._body)
+                continue
             start = k * step - (length if k == 0 else 0)
             # each band runs 2 px into the next (drawn over it): no seam between bands drawn without smoothing
-            painter.fillRect(QRectF(start, -length, (k + 1) * step + 2 - start, 2 * length), colour)
-        painter.fillRect(QRectF(WASH_STEPS * step, -length, length, 2 * length), self._body)
+            painter.fillRect(QRectF(start, -length, (k + 1) * step + 2 - start, 2 * length), self._bands[k])
         painter.restore()
 
 

@@ -28,6 +28,7 @@ class WipeRoot(Item):
         self._box = QRectF(box)
         self._edge = edge
         self._revealed = 1.0
+        self._over: WipeRoot | None = None  # the scene wiping in over this one: what it shows, this one need not draw
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         # it draws nothing itself: taken away once its items have gone, it leaves nothing to draw again
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
@@ -50,9 +51,25 @@ class WipeRoot(Item):
         reach = float(round(h * part))
         return QRectF(x, y if self._edge == "top" else y + h - reach, w, reach)
 
+    def visible_rect(self) -> QRectF:
+        """What of this scene is drawn: the part shown, less what the scene wiping in over it covers (a scene covered
+        is not drawn under the one over it: each frame drew both where anything changed)."""
+        shown = self.shown_rect()
+        if self._over is None:
+            return shown
+        covered = self._over.mapRectToItem(self, self._over.shown_rect())
+        if covered.contains(shown):
+            return QRectF()
+        return shown if not covered.intersects(shown) else _remainder(shown, covered)
+
+    def cover_with(self, over: WipeRoot | None) -> None:
+        """``over`` wipes in over this scene; from now on only the part it has not reached yet is drawn here. Nothing
+        is drawn again for it: the strip ``over`` reveals is drawn again anyway."""
+        self._over = over
+
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(self.shown_rect())
+        path.addRect(self.visible_rect())
         return path
 
     def set_revealed(self, share: float) -> None:
@@ -79,3 +96,20 @@ def _difference(a: QRectF, b: QRectF) -> QRectF:
     if small.top() > big.top():
         return QRectF(big.left(), big.top(), big.width(), small.top() - big.top())
     return QRectF(big.left(), small.bottom(), big.width(), big.bottom() - small.bottom())
+
+
+def _remainder(shown: QRectF, covered: QRectF) -> QRectF:
+    """What of ``shown`` ``covered`` leaves (it reaches in from one edge; a rectangle that holds what is left)."""
+    left, right = max(shown.left(), covered.right()), min(shown.right(), covered.left())
+    top, bottom = max(shown.top(), covered.bottom()), min(shown.bottom(), covered.top())
+    options = []
+    if covered.left() <= shown.left():
+        options.append(QRectF(left, shown.top(), shown.right() - left, shown.height()))
+    if covered.right() >= shown.right():
+        options.append(QRectF(shown.left(), shown.top(), right - shown.left(), shown.height()))
+    if covered.top() <= shown.top():
+        options.append(QRectF(shown.left(), top, shown.width(), shown.bottom() - top))
+    if covered.bottom() >= shown.bottom():
+        options.append(QRectF(shown.left(), shown.top(), shown.width(), bottom - shown.top()))
+    best = max(options, key=lambda r: r.width() * r.height() if r.isValid() else -1.0, default=shown)
+    return best if best.isValid() else QRectF()

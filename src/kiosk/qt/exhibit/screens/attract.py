@@ -158,6 +158,8 @@ class AttractPage(Page):
             ready = None
         self.current = (ready or self._build(index, start_s)).finish()
         self.slide_index = index
+        if self._leaving is not None:
+            self._leaving.root.cover_with(self.current.root)  # drawn only where the new one has not come yet
         self.prompt.setPos(self._prompt_home + self.current.root.pos())  # the invitation drifts with the scenes
         if self.ctx.reduced_motion and self._leaving is not None:
             self._drop(self._leaving)
