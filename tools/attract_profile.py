@@ -48,7 +48,7 @@ class PaintCounter:
             if kind in self._patched or "paint" not in kind.__dict__:
                 continue
             self._patched.add(kind)
-            kind.paint = self._wrap(kind.__name__, kind.__dict__["paint"])  # type: ignore[attr-defined]
+            kind.paint = self._wrap(kind.__name__, kind.__dict__["paint"])
 
     def _wrap(self, name: str, paint: Callable[..., None]) -> Callable[..., None]:
         def counted(item: Any, *args: Any) -> None:
@@ -145,7 +145,8 @@ def profile(size: tuple[int, int], cycles: int, top: int) -> None:
     print(f"\nheaviest {top} frames by CPU time (ms; share drawn; paint calls by class and their CPU ms):")
     for cpu_ms, wall_ms, name, share, calls, spent, proc_ms, gc_ms in sorted(worst, key=lambda w: -w[0])[:top]:
         what = ", ".join(f"{k}×{n} {spent[k]:.1f}" for k, n in calls.most_common(6))
-        print(f"  cpu {cpu_ms:6.1f} all threads {proc_ms:6.1f} wall {wall_ms:6.1f} gc {gc_ms:4.1f} drawn {share:4.2f} {name}: {what}")
+        print(f"  cpu {cpu_ms:6.1f} all threads {proc_ms:6.1f} wall {wall_ms:6.1f} gc {gc_ms:4.1f} drawn {share:4.2f} "
+              f"{name}: {what}")  # fmt: skip
 
 
 def line(name: str, values: list[tuple[float, float, float]]) -> str:

@@ -212,7 +212,7 @@ class Stage(QGraphicsView):
             self._changed_under_cover += transform.mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.painted_px += sum(rect.width() * rect.height() for rect in event.region())
+        self.painted_px += sum(rect.width() * rect.height() for rect in event.region())  # type: ignore[attr-defined]  # (iterable; the stubs say not)
         if self._cover is None:
             super().paintEvent(event)
         else:
