@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.exhibit.motion import clamp01, ease_out_cubic
@@ -76,9 +76,31 @@ class Sprites:
         return sprite
 
 
+def blit(painter: QPainter, target: QRectF, sprite: QPixmap) -> None:
+    """Draw ``sprite`` (made at the screen's resolution) into ``target`` (logical). Where the screen only scales
+    and moves (not turned), it is a copy to whole device pixels, pixel for pixel: drawn through the scale, every
+    pixel of it went through the filtered, transformed path (a 4K frame of marks cost several times a 1080p one)."""
+    t = painter.deviceTransform()
+    if t.type().value > QTransform.TransformationType.TxScale.value:
+        painter.drawPixmap(target, sprite, QRectF(sprite.rect()))
+        return
+    at = t.map(target.center())
+    w, h = sprite.width(), sprite.height()
+    x, y = round(at.x() - w / 2), round(at.y() - h / 2)
+    painter.save()
+    painter.setWorldTransform(QTransform())
+    painter.drawPixmap(QRectF(x, y, w, h), sprite, QRectF(sprite.rect()))
+    painter.restore()
+
+
+GROWTH_STEPS = 12  # a mark rises in through this many sizes, each a sprite drawn once (not a scaled copy a frame)
+OPACITY_STEPS = 48  # and fades in through this many steps (a frame that changes nothing draws nothing)
+
+
 class Mark(Item):
     """One mark: a dot, or a person (head and shoulders) for a count of people. It rises in, then lights up: the
-    dim mark and the lit one are sprites; lighting up is the lit one drawn over the dim one, more opaque."""
+    dim mark and the lit one are sprites, one per size it grows through; lighting up is the lit one drawn over the
+    dim one, more opaque. It is drawn again only when what it shows changes."""
 
     def __init__(
         self,
@@ -94,26 +116,30 @@ class Mark(Item):
         self._size = size
         self._shape = shape
         self._dim, self._lit, self._ink = QColor(dim), QColor(lit), QColor(ink)
+        self._lit_ink = mix(ink, "#000000", 0.5)  # darker on the lit disc
         self._sprites = sprites
-        self._lit_share = 0.0
+        self._state = (0, 0, 0.0)  # (opacity step, size step, lit share)
         self._path = _dot(size) if shape == "person" else _tile(size)
         self._figure = _person(size) if shape == "person" else None
-        self.setTransformOriginPoint(size / 2, size / 2)
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._size, self._size)
 
+    @property
+    def state(self) -> tuple[int, int, float]:
+        """What the mark shows: (opacity in ``OPACITY_STEPS``, size in ``GROWTH_STEPS``, how lit 0..1)."""
+        return self._state
+
     def set_state(self, appear: float, lit: float) -> None:
         shown = ease_out_cubic(appear)
-        self.setOpacity(shown)
-        self.setScale(0.55 + 0.45 * shown)
-        share = round(ease_out_cubic(lit), 3)
-        if share != self._lit_share:
-            self._lit_share = share
+        state = (round(shown * OPACITY_STEPS), round(shown * GROWTH_STEPS), round(ease_out_cubic(lit), 3))
+        if state != self._state:
+            self._state = state
             self.update()
 
-    def _draw(self, colour: QColor, ink: QColor) -> Callable[[QPainter], None]:
+    def _draw(self, colour: QColor, ink: QColor, grow: float) -> Callable[[QPainter], None]:
         def draw(painter: QPainter) -> None:
+            painter.scale(grow, grow)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawPath(self._path)
@@ -124,19 +150,23 @@ class Mark(Item):
         return draw
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        # The sprite at the mark's full size on the screen: its growth is a copy scaled down, never a blur up.
-        scale = device_scale(painter) / max(0.01, self.scale())
-        size = QSizeF(self._size, self._size)
-        box = self.boundingRect()
-        key = (self._shape, self._size)
-        if self._lit_share < 1.0:
-            dim = self._sprites.get((*key, self._dim.rgba()), size, scale, self._draw(self._dim, self._ink))
-            painter.drawPixmap(box, dim, QRectF(dim.rect()))
-        if self._lit_share > 0.0:
-            ink = mix(self._ink, "#000000", 0.5)  # darker on the lit disc
-            lit = self._sprites.get((*key, self._lit.rgba()), size, scale, self._draw(self._lit, ink))
-            painter.setOpacity(painter.opacity() * self._lit_share)
-            painter.drawPixmap(box, lit, QRectF(lit.rect()))
+        shown, step, lit_share = self._state
+        if shown <= 0:
+            return
+        scale = device_scale(painter)
+        grow = 0.55 + 0.45 * step / GROWTH_STEPS
+        side = self._size * grow
+        size = QSizeF(side, side)
+        box = QRectF((self._size - side) / 2, (self._size - side) / 2, side, side)
+        key = (self._shape, self._size, step)
+        painter.setOpacity(painter.opacity() * shown / OPACITY_STEPS)
+        if lit_share < 1.0:
+            dim = self._sprites.get((*key, self._dim.rgba()), size, scale, self._draw(self._dim, self._ink, grow))
+            blit(painter, box, dim)
+        if lit_share > 0.0:
+            lit = self._sprites.get((*key, self._lit.rgba()), size, scale, self._draw(self._lit, self._lit_ink, grow))
+            painter.setOpacity(painter.opacity() * lit_share)
+            blit(painter, box, lit)
 
 
 def _tile(size: float) -> QPainterPath:
@@ -441,8 +471,7 @@ class HundredGrid(Item):
             if not option.exposedRect.intersects(QRectF(column * cell_w, y, cell_w, cell_h)):
                 continue
             painter.setOpacity(base * ease_out_cubic(shown))
-            painter.drawPixmap(QRectF(column * cell_w + gap / 2, y + gap / 2, size.width(), size.height()), sprite,
-                               QRectF(sprite.rect()))  # fmt: skip
+            blit(painter, QRectF(column * cell_w + gap / 2, y + gap / 2, size.width(), size.height()), sprite)
 
 
 def _cell(size: QSizeF, radius: float, colour: QColor) -> Callable[[QPainter], None]:

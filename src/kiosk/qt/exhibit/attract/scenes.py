@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Generator, Iterator, Sequence
-from itertools import chain
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
@@ -32,7 +31,6 @@ from kiosk.qt.exhibit.attract.layout import (
     Scene,
     bilingual,
     field_panel,
-    field_strips,
     frame,
     other_language,
     wipe_edge,
@@ -61,7 +59,7 @@ def build_scene(
     shown. Made piece by piece, a scene's cost spreads over many frames, and each part's cache is drawn (hidden by
     the wipe) as it comes, not in the frame that shows it."""
     look = ctx.look
-    reach = DRIFT_AMPLITUDE_PX + 2  # the scene's ground reaches past the screen's edges as far as it drifts
+    reach = DRIFT_AMPLITUDE_PX + 2  # the scene reaches past the screen's edges as far as it drifts
     whole = QRectF(-reach, -reach, look.width + 2 * reach, look.height + 2 * reach)
     root = WipeRoot(whole, wipe_edge(look, side), None)
     root.set_revealed(0.0)
@@ -82,7 +80,9 @@ def build_scene(
         pieces = _number(ctx, ctx.content.number(slide.number_id), box, scene)
     else:
         pieces = _title(ctx, box, scene)
-    return scene, chain(field_strips(whole, QColor(look.theme.ground), None, root), pieces)
+    # No ground of its own: the stage's ground shows through, and the covered scene is not drawn where this one
+    # has come (WipeRoot.cover_with) — a ground filled again under every change was a second fill of each pixel.
+    return scene, pieces
 
 
 def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> Callable[[Moment], None]:
