@@ -40,6 +40,17 @@ def clamp01(t: float) -> float:
     return 1.0 if t > 1.0 else float(t)
 
 
+def in_turns(progress: float, index: int, count: int, steps: int) -> float:
+    """``progress`` (0..1) moved on in ``steps`` steps, the ``index``-th of ``count`` things taking its steps between
+    the others' (each a ``count``-th of a step later): things that change together change on different frames,
+    so a frame draws one of them again, not all. 0 stays 0 and 1 stays 1."""
+    progress = clamp01(progress)
+    if progress >= 1.0 or steps <= 0:
+        return progress
+    offset = (index % max(1, count)) / max(1, count)
+    return clamp01(math.floor(progress * steps + offset) / steps)
+
+
 def linear(t: float) -> float:
     """No easing: progress as it comes (for count-ups that ease themselves, and steady pulses)."""
     return t

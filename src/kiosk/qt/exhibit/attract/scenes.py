@@ -15,7 +15,7 @@ from kiosk.content.model import Chart, KeyNumber, Pillar
 from kiosk.content.number_format import chart_number
 from kiosk.content.text import Text
 from kiosk.exhibit.attract import ChartSlide, Moment, NumberSlide, PillarSlide, Slide, marks_for, owner_of
-from kiosk.exhibit.motion import DRIFT_AMPLITUDE_PX, clamp01
+from kiosk.exhibit.motion import DRIFT_AMPLITUDE_PX, clamp01, in_turns
 from kiosk.exhibit.navigation import Home, PillarPage, StoryDetail, stories
 from kiosk.qt.exhibit.attract.figures import (
     HundredGrid,
@@ -46,6 +46,9 @@ from kiosk.qt.widgets.surface import IconItem, Panel
 TOUR_SPAN = 2.5  # how many tiles' turns one tile's light lasts
 SPOTLIGHT_TURNS = 1.4  # a story picture's moment: its own turn and a little of the next (two change at a time)
 STORY_TILES = 4  # a pillar's scene shows this many of its stories, the ones that claim a first before the rest
+# A wall's pictures change in this many steps over their build (each about 4 frames apart at 60 Hz), one picture's
+# step between another's: the wall was drawn again whole every frame while its four pictures faded in or stepped back.
+WALL_STEPS = 48
 
 
 Pieces = Iterator[None]  # a scene's parts made one at a time: each ``next`` makes one (a text, a tile, a figure)
@@ -61,7 +64,7 @@ def build_scene(
     look = ctx.look
     reach = DRIFT_AMPLITUDE_PX + 2  # the scene reaches past the screen's edges as far as it drifts
     whole = QRectF(-reach, -reach, look.width + 2 * reach, look.height + 2 * reach)
-    root = WipeRoot(whole, wipe_edge(look, side), None)
+    root = WipeRoot(whole, wipe_edge(look, side), None, QRectF(0, 0, look.width, look.height))
     root.set_revealed(0.0)
     if offset is not None:
         root.setPos(offset)
@@ -85,13 +88,16 @@ def build_scene(
     return scene, pieces
 
 
-def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6) -> Callable[[Moment], None]:
-    """A step that fades ``items`` in one after another over the ``part`` ('appear' or 'fill') of the build."""
+def _reveal(
+    items: Sequence[QGraphicsItem], part: str, spread: float = 0.6, steps: int = 0
+) -> Callable[[Moment], None]:
+    """A step that fades ``items`` in one after another over the ``part`` ('appear' or 'fill') of the build; with
+    ``steps``, in that many steps of the whole, each item's falling between the others' (:func:`in_turns`)."""
 
     def step(moment: Moment) -> None:
         progress = moment.appear if part == "appear" else moment.fill
         for i, item in enumerate(items):
-            item.setOpacity(stagger(progress, i, len(items), spread))
+            item.setOpacity(stagger(in_turns(progress, i, len(items), steps), i, len(items), spread))
 
     return step
 
@@ -230,7 +236,7 @@ def _pillar(ctx: PageContext, pillar: Pillar, box: Frame, scene: Scene) -> Piece
         scene.targets.append((tile, StoryDetail(pillar.id, index)))
         tiles.append(tile)
         yield
-    scene.steps.append(_reveal(tiles, "appear", 0.7))
+    scene.steps.append(_reveal(tiles, "appear", 0.7, WALL_STEPS))
     scene.steps.append(_spotlight(tiles))
     scene.hero = wall
     scene.demo_at = centre_of(tiles[0]) if tiles else centre_of(wall)
@@ -242,8 +248,11 @@ def _spotlight(tiles: Sequence[PictureTile]) -> Callable[[Moment], None]:
     as the scene ends, so it ends complete)."""
 
     def step(moment: Moment) -> None:
-        stepped_back = clamp01(moment.fill * 8) * clamp01((1.0 - moment.fill) * 8)
-        for tile, glow in zip(tiles, tour_glows(moment.fill, len(tiles), SPOTLIGHT_TURNS), strict=True):
+        count = len(tiles)
+        for k, tile in enumerate(tiles):
+            fill = in_turns(moment.fill, k, count, WALL_STEPS)  # one picture drawn again a frame, not the wall
+            stepped_back = clamp01(fill * 6) * clamp01((1.0 - fill) * 6)
+            glow = tour_glows(fill, count, SPOTLIGHT_TURNS)[k]
             tile.set_lit(glow, stepped_back * (1.0 - glow))
 
     return step

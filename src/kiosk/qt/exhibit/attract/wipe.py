@@ -21,8 +21,10 @@ class WipeRoot(Item):
     """Holds one scene within ``box``; :meth:`set_revealed` shows the part from ``edge`` up to a share of the way
     across (1.0: all of it)."""
 
-    def __init__(self, box: QRectF, edge: str, parent: QGraphicsItem | None = None):
+    def __init__(self, box: QRectF, edge: str, parent: QGraphicsItem | None = None, screen: QRectF | None = None):
+        """``screen``: what of it can be seen, in its parent's coordinates (all of ``box`` when None)."""
         super().__init__(parent)
+        self._screen = QRectF(box) if screen is None else QRectF(screen)
         if edge not in EDGES:
             raise ValueError(f"edge must be one of {EDGES}, not {edge!r}")
         self._box = QRectF(box)
@@ -58,7 +60,8 @@ class WipeRoot(Item):
         if self._over is None:
             return shown
         covered = self._over.mapRectToItem(self, self._over.shown_rect())
-        if covered.contains(shown):
+        shown = shown.intersected(self._screen.translated(-self.pos()))  # past the screen: never seen
+        if shown.isEmpty() or covered.contains(shown):
             return QRectF()
         return shown if not covered.intersects(shown) else _remainder(shown, covered)
 

@@ -9,11 +9,13 @@ its pillar or its story (:meth:`AttractPage.target_at`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QMetaObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
 
 from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, build_playlist, moment
 from kiosk.exhibit.motion import drift_offset, ease_out_cubic
@@ -46,16 +48,63 @@ class _Building:
     scene: Scene
     pieces: Pieces
     done: bool = False
+    primed: bool = False  # set to its first moment, unseen
 
     def step(self) -> None:
-        if not self.done:
+        """Make the next piece. The scene is not drawn yet (its wipe has not begun), so nothing is drawn again for
+        what the piece adds; only a point of each new cached item is, which draws its whole cache (hidden) now, not
+        in the frame that first shows it."""
+        if self.done:
+            return
+        before = set(_descendants(self.scene.root))
+        with unseen_changes(self.scene.root):
             self.done = next(self.pieces, _END) is _END
+        scene = self.scene.root.scene()
+        for item in _descendants(self.scene.root):
+            if item not in before and item.cacheMode() != QGraphicsItem.CacheMode.NoCache and scene is not None:
+                centre = item.sceneBoundingRect().center()
+                scene.update(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
 
     def finish(self) -> Scene:
         for _piece in self.pieces:
             pass
         self.done = True
         return self.scene
+
+
+def _descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
+    found = []
+    for child in item.childItems():
+        found.append(child)
+        found.extend(_descendants(child))
+    return found
+
+
+def _process_dirty_items(scene: QGraphicsScene) -> None:
+    """Hand the scene's changed items to its views now (what Qt does later in this turn of the event loop)."""
+    QMetaObject.invokeMethod(scene, "_q_processDirtyItems", Qt.ConnectionType.DirectConnection)
+
+
+@contextmanager
+def unseen_changes(item: QGraphicsItem) -> Iterator[None]:
+    """Changes made meanwhile to items that are not drawn (a scene not shown yet, or all covered) draw nothing again:
+    Qt would draw their places again — half the screen, some frames — for nothing. What changed before is handed
+    to the views first (it is drawn as usual); what changes meanwhile is handed to them while they take nothing."""
+    scene = item.scene()
+    if scene is None:
+        yield
+        return
+    views = scene.views()
+    modes = [view.viewportUpdateMode() for view in views]
+    _process_dirty_items(scene)
+    for view in views:
+        view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
+    try:
+        yield
+        _process_dirty_items(scene)
+    finally:
+        for view, mode in zip(views, modes, strict=True):
+            view.setViewportUpdateMode(mode)
 
 
 class AttractPage(Page):
@@ -114,6 +163,12 @@ class AttractPage(Page):
                 following = (index + 1) % len(self.loop.playlist)
                 self._ready = self._build(following, elapsed_s - into + self.loop.slide_s)
             self._ready.step()
+            if self._ready.done and not self._ready.primed:
+                # its first moment now, unseen (shown first, its texts and pictures going to nothing to fade in
+                # would draw half the screen again in that frame)
+                with unseen_changes(self._ready.scene.root):
+                    self._ready.scene.set_moment(moment(0.0, self.loop.slide_s), -APPEAR_FROM_S)
+                self._ready.primed = True
             self._dismantle_step()
 
     def _dismantle_step(self) -> None:
@@ -122,9 +177,10 @@ class AttractPage(Page):
         if self._leaving is None:
             return
         parts = self._leaving.root.childItems()
+        hidden = self._leaving.root.visible_rect().isEmpty()  # all of it under the scene over it: none of it is drawn
         if parts:
             self.ctx.ticker.cancel(parts[-1])
-            self._remove(parts[-1])
+            self._remove(parts[-1], unseen=hidden)
         else:
             self._drop(self._leaving)  # nothing left: its root draws nothing, and goes without a repaint
             self._leaving = None
@@ -175,10 +231,12 @@ class AttractPage(Page):
         self.ctx.ticker.cancel(scene.root)
         self._remove(scene.root)
 
-    def _remove(self, item: QGraphicsItem) -> None:
-        unparent(item)
-        if item.scene() is not None:
-            item.scene().removeItem(item)
+    def _remove(self, item: QGraphicsItem, unseen: bool = False) -> None:
+        """Take ``item`` away; ``unseen``: it is not drawn (all covered), so where it was is not drawn again."""
+        with unseen_changes(item) if unseen else nullcontext():
+            unparent(item)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
         if isinstance(item, QGraphicsObject):
             item.deleteLater()
 
