@@ -59,7 +59,8 @@ class Overlay(Item):
         self._colour = QColor(colour)
         self._ring = ring
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setOpacity(0.0)
+        # Opaque until the scene's first moment sets it: so its cache is drawn while the scene is made, hidden (an
+        # item that starts at nothing is first drawn in the frame that shows it).
 
     def boundingRect(self) -> QRectF:
         grow = RING_PX if self._ring else 0.0
