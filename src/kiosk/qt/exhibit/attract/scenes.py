@@ -88,9 +88,7 @@ def build_scene(
     return scene, pieces
 
 
-def _reveal(
-    items: Sequence[QGraphicsItem], part: str, spread: float = 0.6, steps: int = 0
-) -> Callable[[Moment], None]:
+def _reveal(items: Sequence[QGraphicsItem], part: str, spread: float = 0.6, steps: int = 0) -> Callable[[Moment], None]:
     """A step that fades ``items`` in one after another over the ``part`` ('appear' or 'fill') of the build; with
     ``steps``, in that many steps of the whole, each item's falling between the others' (:func:`in_turns`)."""
 
