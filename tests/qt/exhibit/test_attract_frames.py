@@ -127,7 +127,7 @@ def test_a_covered_scene_drawn_under_the_new_one_is_caught(harness) -> None:
 
 
 # No cached item is first drawn in a frame that shows it ---------------------------------------------------------
-CACHED_KINDS = ("PictureTile", "Overlay", "TextBlock", "SceneArt", "Scrim", "Panel", "IconItem", "LadderMarker")
+CACHED_KINDS = ("PictureTile", "TextBlock", "SceneArt", "Scrim", "Panel", "IconItem", "LadderMarker")
 
 
 def wipe_root_of(item: QGraphicsItem) -> WipeRoot | None:
@@ -177,7 +177,7 @@ def _item_classes() -> list[type]:
     from kiosk.qt.widgets import surface, text_block
 
     return [
-        picture_tile.PictureTile, picture_tile.Overlay, picture_tile.Scrim, story_art.SceneArt, text_block.TextBlock,
+        picture_tile.PictureTile, picture_tile.Scrim, story_art.SceneArt, text_block.TextBlock,
         surface.Panel, surface.IconItem,
     ]  # fmt: skip
 

@@ -75,6 +75,14 @@ class Sprites:
             self._made[full] = sprite
         return sprite
 
+    def forget(self, keep: Callable[[tuple[object, ...]], bool]) -> None:
+        """Drop the sprites whose key ``keep`` refuses (no longer drawn): their memory goes back."""
+        self._made = {key: sprite for key, sprite in self._made.items() if keep(key)}
+
+    @property
+    def bytes(self) -> int:
+        return sum(sprite.width() * sprite.height() * 4 for sprite in self._made.values())
+
 
 def blit(painter: QPainter, target: QRectF, sprite: QPixmap) -> None:
     """Draw ``sprite`` (made at the screen's resolution) into ``target`` (logical). Where the screen only scales
@@ -221,7 +229,7 @@ class MarksFigure(Item):
         x0 = (width - columns * cell) / 2
         y0 = (height - rows * cell) / 2
         self.marks: list[Mark] = []
-        sprites = Sprites()
+        sprites = self.sprites = Sprites()
         colours = [g.colour for g in groups for _ in range(g.count)]
         for i, colour in enumerate(colours):
             mark = Mark(cell * 0.9, shape, dim, colour, ink, sprites, self)
@@ -235,6 +243,8 @@ class MarksFigure(Item):
         count = len(self.marks)
         for i, mark in enumerate(self.marks):
             mark.set_state(stagger(appear, i, count), stagger(fill, i, count, 0.9))
+        if appear >= 1.0:  # all risen: the smaller sizes are drawn no more (17 MB for the 26 awards at 4K)
+            self.sprites.forget(lambda key: key[2] == GROWTH_STEPS)
 
 
 @dataclass(frozen=True)

@@ -50,17 +50,16 @@ class Scrim(Item):
 
 
 class Overlay(Item):
-    """Over a tile, drawn once into its cache and shown by its opacity: a rounded ring round it (``ring``, how lit
-    it is) or a veil over it (how far it steps back)."""
+    """Over a tile, shown by its opacity: a rounded ring round it (``ring``, how lit it is) or a veil over it (how
+    far it steps back). Not cached: a fill or a ring costs about what copying a cache of it does, and a tile-sized
+    cache of each was 26 MB a wall at 4K."""
 
     def __init__(self, width: float, height: float, colour: QColor, ring: bool, parent: QGraphicsItem):
         super().__init__(parent)
         self._rect = QRectF(0, 0, width, height)
         self._colour = QColor(colour)
         self._ring = ring
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # Opaque until the scene's first moment sets it: so its cache is drawn while the scene is made, hidden (an
-        # item that starts at nothing is first drawn in the frame that shows it).
+        self.setOpacity(0.0)
 
     def boundingRect(self) -> QRectF:
         grow = RING_PX if self._ring else 0.0
