@@ -48,6 +48,17 @@ def unparent(item: QGraphicsItem) -> None:
     item.setParentItem(None)  # type: ignore[arg-type]
 
 
+def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
+    """Every item inside ``item``, at any depth."""
+    found: list[QGraphicsItem] = []
+    stack = list(item.childItems())
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        stack.extend(child.childItems())
+    return found
+
+
 class _Slice(greenlet.greenlet):  # type: ignore[misc]  # greenlet ships no types for subclassing
     """The greenlet a sliced build runs in: ``checkpoint`` goes back to whoever ran the slice once it is over."""
 

@@ -9,13 +9,12 @@ its pillar or its story (:meth:`AttractPage.target_at`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMetaObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from kiosk.exhibit.attract import APPEAR_FROM_S, ENTER_S, AttractLoop, Moment, build_playlist, moment
 from kiosk.exhibit.motion import drift_offset, ease_out_cubic
@@ -24,9 +23,10 @@ from kiosk.qt.exhibit.attract.layout import Scene
 from kiosk.qt.exhibit.attract.prompt import Prompt
 from kiosk.qt.exhibit.attract.scenes import Pieces, build_scene
 from kiosk.qt.exhibit.attract.touch_demo import TouchDemo
+from kiosk.qt.exhibit.attract.unseen import unseen_changes
 from kiosk.qt.exhibit.attract.wipe import WipeRoot
 from kiosk.qt.exhibit.screens.base import Page, PageContext
-from kiosk.qt.foundations.item import Item, unparent
+from kiosk.qt.foundations.item import Item, descendants, unparent
 
 COMPLETE = Moment(enter=1.0, appear=1.0, fill=1.0, demo=None)
 PREPARE_S = 2.0  # the next scene is made over this long before it is due, a piece a frame, hidden by its wipe
@@ -56,11 +56,11 @@ class _Building:
         in the frame that first shows it."""
         if self.done:
             return
-        before = set(_descendants(self.scene.root))
+        before = set(descendants(self.scene.root))
         with unseen_changes(self.scene.root):
             self.done = next(self.pieces, _END) is _END
         scene = self.scene.root.scene()
-        for item in _descendants(self.scene.root):
+        for item in descendants(self.scene.root):
             if item not in before and item.cacheMode() != QGraphicsItem.CacheMode.NoCache and scene is not None:
                 centre = item.sceneBoundingRect().center()
                 scene.update(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
@@ -70,41 +70,6 @@ class _Building:
             pass
         self.done = True
         return self.scene
-
-
-def _descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
-    found = []
-    for child in item.childItems():
-        found.append(child)
-        found.extend(_descendants(child))
-    return found
-
-
-def _process_dirty_items(scene: QGraphicsScene) -> None:
-    """Hand the scene's changed items to its views now (what Qt does later in this turn of the event loop)."""
-    QMetaObject.invokeMethod(scene, "_q_processDirtyItems", Qt.ConnectionType.DirectConnection)
-
-
-@contextmanager
-def unseen_changes(item: QGraphicsItem) -> Iterator[None]:
-    """Changes made meanwhile to items that are not drawn (a scene not shown yet, or all covered) draw nothing again:
-    Qt would draw their places again — half the screen, some frames — for nothing. What changed before is handed
-    to the views first (it is drawn as usual); what changes meanwhile is handed to them while they take nothing."""
-    scene = item.scene()
-    if scene is None:
-        yield
-        return
-    views = scene.views()
-    modes = [view.viewportUpdateMode() for view in views]
-    _process_dirty_items(scene)
-    for view in views:
-        view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.NoViewportUpdate)
-    try:
-        yield
-        _process_dirty_items(scene)
-    finally:
-        for view, mode in zip(views, modes, strict=True):
-            view.setViewportUpdateMode(mode)
 
 
 class AttractPage(Page):

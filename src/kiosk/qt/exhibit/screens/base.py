@@ -15,7 +15,7 @@ from kiosk.content.model import Content
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.screens.story_art import ArtLibrary
 from kiosk.qt.foundations.icons import IconLibrary
-from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.item import Item, descendants
 from kiosk.qt.foundations.look import TARGET, Look
 from kiosk.qt.foundations.text_style import StyleChanges
 from kiosk.qt.foundations.ticker import Ticker
@@ -202,13 +202,7 @@ class Page(Item):
         return [item for item in self.childItems_recursive() if isinstance(item, TextBlock)]
 
     def childItems_recursive(self) -> list[QGraphicsItem]:
-        found: list[QGraphicsItem] = []
-        stack = list(self.childItems())
-        while stack:
-            item = stack.pop()
-            found.append(item)
-            stack.extend(item.childItems())
-        return found
+        return descendants(self)
 
     def stagger_in(self, items: Sequence[QGraphicsItem], delay_s: float = 0.12, rise: float = 36.0) -> None:
         """Fade and lift ``items`` in one after another (instant in reduced-motion mode)."""
