@@ -10,7 +10,7 @@ its pillar or its story (:meth:`AttractPage.target_at`).
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
@@ -47,28 +47,41 @@ class _Building:
     index: int
     scene: Scene
     pieces: Pieces
-    done: bool = False
+    made: bool = False  # every piece made
     primed: bool = False  # set to its first moment, unseen
+    to_draw: list[QGraphicsItem] = field(default_factory=list)  # new cached items whose caches are not drawn yet
+
+    @property
+    def done(self) -> bool:
+        return self.made and not self.to_draw
 
     def step(self) -> None:
-        """Make the next piece. The scene is not drawn yet (its wipe has not begun), so nothing is drawn again for
-        what the piece adds; only a point of each new cached item is, which draws its whole cache (hidden) now, not
-        in the frame that first shows it."""
-        if self.done:
+        """One frame's part of the making: the cache of one new item, or else the next piece. The scene is not
+        drawn yet (its wipe has not begun), so nothing is drawn again for what a piece adds; a point of each new
+        cached item is, a frame each, which draws its whole cache (hidden) then, not in the frame that first shows
+        it, nor in the frame that made it."""
+        scene = self.scene.root.scene()
+        if self.to_draw:
+            item = self.to_draw.pop(0)
+            if scene is not None and item.scene() is scene:
+                centre = item.sceneBoundingRect().center()
+                scene.update(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
+            return
+        if self.made:
             return
         before = set(descendants(self.scene.root))
         with unseen_changes(self.scene.root):
-            self.done = next(self.pieces, _END) is _END
-        scene = self.scene.root.scene()
-        for item in descendants(self.scene.root):
-            if item not in before and item.cacheMode() != QGraphicsItem.CacheMode.NoCache and scene is not None:
-                centre = item.sceneBoundingRect().center()
-                scene.update(QRectF(centre.x() - 1, centre.y() - 1, 2, 2))
+            self.made = next(self.pieces, _END) is _END
+        self.to_draw = [
+            item
+            for item in descendants(self.scene.root)
+            if item not in before and item.cacheMode() != QGraphicsItem.CacheMode.NoCache and item.isVisible()
+        ]
 
     def finish(self) -> Scene:
         for _piece in self.pieces:
             pass
-        self.done = True
+        self.made, self.to_draw = True, []
         return self.scene
 
 
