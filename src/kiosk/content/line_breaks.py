@@ -5,7 +5,9 @@ maintained word segmenter (rjieba, the jieba dictionary in Rust) finds the words
 content (``exhibit.keep_together``) stay whole, and Latin or number tokens (TH-F120, 1+N, 第8位, 100%) stay whole
 with what they belong to (the segmenter's answers are kept on disk: :mod:`kiosk.content.segment_cache`). Inside
 every such unit a WORD JOINER (U+2060, invisible and zero-width) is put between the
-characters, so that the layout may break only between units.
+characters, so that the layout may break only between units. Where a unit ends or starts with a quotation mark
+(“ ” ‘ ’, which UAX #14 lets nothing break beside), a ZERO WIDTH SPACE (U+200B) between the two units gives the
+layout the break it would otherwise refuse: 产投、创投 | “基金丛林”规模, “创投贷融保” | 一体.
 
 The same module knows the punctuation classes the typesetter needs: opening marks (aligned at a line start, never
 left at a line end), and pairs of marks that are set closer together.
@@ -20,6 +22,8 @@ from functools import lru_cache
 from kiosk.content.segment_cache import SegmentCache
 
 WORD_JOINER = "\u2060"
+BREAK_HERE = "\u200b"  # ZERO WIDTH SPACE: a line may break after it
+QUOTES = "“”‘’"  # UAX #14's class QU: no break before or after one unless something else allows it
 OPENING = "“‘（《〈「『【〔"
 CLOSING = "”’）》〉」』】〕，。、；：！？"
 # Measure words and suffixes that belong to the number before them (8位, 26项, 2025年, 40.3%…).
@@ -55,11 +59,19 @@ class LineBreaker:
         """``text`` with a word joiner between the characters of each unit (unchanged when it has no Han)."""
         if not has_han(text):
             return text
-        return "".join(WORD_JOINER.join(unit) if len(unit) > 1 else unit for unit in self.units(text))
+        out: list[str] = []
+        previous = ""
+        for unit in self.units(text):
+            if previous and unit and (previous[-1] in QUOTES or unit[0] in QUOTES):
+                out.append(BREAK_HERE)  # between two units a line may break, even beside a quotation mark
+            out.append(WORD_JOINER.join(unit) if len(unit) > 1 else unit)
+            previous = unit
+        return "".join(out)
 
 
 def strip_joiners(text: str) -> str:
-    return text.replace(WORD_JOINER, "")
+    """``text`` without the invisible marks :meth:`LineBreaker.glue` put in."""
+    return text.replace(WORD_JOINER, "").replace(BREAK_HERE, "")
 
 
 @lru_cache(maxsize=4096)
@@ -153,5 +165,5 @@ def _attach_punctuation(pieces: list[str]) -> list[str]:
 def compressible(text: str) -> list[int]:
     """Indexes of marks to set at half width: the first of two adjacent full-width marks (”， 。” ）、…)."""
     marks = set(OPENING + CLOSING)
-    visible = [(i, c) for i, c in enumerate(text) if c != WORD_JOINER]
+    visible = [(i, c) for i, c in enumerate(text) if c not in (WORD_JOINER, BREAK_HERE)]
     return [i for (i, c), (_j, d) in zip(visible, visible[1:]) if c in marks and d in marks]

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 
 from kiosk.content.model import Theme
 from kiosk.content.text import Language
-from kiosk.qt.foundations.text_style import StyleChanges, TextStyle
+from kiosk.qt.foundations.text_style import HEADING_LINES, StyleChanges, TextStyle
 
 TYPE_SCALE = (30.0, 40.0, 54.0, 72.0)  # body/label/button, heading, title, display
 SCALE_RATIO = 1.33  # the smallest step between two sizes of the scale
@@ -136,6 +136,9 @@ class Look:
             line_height=1.22 if base[2] else 1.38,
             steps=steps,
         )
+        # What the designer set decides whether it is a heading (a title, a heading, a button, any text of a few
+        # lines): large text only lets it take more lines.
+        changes.setdefault("heading", base[2] or changes.get("max_lines", style.max_lines) <= HEADING_LINES)
         if "max_lines" in changes:
             changes["max_lines"] = self.lines(changes["max_lines"])
         return style.with_(**changes) if changes else style

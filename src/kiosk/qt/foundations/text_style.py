@@ -10,6 +10,8 @@ from typing import TypedDict, Unpack
 
 from kiosk.content.text import Language
 
+HEADING_LINES = 3  # a text of at most this many lines (as designed, before large text) is a heading or a label
+
 
 class StyleChanges(TypedDict, total=False):
     """What a role's style may change (its colour is chosen on its own: see ``Look.style``)."""
@@ -22,6 +24,7 @@ class StyleChanges(TypedDict, total=False):
     max_lines: int
     line_height: float
     language: Language
+    heading: bool
 
 
 class TextStyleChanges(StyleChanges, total=False):
@@ -42,6 +45,13 @@ class TextStyle:
     line_height: float = 1.3  # line spacing as a multiple of the font size
     language: Language = "zh"
     steps: tuple[float, ...] = ()  # the sizes a text may shrink to (smallest first); empty: any size
+    # A heading or a label (balanced; a Chinese last line of two Han characters will do) rather than body text (a
+    # last line of three). None: judged by ``max_lines`` — which large text doubles, so a look says it itself.
+    heading: bool | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.heading if self.heading is not None else self.max_lines <= HEADING_LINES
 
     def smaller(self, px: float, factor: float) -> float:
         """The next size below ``px`` when a text does not fit: the next step down, or ``px`` × ``factor``."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.line_breaks import OPENING, compressible, han_count, has_han, strip_joiners
 from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.text_style import TextStyle
+from kiosk.qt.foundations.text_style import HEADING_LINES, TextStyle
 from kiosk.qt.foundations.typography import Typography
 
 _ALIGN = {
@@ -24,7 +24,6 @@ _ALIGN = {
 }
 _SHRINK_STEP = 0.94
 ELLIPSIS = "…"
-HEADING_LINES = 3  # a style of at most this many lines is a heading or a label: balanced
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,14 @@ def _max_lines(style: TextStyle, px: float, height: float, typography: Typograph
     return max(1, min(style.max_lines, fitting))
 
 
+def widest_word(text: str, typography: Typography, style: TextStyle) -> float:
+    """How wide the widest piece of ``text`` that a line cannot break inside (a word, a name, a quoted term) is
+    at ``style``'s smallest size: a box narrower than that cuts the text, whatever its height."""
+    metrics = QFontMetricsF(typography.font(style.min_px, style.bold, style.language))
+    units = typography.breaker.units(text) if has_han(text) else text.split()
+    return max((metrics.horizontalAdvance(unit.strip()) for unit in units), default=0.0)
+
+
 def line_texts(layout: QTextLayout) -> list[str]:
     """The text of each line as shown (without the invisible word joiners)."""
     text = layout.text()
@@ -113,7 +120,7 @@ def line_texts(layout: QTextLayout) -> list[str]:
 
 def shortest_last_line(style: TextStyle) -> int:
     """Han characters a Chinese last line needs at least: three in body text, two in headings and labels."""
-    return 3 if style.max_lines > HEADING_LINES else 2
+    return 2 if style.is_heading else 3
 
 
 def _short_last_line(layout: QTextLayout, style: TextStyle) -> bool:
@@ -155,7 +162,7 @@ def _typeset(
         return Fitted(px, layout, used_h, lines, False)
 
     best = fitted
-    if fitted.lines <= HEADING_LINES and style.max_lines <= HEADING_LINES:
+    if fitted.lines <= HEADING_LINES and style.is_heading:
         low, high = width * 0.5, width  # the narrowest width that keeps the number of lines: even lines
         for _ in range(12):
             middle = (low + high) / 2

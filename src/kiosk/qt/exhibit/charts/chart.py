@@ -228,6 +228,7 @@ class ChartGraphic(Item):
             if self._canvas.needed <= height + 0.5 or compact == layouts - 1:
                 break
             unparent(self._body)
+        self.shortfall = max(0.0, self._canvas.needed - height)  # how much taller the box must be to fit at 100 %
         zoom = 1.0
         for _attempt in range(4):  # still more than the box holds: lay it out larger, then scale it down to fit
             if self._canvas.needed <= height * zoom + 0.5:

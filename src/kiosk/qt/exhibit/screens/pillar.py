@@ -302,39 +302,53 @@ class PillarPageView(Page):
         if ctx.reach_line is not None and figures_h and y + figures_h + gap < ctx.reach_line:
             figures_h = ctx.reach_line - gap - y  # reach mode: the figures take the room above the stories' row
         if figures_h:
-            self.figures = self._row("figures", y, figures_h, bleed)
-            tile_h = self.figures.tile_height
-            for chart in charts:
-                panel = ChartPanel(ctx, pillar, chart, look.span(2), tile_h)
-                self.charts.append(panel)
-                self.figures.add(panel, look.span(2))
-            fig_px = row_px(
-                row_figures, lang, ctx.typography, look.column - 52, min(84.0, tile_h * 0.3), 72.0, look.type_scale
-            )
-            for number in row_figures:
-                tile = NumberTile(number, look, ctx.typography, look.column, tile_h, pillar.accent, px=fig_px)
-                self.number_tiles.append(tile)
-                self.figures.add(tile)
-            self.figures.finish()
+            self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
+            short = max((panel.graphic.shortfall for panel in self.charts), default=0.0)
+            if short > 0.5 and ctx.page_height is not None:  # large text: the row grows to what its charts need
+                self.figures.setParentItem(None)
+                figures_h += short
+                self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
             y += figures_h + gap
         if ctx.reach_line is not None and y < ctx.reach_line:  # reach mode: the tiles a visitor taps start within
             self.shift_unpinned((ctx.reach_line - y) / 2)  # reach, the room above shared around what is above them
             y = ctx.reach_line
-        self.stories: Carousel[StoryTile] = self._row("stories", y, h - m - y, bleed)
         told = stories(pillar)
-        title_px = StoryTile.row_title_px(ctx, told, look.column, self.stories.tile_height)
+        story_w = StoryTile.width_for(ctx, told)
+        self.stories: Carousel[StoryTile] = self._row("stories", y, h - m - y, bleed, story_w)
+        title_px = StoryTile.row_title_px(ctx, told, story_w, self.stories.tile_height)
         for index, story in enumerate(told):
-            self.stories.add(StoryTile(ctx, pillar, story, index, look.column, self.stories.tile_height, title_px))
+            self.stories.add(StoryTile(ctx, pillar, story, index, story_w, self.stories.tile_height, title_px))
         StoryTile.add_pictures(self.stories.items)
         self.stories.finish()
 
-    def _row(self, name: str, y: float, height: float, bleed: float) -> Carousel[TileT]:
-        """A row of column-wide tiles across the grid at ``y`` that bleeds ``bleed`` past the right margin."""
+    def _figures_row(
+        self, y: float, height: float, charts: list[Chart], numbers: list[KeyNumber], bleed: float
+    ) -> Carousel[QGraphicsItem]:
+        """The row of the page's charts (two columns each) and further numbers (one column each)."""
+        ctx, look, lang, pillar = self.ctx, self.ctx.look, self.ctx.language, self.pillar
+        row: Carousel[QGraphicsItem] = self._row("figures", y, height, bleed)
+        tile_h = row.tile_height
+        self.charts, self.number_tiles = [], []
+        for chart in charts:
+            panel = ChartPanel(ctx, pillar, chart, look.span(2), tile_h)
+            self.charts.append(panel)
+            row.add(panel, look.span(2))
+        fig_px = row_px(numbers, lang, ctx.typography, look.column - 52, min(84.0, tile_h * 0.3), 72.0, look.type_scale)
+        for number in numbers:
+            tile = NumberTile(number, look, ctx.typography, look.column, tile_h, pillar.accent, px=fig_px)
+            self.number_tiles.append(tile)
+            row.add(tile)
+        row.finish()
+        return row
+
+    def _row(self, name: str, y: float, height: float, bleed: float, tile_w: float | None = None) -> Carousel[TileT]:
+        """A row of tiles (column-wide unless ``tile_w``) across the grid at ``y`` that bleeds ``bleed`` past the
+        right margin."""
         look = self.ctx.look
         row: Carousel[TileT] = Carousel(
             look.span(look.columns),
             height,
-            look.column,
+            look.column if tile_w is None else tile_w,
             look.gap,
             self.ctx.ticker,
             self.pillar.accent,

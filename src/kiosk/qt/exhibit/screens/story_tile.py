@@ -14,7 +14,7 @@ from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.surface import IconItem, Panel
-from kiosk.qt.widgets.text_block import TextBlock, fit_text
+from kiosk.qt.widgets.text_block import TextBlock, fit_text, widest_word
 
 Story = Card | Policy
 
@@ -74,6 +74,19 @@ class StoryTile(Panel):
     press_feedback = True
     TITLE_H = 200.0  # four lines of a heading at most
     PICTURE_MIN = 136.0  # the least room below a row's words that takes the stories' pictures
+
+    @staticmethod
+    def width_for(ctx: PageContext, told: Sequence[Story]) -> float:
+        """A tile's width in a row of ``told``: a column, or in large text, where a title has a word too long for
+        a column even at the smallest size (Commercialisation), the width of fewer tiles across the grid."""
+        look = ctx.look
+        style = look.style("heading", px=look.type_scale[0], min_px=look.type_scale[0])
+        needed = max((widest_word(s.title.get(ctx.language), ctx.typography, style) for s in told), default=0.0)
+        for across in range(look.columns, 0, -1):
+            width = (look.span(look.columns) - (across - 1) * look.gap) / across
+            if width - 52 >= needed + 1:
+                return width
+        return look.span(look.columns)
 
     @staticmethod
     def row_title_px(ctx: PageContext, told: Sequence[Story], width: float, height: float) -> float:
