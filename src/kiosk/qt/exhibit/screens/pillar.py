@@ -9,6 +9,7 @@ from kiosk.content.number_format import format_number
 from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
+from kiosk.qt.foundations.item import unparent
 from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.widgets.carousel import Carousel, TileT
 from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px, stackable
@@ -305,7 +306,7 @@ class PillarPageView(Page):
             self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
             short = max((panel.graphic.shortfall for panel in self.charts), default=0.0)
             if short > 0.5 and ctx.page_height is not None:  # large text: the row grows to what its charts need
-                self.figures.setParentItem(None)
+                unparent(self.figures)
                 figures_h += short
                 self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
             y += figures_h + gap
