@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.accessibility.choices import MODES
+from kiosk.accessibility.choices import MODES, mode_choices
 from kiosk.commands.analytics import register as register_analytics_commands
 from kiosk.commands.bench import register as register_bench_command
 from kiosk.commands.bundle import register as register_bundle_commands
@@ -120,6 +120,17 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _mode(text: str) -> str:
+    """An accessibility mode for --mode: one of MODES, 'all', or several joined by + (large-text+reach)."""
+    if text == "all":
+        return text
+    try:
+        mode_choices(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def _loaded_for_screens(content_dir: Path, outcome: str, cache: Path | None = None) -> Content | None:
     """The content for showing it (a missing image is only a warning), or None after printing every error;
     ``cache``: where the validated content is kept (the state folder's; None: validated every time)."""
@@ -172,9 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--mode",
-        choices=(*MODES, "all"),
+        type=_mode,
         action="append",
-        help="with --layout: lay the screens out in an accessibility mode (e.g. large-text); repeat for several",
+        metavar="MODE",
+        help=f"with --layout: lay the screens out in an accessibility mode ({', '.join(MODES)}, or several at once "
+        "joined by +, e.g. large-text+reach; 'all' for each one); repeat for several",
     )
     validate.set_defaults(func=_cmd_validate)
 
@@ -200,10 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", choices=("zh", "en", "all"), default="all")
     render.add_argument(
         "--mode",
-        choices=(*MODES, "all"),
+        type=_mode,
         action="append",
-        help="also (or only) in an accessibility mode, into WxH/LANG-MODE/; repeat for several, 'all' for every "
-        "one (default: default)",
+        metavar="MODE",
+        help=f"also (or only) in an accessibility mode ({', '.join(MODES)}, or several at once joined by +, e.g. "
+        "large-text+reach), into WxH/LANG-MODE/; repeat for several, 'all' for every one (default: default)",
     )
     render.set_defaults(func=_cmd_render)
 

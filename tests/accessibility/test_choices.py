@@ -55,3 +55,14 @@ def test_every_render_mode_names_real_choices() -> None:
     assert MODES["default"] == ()
     for choices in MODES.values():
         assert set(choices) <= set(CHOICES)
+
+
+def test_modes_combine_with_a_plus() -> None:
+    from kiosk.accessibility.choices import mode_choices
+
+    assert mode_choices("large-text+reach") == ("large_text", "reach")
+    assert mode_choices("reach+large-text+reach") == ("reach", "large_text")
+    assert mode_choices("default") == ()
+    for bad in ("large-text+", "bogus", "default+reach", "large_text"):
+        with pytest.raises(ValueError, match="the modes are"):
+            mode_choices(bad)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.content.line_breaks import WORD_JOINER, LineBreaker, compressible, han_count, strip_joiners
+from kiosk.content.line_breaks import BREAK_HERE, WORD_JOINER, LineBreaker, compressible, han_count, strip_joiners
 
 
 def test_words_and_names_stay_whole() -> None:
@@ -54,3 +54,14 @@ def test_a_particle_never_starts_a_line() -> None:
     units = LineBreaker().units("加强企业主导的产学研深度融合")
     assert "主导的" in units and "的" not in units
     assert LineBreaker().units("的确") == ["的确"]  # a word that starts with 的 is left alone
+
+
+def test_a_line_may_break_beside_a_quotation_mark_between_two_units() -> None:
+    breaker = LineBreaker(["基金丛林"])
+    glued = breaker.glue("产投、创投“基金丛林”规模")
+    # UAX #14 lets no line break before “ or after ”: a zero-width space between the units gives those breaks
+    assert f"创{WORD_JOINER}投{BREAK_HERE}“" in glued and f"”{BREAK_HERE}规" in glued
+    assert BREAK_HERE not in breaker.glue("“基金丛林”")  # never inside a unit, never at either end
+    assert strip_joiners(glued) == "产投、创投“基金丛林”规模"
+    two = breaker.glue("“基金丛林”“五个一”")  # the ” and “ that meet are still set closer across the break
+    assert BREAK_HERE in two and [two[i] for i in compressible(two)] == ["”"]

@@ -59,6 +59,18 @@ MODES: dict[str, tuple[Choice, ...]] = {
 }
 
 
+def mode_choices(mode: str) -> tuple[Choice, ...]:
+    """The choices a mode turns on: one of :data:`MODES`, or several joined by ``+`` (``large-text+reach``: both on
+    together). Raises ValueError naming the modes there are."""
+    found: list[Choice] = []
+    for part in mode.split("+"):
+        if part not in MODES or (part == "default" and mode != "default"):
+            known = ", ".join(m for m in MODES if m != "default")
+            raise ValueError(f"no mode {part!r} in {mode!r}: the modes are default, {known}, or several joined by +")
+        found += [choice for choice in MODES[part] if choice not in found]
+    return tuple(found)
+
+
 Listener = Callable[[AccessChoices, AccessChoices], None]  # (old, new)
 
 

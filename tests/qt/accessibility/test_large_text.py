@@ -102,3 +102,36 @@ def test_every_text_of_a_large_text_home_and_story_can_be_read_whole(open_exhibi
         top = controller.sheet if controller.sheet is not None else controller.page
         assert top is not None
         assert unreadable(top, QRectF(0, 0, width, harness.stage.logical_size().height()), 1080) == [], where
+
+
+def _pillar_page(open_exhibit, pillar_id: str):
+    harness = _large(open_exhibit(LANDSCAPE, language="en"))
+    harness.controller.open_pillar(pillar_id)
+    harness.settle()
+    page = harness.controller.page
+    assert page is not None
+    return harness, page
+
+
+def test_story_tiles_widen_where_a_title_has_a_word_longer_than_a_column(open_exhibit, monkeypatch) -> None:
+    from kiosk.qt.exhibit.screens.story_tile import StoryTile
+
+    harness, page = _pillar_page(open_exhibit, "commercialisation")
+    column = page.ctx.look.column
+    tiles = page.stories.items
+    assert tiles and tiles[0].boundingRect().width() > column + 1  # "Commercialisation" is wider than a column
+    assert unreadable(page, QRectF(0, 0, 1920, 1e6), 1080) == []
+    # The same page with column-wide tiles cuts that title, whatever its height: the check sees it.
+    monkeypatch.setattr(StoryTile, "width_for", staticmethod(lambda ctx, told: ctx.look.column))
+    harness.controller.set_language("zh")
+    harness.controller.set_language("en")
+    harness.settle()
+    narrow = harness.controller.page
+    assert narrow is not None and narrow.stories.items[0].boundingRect().width() == pytest.approx(column)
+    assert any("transformation-pilots.title" in found for found in unreadable(narrow, QRectF(0, 0, 1920, 1e6), 1080))
+
+
+def test_a_chart_row_grows_to_what_its_charts_need_in_large_text(open_exhibit) -> None:
+    _harness, page = _pillar_page(open_exhibit, "national-strategy")
+    assert page.charts and all(panel.graphic.fit_scale == pytest.approx(1.0) for panel in page.charts)
+    assert all(panel.graphic.shortfall < 0.5 for panel in page.charts)

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QRawFont
 
-from kiosk.content.line_breaks import WORD_JOINER, strip_joiners
+from kiosk.content.line_breaks import strip_joiners
 from kiosk.content.model import Content, Text
 from kiosk.exhibit.navigation import PillarPage
 from kiosk.qt.exhibit.screens.attract import AttractPage
@@ -114,8 +114,8 @@ class Glyphs:
             raw = self._raw[key] = QRawFont.fromFont(self._typography.font(px, bold, language))
             assert raw.isValid() and raw.familyName() == self._typography.family
         # Code points, not str: PySide6 6.11 mis-converts a non-ASCII str to QChar here.
-        # The word joiners the line breaker puts inside words are default-ignorable: drawn as nothing, by design.
-        drawn = (c for c in text if not c.isspace() and c != WORD_JOINER)
+        # The word joiners and zero-width spaces the line breaker puts in are default-ignorable: drawn as nothing.
+        drawn = (c for c in strip_joiners(text) if not c.isspace())
         return "".join(sorted({c for c in drawn if not raw.supportsCharacter(ord(c))}))
 
 

@@ -85,3 +85,29 @@ def test_a_cut_text_is_caught_as_an_ellipsis_and_a_cut_preview_as_a_note(typogra
     long = "广州科技创新综合水平迈入全球第一方阵" * 4
     assert rules(TextBlock(long, BODY, typography, 300, 40)) == {"ellipsis"}
     assert rules(TextBlock(long, BODY, typography, 300, 40, preview=True)) == {"preview-cut"}
+
+
+def test_a_quoted_term_wider_than_the_rest_of_its_line_moves_to_the_next(typography: Typography) -> None:
+    # 创投“基金丛林”规模 is ten characters; eight fit a line. Without a break beside the quotation marks the text was
+    # cut short with an ellipsis.
+    block = TextBlock("产投、创投“基金丛林”规模", HEADING, typography, 8 * 40 + 4, 400)
+    assert not block.elided and rules(block) == set()
+    assert line_texts(block.fitted.layout) == ["产投、创投", "“基金丛林”规模"]
+
+
+def test_large_text_keeps_a_heading_a_heading(typography: Typography) -> None:
+    from kiosk.content.model import Theme
+    from kiosk.qt.foundations.look import Look
+
+    theme = Theme()
+    large = Look(1920, 1080, theme, "zh", text_scale=1.43)
+    # a story title may take four lines, eight in large text: it is still a heading (balanced, two characters
+    # on its last line will do), where body text of as many lines needs three
+    title = large.style("heading", max_lines=4)
+    assert title.max_lines == 8 and title.is_heading
+    assert not large.style("body", max_lines=4).is_heading and large.style("label", max_lines=2).is_heading
+    block = TextBlock("“创投贷融保”一体", title, typography, 8 * title.px, 400)
+    assert line_texts(block.fitted.layout) == ["“创投贷融保”", "一体"] and rules(block) == set()
+    body_style = large.style("body", max_lines=4)
+    body = TextBlock("“创投贷融保”一体", body_style, typography, 8 * body_style.px + 4, 400)
+    assert "short-last-line" in rules(body)  # the same lines as body text break the rule

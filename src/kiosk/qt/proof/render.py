@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from kiosk.accessibility.choices import MODES
+from kiosk.accessibility.choices import mode_choices
 from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.content.text import Language
@@ -121,7 +121,7 @@ def _choose(exhibit: BuiltExhibit, clock: ManualClock, mode: str) -> None:
     time that any choice gives)."""
     controller = exhibit.controller
     warning = controller.idle_warning is not None
-    for choice in MODES[mode]:
+    for choice in mode_choices(mode):
         controller.access.set(choice, True)
     if warning and controller.idle_warning is None:
         tracker = controller.idle_loop.tracker
@@ -138,7 +138,7 @@ def visit(
     mode: str = "default",
 ) -> Iterator[tuple[Shot, BuiltExhibit]]:
     """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen of ``mode``) in
-    turn, in the accessibility ``mode`` (kiosk.accessibility.choices.MODES), settled, and yield it."""
+    turn, in the accessibility ``mode`` (kiosk.accessibility.choices.mode_choices: e.g. ``large-text+reach``), settled, and yield it."""
     app = application()
     for shot in mode_shots(content, mode) if chosen is None else chosen:
         clock = ManualClock()
