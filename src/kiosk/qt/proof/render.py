@@ -138,7 +138,8 @@ def visit(
     mode: str = "default",
 ) -> Iterator[tuple[Shot, BuiltExhibit]]:
     """Bring a fresh offscreen exhibit of ``size`` to each state (``chosen``, default every screen of ``mode``) in
-    turn, in the accessibility ``mode`` (kiosk.accessibility.choices.mode_choices: e.g. ``large-text+reach``), settled, and yield it."""
+    turn, in the accessibility ``mode`` (see kiosk.accessibility.choices.mode_choices: e.g. ``large-text+reach``),
+    settled, and yield it."""
     app = application()
     for shot in mode_shots(content, mode) if chosen is None else chosen:
         clock = ManualClock()
