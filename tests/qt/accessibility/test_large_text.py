@@ -135,3 +135,26 @@ def test_a_chart_row_grows_to_what_its_charts_need_in_large_text(open_exhibit) -
     _harness, page = _pillar_page(open_exhibit, "national-strategy")
     assert page.charts and all(panel.graphic.fit_scale == pytest.approx(1.0) for panel in page.charts)
     assert all(panel.graphic.shortfall < 0.5 for panel in page.charts)
+
+
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_large_text_screen_is_laid_out_once(open_exhibit, size, language) -> None:
+    # Rows and tiles grow to what their words and heroes need, a chart takes a layout that cuts nothing: no screen
+    # needs laying out again on a taller canvas (each time costs a whole build on the tap).
+    from kiosk.qt.exhibit.screens.base import LAYOUTS_KEY
+
+    harness = _large(open_exhibit(size, language=language))
+    controller = harness.controller
+    seen = {"home": controller.page.data(LAYOUTS_KEY)}
+    for pillar_id in controller.pillar_ids:
+        controller.switcher.prebuild.drop()
+        controller.open_pillar(pillar_id)
+        harness.settle()
+        seen[pillar_id] = controller.page.data(LAYOUTS_KEY)
+        controller.back()
+        harness.settle()
+    controller.open_outlook()
+    harness.settle()
+    seen["outlook"] = controller.page.data(LAYOUTS_KEY)
+    assert seen == dict.fromkeys(seen, 1)

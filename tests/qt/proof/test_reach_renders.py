@@ -41,7 +41,7 @@ def test_a_control_above_the_line_is_reported_and_one_under_a_sheet_is_not(qapp)
         assert isinstance(page, Page)
         assert above_reach(exhibit) == []
         page.ctx.button("stray", lambda: None, page, 400, 300, icon="ui-home")
-        assert above_reach(exhibit) == ["stray at y 300"]
+        assert above_reach(exhibit) == ["stray at y 300 is above the reach line"]
         exhibit.controller.open_pillar(exhibit.controller.pillar_ids[0])
         exhibit.controller.open_story(0)
         names = [name for name, _rect in controls(exhibit)]

@@ -111,3 +111,14 @@ def test_large_text_keeps_a_heading_a_heading(typography: Typography) -> None:
     body_style = large.style("body", max_lines=4)
     body = TextBlock("“创投贷融保”一体", body_style, typography, 8 * body_style.px + 4, 400)
     assert "short-last-line" in rules(body)  # the same lines as body text break the rule
+
+
+def test_a_fitted_text_is_kept_for_the_same_box_and_made_anew_for_new_words(typography: Typography) -> None:
+    from kiosk.qt.widgets.text_block import fit_text
+
+    first = fit_text("广州科技创新综合水平", typography, HEADING, 300, 200)
+    assert fit_text("广州科技创新综合水平", typography, HEADING, 300, 200) is first  # laid out once
+    assert fit_text("广州科技创新综合水平", typography, HEADING, 301, 200) is not first
+    # new content brings a new line breaker (its names): the text is fitted again
+    other = Typography(typography.family, LineBreaker(["科技创新综合"]))
+    assert fit_text("广州科技创新综合水平", other, HEADING, 300, 200) is not first

@@ -17,7 +17,7 @@ from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import RADIUS, TARGET
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.surface import Panel
-from kiosk.qt.widgets.text_block import TextBlock
+from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 MENU_Z = 60  # over a story sheet, under the idle warning
 ROW_GAP = 16.0
@@ -51,6 +51,20 @@ class SwitchMark(Item):
         painter.drawEllipse(QRectF(x, rect.top() + 5, knob, knob))
 
 
+def label_w(width: float) -> float:
+    """The width of a switch's name in a switch ``width`` wide."""
+    return width - 88 - 3 * 28
+
+
+def stacked_names(ctx: PageContext, width: float) -> bool:
+    """Whether the switches of ``width`` set their names on two lines, Chinese over English (all of them, when one
+    does not fit on one line: never 高对比度 High | contrast)."""
+    style = ctx.look.style("button", max_lines=1)
+    return any(
+        fit_text(f"{zh} {en}", ctx.typography, style, label_w(width), 1e4).elided for zh, en in CHOICE_WORDS.values()
+    )
+
+
 def row_height(ctx: PageContext) -> float:
     """A switch's height: a touch target, taller in large text (its two lines grow)."""
     return max(TARGET, ctx.look.room(TARGET * 0.86))
@@ -67,6 +81,7 @@ class ChoiceSwitch(Panel):
         flip: Callable[[Choice], object],
         width: float,
         parent: QGraphicsItem,
+        stacked: bool = False,
     ):
         look = ctx.look
         height = row_height(ctx)
@@ -77,7 +92,8 @@ class ChoiceSwitch(Panel):
         self._flip = flip
         zh, en = CHOICE_WORDS[choice]
         style = look.style("button", max_lines=2, valign="center", line_height=1.1)
-        self.label = TextBlock(f"{zh} {en}", style, ctx.typography, width - 88 - 3 * 28, height, self, origin=self.name)
+        words = f"{zh}\n{en}" if stacked else f"{zh} {en}"
+        self.label = TextBlock(words, style, ctx.typography, label_w(width), height, self, origin=self.name)
         self.label.setPos(28, 0)
         mark = SwitchMark(on, look.theme.number, QColor(look.theme.muted), look.theme.ground, self)
         mark.setPos(width - 88 - 28, (height - 48) / 2)
@@ -106,9 +122,12 @@ class AccessMenu(Item):
         full_height = ctx.screen_height
         self._rect = QRectF(0, 0, look.width, full_height)
         Backdrop(look.width, full_height, dimmed(look.theme.ground, 0.9), close, self)
-        pad = 44.0
-        columns = 1 if look.portrait and look.text_scale > 1.0 else 2  # large text, portrait: one wide column
-        width = min(look.width - 2 * look.margin, 1240.0)
+        # Large text in portrait: one wide column; with reach mode too, two columns on a wider panel so that every
+        # switch fits below the reach line.
+        low = ctx.reach_line is not None and look.portrait and look.text_scale > 1.0
+        pad = 32.0 if low else 44.0
+        columns = 1 if look.portrait and look.text_scale > 1.0 and not low else 2
+        width = look.width - look.margin if low else min(look.width - 2 * look.margin, 1240.0)
         rows = -(-len(CHOICES) // columns)
         row_h, head_h = row_height(ctx), max(TARGET, look.room(TARGET * 0.8))
         height = 2 * pad + head_h + ROW_GAP * 1.5 + rows * (row_h + ROW_GAP) - ROW_GAP
@@ -146,8 +165,9 @@ class AccessMenu(Item):
         cell_w = (width - 2 * pad - ROW_GAP * (columns - 1)) / columns
         y0 = pad + head_h + ROW_GAP * 1.5
         self.switches: dict[Choice, ChoiceSwitch] = {}
+        stacked = stacked_names(ctx, cell_w)
         for i, choice in enumerate(CHOICES):
-            switch = ChoiceSwitch(ctx, choice, choices.is_on(choice), flip, cell_w, panel)
+            switch = ChoiceSwitch(ctx, choice, choices.is_on(choice), flip, cell_w, panel, stacked)
             switch.setPos(pad + (i % columns) * (cell_w + ROW_GAP), y0 + (i // columns) * (row_h + ROW_GAP))
             self.switches[choice] = switch
         self.setZValue(MENU_Z)

@@ -201,11 +201,13 @@ class ExhibitController(QObject):
         content = self.display_content()
         height = size.height()
         row_y = reach_line = None
+        portrait = size.height() > size.width()
+        rows = 2 if choices.reach and choices.large_text and portrait else 1  # a portrait row holds them at 1×
         if choices.reach:  # the controls' row along the bottom; the page is laid out above it
             gap = Look(size.width(), height, content.exhibit.theme, self._content_language()).gap
-            height -= TARGET + 2 * gap
+            height -= rows * (TARGET + gap) + gap
             row_y = height + gap
-            reach_line = self.mounting.reach_line(size.height(), size.height() > size.width())
+            reach_line = self.mounting.reach_line(size.height(), portrait)
         look = Look(size.width(), height, content.exhibit.theme, self._content_language(), choices.text_scale)
         actions = self.accessibility_actions
         return PageContext(
@@ -220,6 +222,7 @@ class ExhibitController(QObject):
             art=self._art,
             control_row_y=row_y,
             reach_line=reach_line,
+            control_rows=rows,
             open_accessibility=actions.open_menu if actions is not None else None,
             speak_screen=actions.speak_screen if actions is not None and choices.read_aloud else None,
             # large text: the screens are laid out as much taller as the text is larger, and scroll

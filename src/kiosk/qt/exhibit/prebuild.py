@@ -40,6 +40,7 @@ _BY_VALUE = frozenset(
         "reduced_motion",
         "content_dir",
         "control_row_y",
+        "control_rows",
         "reach_line",
         "open_accessibility",
         "speak_screen",

@@ -24,6 +24,7 @@ HERO_PX = (130.0, 162.0)  # hero numbers: 12 % to 15 % of the short side
 TEXT_MIN = TYPE_SCALE[0]
 TARGET = 104.0
 RADIUS = 26.0
+DEAD_BAND = 0.10  # the most of a screen's height that a band across it may stay empty
 
 
 def mix(a: str | QColor, b: str | QColor, amount: float) -> QColor:

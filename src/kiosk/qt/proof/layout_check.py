@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.content.loader import LoadResult
 from kiosk.content.locate import TextLocator
 from kiosk.qt.app.build import BuiltExhibit
+from kiosk.qt.foundations.item import descendants
 from kiosk.qt.input.interaction import Tappable, handler_at
 from kiosk.qt.proof.render import charts_shown, text_blocks, visit
 from kiosk.qt.proof.screen_rules import Shown, screen_violations
@@ -86,13 +87,13 @@ def layout_problems(
                         f"{where}: {at} ({language}) on '{shot.name}': [{found_on.rule}] {found_on.detail} "
                         f"({ADVICE[found_on.rule]})"
                     )
-            for control in above_reach(exhibit):
+            for control in [*above_reach(exhibit), *out_of_view(exhibit)]:
                 key = (f"reach/{control.split(' at ')[0]}/{shot.name}", language, size, mode)
                 if key not in seen:
                     seen.add(key)
                     problems.append(
                         f"the exhibit's layout: {at} ({language}) on '{shot.name}': [reach] the control {control} "
-                        f"is above the reach line ({ADVICE['reach']})"
+                        f"({ADVICE['reach']})"
                     )
             size_now = exhibit.stage.logical_size()
             screen = QRectF(0, 0, size_now.width(), size_now.height())
@@ -147,7 +148,42 @@ def above_reach(exhibit: BuiltExhibit) -> list[str]:
     line = exhibit.controller.context().reach_line
     if line is None:
         return []
-    return [f"{name} at y {rect.top():.0f}" for name, rect in controls(exhibit) if rect.top() < line - 0.5]
+    return [
+        f"{name} at y {rect.top():.0f} is above the reach line"
+        for name, rect in controls(exhibit)
+        if rect.top() < line - 0.5
+    ]
+
+
+def out_of_view(exhibit: BuiltExhibit) -> list[str]:
+    """Reach mode: the buttons of the screen shown (the sheet's, when one is open) that are not wholly on the
+    screen as it comes up — scrolled out of view with the words, so a visitor does not see them — or that a tap on
+    their middle does not reach, because another control lies over them (none when reach mode is off). Tiles may
+    lie further along a row or down a scrolling screen; a button may not."""
+    from kiosk.qt.widgets.button import Button
+    from kiosk.qt.widgets.language_switch import LanguageSwitch
+
+    if exhibit.controller.context().reach_line is None:
+        return []
+    controller = exhibit.controller
+    top: QGraphicsItem | None = controller.sheet if controller.sheet is not None else controller.page
+    if top is None:
+        return []
+    size = exhibit.stage.logical_size()
+    screen = QRectF(0, 0, size.width(), size.height()).adjusted(-0.5, -0.5, 0.5, 0.5)
+    found = []
+    for item in descendants(top):
+        if isinstance(item, (Button, LanguageSwitch)) and item.isVisible() and item.effectiveOpacity() > 0.01:
+            rect = item.sceneBoundingRect()
+            name = getattr(item, "name", type(item).__name__)
+            if not screen.contains(rect):
+                found.append(f"{name} at y {rect.top():.0f} is out of view")
+                continue
+            reached = handler_at(exhibit.stage.scene(), rect.center(), "on_tap")
+            if reached is not None and reached is not item and not item.isAncestorOf(reached):
+                over = getattr(reached, "name", type(reached).__name__)
+                found.append(f"{name} at y {rect.top():.0f} is under {over}")
+    return found
 
 
 def shown_height(exhibit: BuiltExhibit) -> float:
@@ -244,7 +280,7 @@ ADVICE = {
     "figure-twice": "show the number once: as a tile, in a chart (charts.numbers) or on the tiles of Home",
     "ellipsis": "make the text shorter",
     "cut": "make the text shorter, or give its tile more room",
-    "reach": "in reach mode every control goes below the line (kiosk.accessibility.reach)",
+    "reach": "in reach mode every control goes below the line (kiosk.accessibility.reach), in view",
     "preview-cut": "the tile shows the start only; the sheet shows it all",
     "word-split": "the word is too long for its box: shorten the text around it",
     "short-last-line": "add or remove a few words so the last line is not a lone character",

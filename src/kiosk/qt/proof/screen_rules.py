@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kiosk.qt.foundations.look import DEAD_BAND
+
 SCALE_RATIO = 1.33
 MAX_SIZES = 4
 HERO_SHARE = 0.12  # of the short side
-DEAD_BAND = 0.10  # of the height
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,11 @@ def _fits(fonts: _Fonts, final: str, width: float, height: float, words: Words) 
     return fonts.width(final) <= width and fonts.figure_metrics.capHeight() <= height * 0.82
 
 
+def figure_room(typography: Typography, language: Language, px: float) -> float:
+    """The least box height in which a figure of ``px`` with its words beside it fits (see :func:`_fits`)."""
+    return QFontMetricsF(typography.font(px, True, language)).capHeight() / 0.82 + 0.5
+
+
 def fitting_px(
     number: KeyNumber,
     language: Language,

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.content.model import KeyNumber
 from kiosk.qt.foundations.look import RADIUS, Look
 from kiosk.qt.foundations.typography import Typography
-from kiosk.qt.widgets.counting_number import CountingNumber
+from kiosk.qt.widgets.counting_number import CountingNumber, Words
 from kiosk.qt.widgets.surface import Panel
 from kiosk.qt.widgets.text_block import TextBlock, fit_text
 
 
 class NumberTile(Panel):
     """A key number on a panel: the figure with what it counts (and its note) under it, or beside it on a tile at
-    least :attr:`WIDE` wide."""
+    least :attr:`WIDE` wide; the figure in a box ``figure_h`` tall at most, its own words set as ``words`` says."""
 
     WIDE = 600.0
 
@@ -29,6 +29,8 @@ class NumberTile(Panel):
         parent: QGraphicsItem | None = None,
         *,
         px: float | None = None,
+        words: Words = "beside",
+        figure_h: float = 84.0,
     ):
         super().__init__(width, height, look.surface, RADIUS, parent, accent=accent, band=6.0, band_edge="left")
         self.name = f"number-{number.id}"
@@ -36,11 +38,12 @@ class NumberTile(Panel):
         pad = 26.0
         inner = width - 2 * pad
         wide = width >= self.WIDE  # a tile over two columns: what it counts beside the figure, not under it
-        number_h = min(84.0, height * 0.3) if not wide else min(84.0, height - 2 * pad)
+        number_h = min(figure_h, height * 0.3) if not wide else min(figure_h, height - 2 * pad)
         figure_w = inner * 0.45 if wide else inner
         self.counter = CountingNumber(
-            number, lang, typography, figure_w, number_h, look.theme.number, 72.0, self, px=px, steps=look.type_scale
-        )
+            number, lang, typography, figure_w, number_h, look.theme.number, 72.0, self, px=px, steps=look.type_scale,
+            words=words,
+        )  # fmt: skip
         if wide:
             self.counter.setPos(pad, (height - number_h) / 2)
             x = pad + self.counter.text_rect().right() + 32

@@ -7,12 +7,13 @@ is worked out once when the text or box changes; painting only draws the prepare
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.content.line_breaks import OPENING, compressible, han_count, has_han, strip_joiners
+from kiosk.content.line_breaks import OPENING, LineBreaker, compressible, han_count, has_han, strip_joiners
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.text_style import HEADING_LINES, TextStyle
 from kiosk.qt.foundations.typography import Typography
@@ -83,7 +84,9 @@ def _layout(
         if not line.isValid():
             break
         line.setLineWidth(min(broken_at, (narrower or {}).get(lines, broken_at)))
-        hang = -0.5 * px if style.align == "left" and text[line.textStart() : line.textStart() + 1] in OPENING else 0
+        # a full-width opening mark hangs by its blank half (Latin quotes, set proportional in English, have none)
+        opening = text[line.textStart() : line.textStart() + 1] in OPENING and style.language != "en"
+        hang = -0.5 * px if style.align == "left" and opening else 0
         line.setPosition(QPointF(indent + hang, lines * spacing))
         too_wide = too_wide or line.naturalTextWidth() > broken_at + 0.5
         lines += 1
@@ -128,11 +131,26 @@ def _short_last_line(layout: QTextLayout, style: TextStyle) -> bool:
     return len(texts) > 1 and has_han(texts[-1]) and han_count(texts[-1]) < shortest_last_line(style)
 
 
+FITS_KEPT = 4096  # fitted texts kept for reuse (a few MB): a screen built again sets the same texts in the same boxes
+
+
 def fit_text(text: str, typography: Typography, style: TextStyle, width: float, height: float) -> Fitted:
     """Wrap between words; if it does not fit, shrink step by step down to ``min_px``; if it still does not fit,
     elide. Then typeset: headings and labels (up to three lines) are balanced, and a Chinese last line is never a
-    lone character or two."""
-    text = typography.breaker.glue(text.replace("\r\n", "\n").replace("\n", "\u2028"))  # QTextLayout's separator
+    lone character or two.
+
+    The same text in the same style and box is fitted once and the outcome reused (a probe before a box is chosen,
+    the screen built again for another visitor, in large text on a taller canvas): a fitted layout is only read and
+    drawn, never changed."""
+    return _fit_kept(text, typography, typography.breaker, style, round(width, 2), round(height, 2))
+
+
+@lru_cache(maxsize=FITS_KEPT)
+def _fit_kept(
+    text: str, typography: Typography, breaker: LineBreaker, style: TextStyle, width: float, height: float
+) -> Fitted:
+    """:func:`fit_text`, for one line breaker (new content brings a new one, and with it new fits)."""
+    text = breaker.glue(text.replace("\r\n", "\n").replace("\n", "\u2028"))  # QTextLayout's separator
     px = style.px
     while True:
         max_lines = _max_lines(style, px, height, typography)

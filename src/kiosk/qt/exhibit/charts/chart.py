@@ -223,11 +223,20 @@ class ChartGraphic(Item):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         _still(self)
         layouts = LAYOUTS[chart.type]
+        clean: list[tuple[float, int]] = []  # (height needed, layout) of the layouts that cut none of their words
         for compact in range(layouts):  # the roomiest layout that fits, else the densest
             self._body, self._canvas, self._animate = self._build(style, typography, width, height, compact)
-            if self._canvas.needed <= height + 0.5 or compact == layouts - 1:
+            whole = not any(block.elided for block in self._canvas.texts)
+            if whole:
+                clean.append((self._canvas.needed, compact))
+            if (self._canvas.needed <= height + 0.5 and whole) or compact == layouts - 1:
                 break
             unparent(self._body)
+        if clean and any(block.elided for block in self._canvas.texts):
+            # the densest cuts words (steps too narrow for their numbers): the least tall layout that cuts none
+            compact = min(clean)[1]
+            unparent(self._body)
+            self._body, self._canvas, self._animate = self._build(style, typography, width, height, compact)
         self.shortfall = max(0.0, self._canvas.needed - height)  # how much taller the box must be to fit at 100 %
         zoom = 1.0
         for _attempt in range(4):  # still more than the box holds: lay it out larger, then scale it down to fit
@@ -236,7 +245,7 @@ class ChartGraphic(Item):
             zoom = self._canvas.needed / height
             unparent(self._body)
             self._body, self._canvas, self._animate = self._build(
-                style, typography, width * zoom, height * zoom, layouts - 1
+                style, typography, width * zoom, height * zoom, compact
             )
         self._body.setScale(min(1 / zoom, height / max(self._canvas.needed, height * zoom)))
         self._progress = -1.0

@@ -59,6 +59,9 @@ class PageContext:
     # and the screen y no control may be above (kiosk.accessibility.reach). None: controls where they always are.
     control_row_y: float | None = None
     reach_line: float | None = None
+    # Two rows where one cannot hold the controls (a portrait screen in large text): the accessibility buttons (and
+    # Home's Outlook) on the upper row, Back, the language switch and Home on the lower one.
+    control_rows: int = 1
     # The accessibility menu's button and the speak-this-screen button call these (None: no such button).
     open_accessibility: Callable[[], object] | None = None
     speak_screen: Callable[[], object] | None = None
@@ -85,7 +88,14 @@ class PageContext:
         covers)."""
         if self.control_row_y is None:
             return self.look.height
-        return self.control_row_y + TARGET + self.look.gap
+        return self.control_row_y + self.control_rows * (TARGET + self.look.gap)
+
+    @property
+    def nav_row_y(self) -> float | None:
+        """Reach mode: the y of the row Back, the language switch and Home go to (the lower of two rows)."""
+        if self.control_row_y is None:
+            return None
+        return self.control_row_y + (self.control_rows - 1) * (TARGET + self.look.gap)
 
     @property
     def height(self) -> float:
@@ -215,6 +225,7 @@ class Page(Item):
 HERO_SHARE = 0.12  # a hero number's least size, of the short side
 TALLER = 1.25  # each further try of a large-text screen is this much taller
 TRIES = 4
+LAYOUTS_KEY = 0x4C41  # QGraphicsItem.data(): how many times build_readable laid the item out
 Built = TypeVar("Built", bound=QGraphicsItem)
 
 
@@ -237,17 +248,18 @@ def unreadable(item: QGraphicsItem, screen: QRectF, short_side: float) -> list[s
 
 def build_readable(ctx: PageContext, make: Callable[[PageContext], Built]) -> Built:
     """``make(ctx)``, and in large text, where what it made is not all readable (see :func:`unreadable`), made
-    again on a taller canvas (it scrolls), up to :data:`TRIES` times; the last is kept."""
+    again on a taller canvas (it scrolls), up to :data:`TRIES` times; the last is kept. How many times it was laid
+    out is the item's data under :data:`LAYOUTS_KEY` (for the benchmark: each time costs a whole build)."""
     built = make(ctx)
-    if ctx.page_height is None:
-        return built  # otherwise a screen is laid out to fit (kiosk validate --layout checks it does)
-    look = ctx.look
-    screen = QRectF(0, 0, look.width, 1e6)  # what reaches below the screen will scroll
-    for _ in range(TRIES - 1):
-        if not unreadable(built, screen, min(look.width, look.height)):
-            break
-        ctx = replace(ctx, page_height=ctx.canvas_height * TALLER)
-        built = make(ctx)
+    layouts = 1
+    if ctx.page_height is not None:  # otherwise a screen is laid out to fit (kiosk validate --layout checks it does)
+        look = ctx.look
+        screen = QRectF(0, 0, look.width, 1e6)  # what reaches below the screen will scroll
+        while layouts < TRIES and unreadable(built, screen, min(look.width, look.height)):
+            ctx = replace(ctx, page_height=ctx.canvas_height * TALLER)
+            built = make(ctx)
+            layouts += 1
+    built.setData(LAYOUTS_KEY, layouts)
     return built
 
 
@@ -373,10 +385,11 @@ def access_button_width(ctx: PageContext, label: str) -> float:
 
 def build_control_row(page: Page, *, back: bool = True, language: bool = True, home: bool = True) -> None:
     """Reach mode: the accessibility buttons from the left; Back, the language switch and Home from the right, in
-    the row along the bottom."""
+    the row along the bottom. On two rows, the language switch goes up beside the accessibility buttons, and Back
+    and Home stay on the lower row."""
     ctx, look = page.ctx, page.ctx.look
-    assert ctx.control_row_y is not None
-    y = ctx.control_row_y
+    assert ctx.control_row_y is not None and ctx.nav_row_y is not None
+    y = ctx.nav_row_y
     before = set(map(id, page.childItems()))
     right = look.width - look.margin
     if home:
@@ -387,12 +400,15 @@ def build_control_row(page: Page, *, back: bool = True, language: bool = True, h
         switch = LanguageSwitch(
             languages, ctx.language, ctx.actions.set_language, look, ctx.typography, page, segment_width=132.0
         )
-        right -= switch.boundingRect().width()
-        switch.setPos(right, y)
-        right -= look.gap
+        if ctx.control_rows > 1:
+            switch.setPos(look.width - look.margin - switch.boundingRect().width(), ctx.control_row_y)
+        else:
+            right -= switch.boundingRect().width()
+            switch.setPos(right, y)
+            right -= look.gap
     if back:
         ctx.button("back", ctx.actions.back, page, right - TARGET, y, icon="ui-back")
-    build_access_buttons(ctx, page, look.margin + access_buttons_width(ctx) - look.gap, y)
+    build_access_buttons(ctx, page, look.margin + access_buttons_width(ctx) - look.gap, ctx.control_row_y)
     page.pin(*(item for item in page.childItems() if id(item) not in before))
 
 

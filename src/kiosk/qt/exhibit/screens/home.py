@@ -18,7 +18,7 @@ from kiosk.qt.foundations.dates import full_date
 from kiosk.qt.foundations.look import RADIUS, TARGET, Look, mix
 from kiosk.qt.foundations.words import credit
 from kiosk.qt.widgets.carousel import Carousel
-from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px
+from kiosk.qt.widgets.counting_number import CountingNumber, Words, figure_room, hero_row, row_px
 from kiosk.qt.widgets.language_switch import LanguageSwitch
 from kiosk.qt.widgets.surface import IconItem, Panel
 from kiosk.qt.widgets.text_block import fit_text
@@ -145,8 +145,12 @@ class HomePage(Page):
         top = m * 0.65
         cols = look.columns
         switch_right = w - m
+        switch_x = w - m + gap  # reach mode: where the control row's language switch starts (Outlook ends before it)
         if ctx.control_row_y is not None:  # reach mode: the language switch goes to the row along the bottom
             build_control_row(self, back=False, home=False)
+            if ctx.control_rows == 1:
+                switches = [item.x() for item in self.childItems() if isinstance(item, LanguageSwitch)]
+                switch_x = min(switches, default=switch_x)
         else:
             if len(exhibit.languages) > 1:
                 switch = LanguageSwitch(exhibit.languages, lang, ctx.actions.set_language, look, ctx.typography, self)
@@ -202,7 +206,7 @@ class HomePage(Page):
         credit_block = ctx.text(
             credit_line,
             "label",
-            look.column if look.portrait else intro_w,
+            look.column if look.portrait and ctx.control_row_y is None else intro_w,
             92,
             self,
             *credit_at,
@@ -211,10 +215,13 @@ class HomePage(Page):
         )
         outlook_w = look.column
         outlook_h = max(TARGET, look.room(TARGET * 1.1))  # large text: room for three lines
-        if ctx.control_row_y is not None:
-            outlook_at = (m + access_buttons_width(ctx), ctx.control_row_y)
-            switch_w = 2 * 132.0 + 24.0 if len(exhibit.languages) > 1 else 0.0  # the control row's switch
-            outlook_w = min(look.column, w - m - switch_w - gap - outlook_at[0])
+        if ctx.control_row_y is not None and ctx.nav_row_y is not None:
+            # in the row of controls, before the language switch: after the accessibility buttons, or (two rows)
+            # on the lower row, where it has the width for its words on one line
+            x = m if ctx.control_rows > 1 else m + access_buttons_width(ctx)
+            outlook_at = (x, ctx.nav_row_y)
+            outlook_w = switch_x - gap - x if ctx.control_rows > 1 else min(look.column, switch_x - gap - x)
+            outlook_h = TARGET
         elif look.portrait:
             outlook_at = (side_x, credit_at[1])
         else:
@@ -259,22 +266,10 @@ class HomePage(Page):
         tile_cols = cols
         tile_rows = -(-len(pillars) // tile_cols)
         row: Carousel[PillarTile] | None = None
-        if ctx.reach_line is not None and y < ctx.reach_line and tile_rows > 1:
-            # reach mode: the tiles in one row from the reach line, the next one showing at the edge (drag it)
+        in_row = ctx.reach_line is not None and y < ctx.reach_line and tile_rows > 1
+        if in_row:  # reach mode: the tiles in one row from the reach line, the next one showing at the edge (drag it)
+            assert ctx.reach_line is not None
             y, tile_cols, tile_rows = ctx.reach_line, len(pillars), 1
-            row = Carousel(
-                look.span(cols),
-                h - top - y,
-                look.column,
-                gap,
-                ctx.ticker,
-                look.theme.text,
-                look.hairline,
-                self,
-                name="pillars",
-                bleed=m,
-            )
-            row.setPos(m, y)
         tile_w = look.column
         tile_h = (h - top - y - gap * (tile_rows - 1)) / tile_rows
         heroes = [ctx.content.number(p.headline_number) for p in pillars if p.headline_number]
@@ -295,6 +290,20 @@ class HomePage(Page):
         hero_px, words = hero_row(
             heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px, look.type_scale
         )
+        grow = figure_room(ctx.typography, lang, look.hero_px[0]) - hero_box_h
+        if ctx.page_height is not None and hero_px < look.hero_px[0] - 0.5 and grow > 0:
+            # large text: the tiles grow to what a hero number needs (the screen scrolls) rather than being laid
+            # out again on a taller canvas
+            tile_h, hero_box_h = tile_h + grow, hero_box_h + grow
+            hero_px, words = hero_row(
+                heroes, lang, ctx.typography, tile_w - 2 * PillarTile.PAD, hero_box_h, look.hero_px, look.type_scale
+            )
+        if in_row:
+            row = Carousel(
+                look.span(cols), tile_h, look.column, gap, ctx.ticker, look.theme.text, look.hairline, self,
+                name="pillars", bleed=m,
+            )  # fmt: skip
+            row.setPos(m, y)
         self.tiles: list[PillarTile] = []
         for i, pillar in enumerate(pillars):
             tile = PillarTile(ctx, pillar, tile_w, tile_h, self, hero_px, tile_label_h, title_h, words)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import Item
-from kiosk.qt.foundations.look import RADIUS, TARGET, mix
+from kiosk.qt.foundations.look import RADIUS, mix
 from kiosk.qt.foundations.words import say
 from kiosk.qt.widgets.backdrop import Backdrop, dimmed
 from kiosk.qt.widgets.surface import Panel
@@ -82,7 +82,7 @@ class IdleOverlay(Item):
         more_y = touch_y + touch_h + 60
         height = more_y + MORE_TIME_H + 36
         panel = Panel(width, height, look.surface, RADIUS * 1.4, self, outline=look.hairline)
-        bottom = look.height - look.margin if ctx.control_row_y is None else ctx.control_row_y + TARGET
+        bottom = look.height - look.margin if ctx.control_row_y is None else ctx.screen_height - look.gap
         top = (look.height - height) / 2
         if ctx.reach_line is not None:  # reach mode: the panel, and so "more time", as low as it goes
             top = bottom - height

@@ -10,7 +10,7 @@ from kiosk.exhibit.navigation import stories
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_header
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
 from kiosk.qt.foundations.item import unparent
-from kiosk.qt.foundations.look import RADIUS, mix
+from kiosk.qt.foundations.look import DEAD_BAND, RADIUS, mix
 from kiosk.qt.widgets.carousel import Carousel, TileT
 from kiosk.qt.widgets.counting_number import CountingNumber, Words, hero_row, row_px, stackable
 from kiosk.qt.widgets.number_tile import NumberTile
@@ -155,7 +155,9 @@ class LeadFigure(Panel):
         self.name = f"lead-{number.id}"
         lang = ctx.language
         pad = self.PAD
-        beside = width >= 700  # the words beside the figure on a wide panel, under it on a narrow one
+        # the words beside the figure on a wide panel, under it on a narrow or a tall one
+        beside = width >= 700 and height < 2.2 * self.FIGURE_H
+        self.number = number
         _, words, share = self.layout(ctx, number, width) if beside else (0.0, None, 1.0)
         figure_w = (width - 2 * pad) * share
         if beside:
@@ -304,23 +306,49 @@ class PillarPageView(Page):
             figures_h = ctx.reach_line - gap - y  # reach mode: the figures take the room above the stories' row
         if figures_h:
             self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
-            short = max((panel.graphic.shortfall for panel in self.charts), default=0.0)
-            if short > 0.5 and ctx.page_height is not None:  # large text: the row grows to what its charts need
+            for _ in range(3):  # large text: the row grows to what its charts need (a taller one sets larger values)
+                short = max((panel.graphic.shortfall for panel in self.charts), default=0.0)
+                if short <= 0.5 or ctx.page_height is None:
+                    break
                 unparent(self.figures)
                 figures_h += short
                 self.figures = self._figures_row(y, figures_h, charts, row_figures, bleed)
             y += figures_h + gap
         if ctx.reach_line is not None and y < ctx.reach_line:  # reach mode: the tiles a visitor taps start within
-            self.shift_unpinned((ctx.reach_line - y) / 2)  # reach, the room above shared around what is above them
+            room = ctx.reach_line - y  # reach, the room above shared around what is above them
+            if look.portrait and self.lead is not None and self.figures is None and room > 2 * look.height * DEAD_BAND:
+                # no row of figures to take it: the lead figure takes half of it (its words then under the figure)
+                grown = LeadFigure(ctx, pillar, self.lead.number, self.lead.boundingRect().width(),
+                                   self.lead.boundingRect().height() + room / 2)  # fmt: skip
+                grown.setParentItem(self)
+                grown.setPos(self.lead.pos())
+                unparent(self.lead)
+                self.lead, room = grown, room / 2
+            self.shift_unpinned(room / 2)
             y = ctx.reach_line
-        told = stories(pillar)
-        story_w = StoryTile.width_for(ctx, told)
-        self.stories: Carousel[StoryTile] = self._row("stories", y, h - m - y, bleed, story_w)
-        title_px = StoryTile.row_title_px(ctx, told, story_w, self.stories.tile_height)
-        for index, story in enumerate(told):
-            self.stories.add(StoryTile(ctx, pillar, story, index, story_w, self.stories.tile_height, title_px))
+        row_h = h - m - y
+        self.stories = self._stories_row(y, row_h, bleed)
+        for _ in range(3):  # large text: the row grows to what its words need (a taller tile may add a badge's row)
+            over = max((tile.overflow for tile in self.stories.items), default=0.0)
+            if over <= 0.5 or ctx.page_height is None:
+                break
+            unparent(self.stories)
+            row_h += over
+            self.stories = self._stories_row(y, row_h, bleed, self.stories.items[0].title_px)
         StoryTile.add_pictures(self.stories.items)
         self.stories.finish()
+
+    def _stories_row(self, y: float, height: float, bleed: float, title_px: float | None = None) -> Carousel[StoryTile]:
+        """The row of the pillar's stories (its tiles as wide as their titles' longest words need), its titles at
+        ``title_px`` or the largest size at which they all fit."""
+        ctx, told = self.ctx, stories(self.pillar)
+        story_w = StoryTile.width_for(ctx, told)
+        row: Carousel[StoryTile] = self._row("stories", y, height, bleed, story_w)
+        if title_px is None:
+            title_px = StoryTile.row_title_px(ctx, told, story_w, row.tile_height)
+        for index, story in enumerate(told):
+            row.add(StoryTile(ctx, self.pillar, story, index, story_w, row.tile_height, title_px))
+        return row
 
     def _figures_row(
         self, y: float, height: float, charts: list[Chart], numbers: list[KeyNumber], bleed: float
@@ -334,9 +362,18 @@ class PillarPageView(Page):
             panel = ChartPanel(ctx, pillar, chart, look.span(2), tile_h)
             self.charts.append(panel)
             row.add(panel, look.span(2))
-        fig_px = row_px(numbers, lang, ctx.typography, look.column - 52, min(84.0, tile_h * 0.3), 72.0, look.type_scale)
+        figure_h = min(look.room(84.0), tile_h * 0.3)
+        words: Words = "beside"
+        if look.text_scale > 1.0:  # large text: words too wide beside the figure go under it (over 200 | billion yuan)
+            sizes = (look.type_scale[1], look.type_scale[-1])
+            fig_px, words = hero_row(numbers, lang, ctx.typography, look.column - 52, figure_h, sizes, look.type_scale)
+        else:
+            fig_px = row_px(numbers, lang, ctx.typography, look.column - 52, figure_h, 72.0, look.type_scale)
         for number in numbers:
-            tile = NumberTile(number, look, ctx.typography, look.column, tile_h, pillar.accent, px=fig_px)
+            tile = NumberTile(
+                number, look, ctx.typography, look.column, tile_h, pillar.accent, px=fig_px, words=words,
+                figure_h=figure_h,
+            )  # fmt: skip
             self.number_tiles.append(tile)
             row.add(tile)
         row.finish()

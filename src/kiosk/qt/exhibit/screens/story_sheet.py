@@ -158,16 +158,42 @@ class StorySheet(Item):
         else:
             self.take_home = self._take_home(column)
             self.empty_share = self._hole(blocks, column, self.take_home.side)
-        # large text: the sheet scrolls in a window as wide as itself (a tap beside it still closes it)
+        # large text: the sheet scrolls in a window as wide as itself (a tap beside it still closes it); in reach
+        # mode its controls stay in view at the foot of the screen, under the window, while the words scroll
+        pinned: list[QGraphicsItem] = [backdrop]
+        window_h = look.height
+        self.control_bar: SheetPanel | None = None
+        if ctx.control_row_y is not None and ctx.page_height is not None:
+            self.control_bar = self._control_bar(footer_y - TARGET - 20 - PAD * 0.4)
+            if self.control_bar is not None:
+                pinned.append(self.control_bar)
+                window_h = self.control_bar.y()
         self.scroll_area = scroll_below(
             self,
-            [backdrop],
-            QRectF(self.sheet.x(), 0, sheet_w, look.height),
+            pinned,
+            QRectF(self.sheet.x(), 0, sheet_w, window_h),
             ctx.ticker,
             (look.surface, look.theme.muted, look.hairline),
             end_gap=m,
             z=1.0,
         )
+
+    def _control_bar(self, top: float) -> SheetPanel | None:
+        """Reach mode in large text, on a sheet taller than the screen: the controls (everything on the sheet below
+        ``top``) moved onto a bar of their own at the foot of the screen, the sheet ending above them; None when
+        the sheet fits on the screen."""
+        look, sheet = self.ctx.look, self.sheet
+        sheet_w, sheet_h = sheet.boundingRect().width(), sheet.boundingRect().height()
+        if sheet.y() + sheet_h <= look.height + 0.5:
+            return None
+        bar = SheetPanel(sheet_w, sheet_h - top, look, self.on_swipe, self)
+        bar.setPos(sheet.x(), self.ctx.screen_height - look.margin - (sheet_h - top))  # as low as it goes
+        for item in sheet.childItems():
+            if item.y() >= top - 0.5:
+                item.setParentItem(bar)
+                item.setY(item.y() - top)
+        sheet.set_size(sheet_w, top)
+        return bar
 
     # The picture ----------------------------------------------------------------------------------------------------
     def _photo(self, story: Story) -> QPixmap | None:

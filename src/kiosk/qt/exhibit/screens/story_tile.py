@@ -122,6 +122,7 @@ class StoryTile(Panel):
         self.name = f"story-{index}"
         self.index = index
         self._open = ctx.actions.open_story
+        self.title_px = title_px
         lang = ctx.language
         pad = 26.0
         inner = width - 2 * pad
@@ -188,6 +189,11 @@ class StoryTile(Panel):
                 block = ctx.text(line, "body", text_w, bottom - y, self, pad, y, origin=origin, colour=colour)
                 y += block.text_height()
         self.free = height - pad - chevron - 8 - y  # the room the words leave (a row's pictures share it)
+        # how far its words reach past its foot (large text gives a text the height it needs): the row grows by it
+        self.overflow = max(
+            (c.y() + c.boundingRect().height() - (height - pad) for c in self.childItems() if isinstance(c, TextBlock)),
+            default=0.0,
+        )
         IconItem(ctx.icons, "ui-chevron-right", chevron, pillar.accent, self).setPos(
             width - pad - chevron, height - pad - chevron
         )
