@@ -42,17 +42,6 @@ class Item(QGraphicsObject):
         pass
 
 
-def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
-    """Every item under ``item``: its children, theirs, and so on."""
-    found: list[QGraphicsItem] = []
-    stack = list(item.childItems())
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.childItems())
-    return found
-
-
 def unparent(item: QGraphicsItem) -> None:
     """Take ``item`` from its parent item: it becomes a top-level item of the scene it is in, if any."""
     # Qt takes a null parent here; PySide6's stub types the argument as QGraphicsItem without None.
