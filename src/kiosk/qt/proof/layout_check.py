@@ -158,7 +158,8 @@ def above_reach(exhibit: BuiltExhibit) -> list[str]:
 def out_of_view(exhibit: BuiltExhibit) -> list[str]:
     """Reach mode: the buttons of the screen shown (the sheet's, when one is open) that are not wholly on the
     screen as it comes up — scrolled out of view with the words, so a visitor does not see them — or that a tap on
-    their middle does not reach, because another control lies over them (none when reach mode is off). Tiles may
+    their middle does not reach, because another control of that screen lies over them (an overlay over the whole
+    screen, such as the accessibility menu, is not counted) (none when reach mode is off). Tiles may
     lie further along a row or down a scrolling screen; a button may not."""
     from kiosk.qt.widgets.button import Button
     from kiosk.qt.widgets.language_switch import LanguageSwitch
@@ -180,7 +181,8 @@ def out_of_view(exhibit: BuiltExhibit) -> list[str]:
                 found.append(f"{name} at y {rect.top():.0f} is out of view")
                 continue
             reached = handler_at(exhibit.stage.scene(), rect.center(), "on_tap")
-            if reached is not None and reached is not item and not item.isAncestorOf(reached):
+            covered = reached is not None and reached is not item and not item.isAncestorOf(reached)
+            if reached is not None and covered and top.isAncestorOf(reached):
                 over = getattr(reached, "name", type(reached).__name__)
                 found.append(f"{name} at y {rect.top():.0f} is under {over}")
     return found

@@ -206,7 +206,7 @@ class HomePage(Page):
         credit_block = ctx.text(
             credit_line,
             "label",
-            look.column if look.portrait and ctx.control_row_y is None else intro_w,
+            look.column if look.portrait and ctx.control_rows == 1 else intro_w,  # two rows: Outlook is not beside it
             92,
             self,
             *credit_at,
