@@ -317,13 +317,15 @@ class PillarPageView(Page):
         if ctx.reach_line is not None and y < ctx.reach_line:  # reach mode: the tiles a visitor taps start within
             room = ctx.reach_line - y  # reach, the room above shared around what is above them
             if look.portrait and self.lead is not None and self.figures is None and room > 2 * look.height * DEAD_BAND:
-                # no row of figures to take it: the lead figure takes half of it (its words then under the figure)
+                # no row of figures to take it: the lead figure takes all but a band above and below it that is
+                # well short of an empty one (its words then under the figure)
+                band = min(room / 4, look.height * DEAD_BAND / 2)
                 grown = LeadFigure(ctx, pillar, self.lead.number, self.lead.boundingRect().width(),
-                                   self.lead.boundingRect().height() + room / 2)  # fmt: skip
+                                   self.lead.boundingRect().height() + room - 2 * band)  # fmt: skip
                 grown.setParentItem(self)
                 grown.setPos(self.lead.pos())
                 unparent(self.lead)
-                self.lead, room = grown, room / 2
+                self.lead, room = grown, 2 * band
             self.shift_unpinned(room / 2)
             y = ctx.reach_line
         row_h = h - m - y

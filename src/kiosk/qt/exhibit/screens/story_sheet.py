@@ -104,22 +104,27 @@ class StorySheet(Item):
         story = all_stories[index]
         self.story = story
         w, h, m = look.width, ctx.canvas_height, look.margin
+        if ctx.page_height is None:  # the sheet covers the whole screen, reach mode's control row too
+            h = ctx.screen_height
         backdrop = Backdrop(w, ctx.screen_height, dimmed(look.theme.ground, 0.88), ctx.actions.close_story, self)
         sheet_w = min(w - 2 * m, 1640.0)
         # large text: the sheet is as much taller as its words are larger, and scrolls
         sheet_h = min(h - 2 * m, look.room(952.0)) if not look.portrait else h - 2 * m
-        self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
-        self.sheet.setPos((w - sheet_w) / 2, (h - sheet_h) / 2)
         self.photo = self._photo(story)
+        reach_row = TARGET + 20 if ctx.control_row_y is not None else 0.0  # reach mode: Close, Home above the footer
+        if look.portrait and ctx.control_row_y is not None:
+            # reach mode: where the words would be cut under the shortest picture, the sheet grows to what they
+            # need and scrolls above its controls (a bar at the foot of the screen, as with large text)
+            sheet_h += self._portrait_shortfall(story, sheet_w, sheet_h - PAD * 0.6 - TARGET - 28 - reach_row)
+        self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
+        self.sheet.setPos((w - sheet_w) / 2, max(m, (h - sheet_h) / 2))
         self.in_rail = False  # where the take-home block is: under the words, or in the rail under Home
         footer_y = sheet_h - PAD * 0.6 - TARGET
-        reach_row = TARGET + 20 if ctx.control_row_y is not None else 0.0  # reach mode: Close, Home above the footer
         bottom = footer_y - 28 - reach_row
         if look.portrait:
             width = sheet_w - 2 * PAD
             least, most = PORTRAIT_PICTURE
-            room = bottom - least - PAD * 0.8 - GAP - QR_SIDE[0]  # the words' most, under the shortest picture
-            blocks = self._blocks(story, width, room)
+            blocks = self._blocks(story, width, self._portrait_room(bottom))
             top = bottom - self._needed(blocks) / (1 - MOST_EMPTY / 2)  # a little air, well within the limit
             art_h = min(most, max(least, top - PAD * 0.8))
             art = QRectF(0, 0, sheet_w, art_h)
@@ -161,9 +166,9 @@ class StorySheet(Item):
         # large text: the sheet scrolls in a window as wide as itself (a tap beside it still closes it); in reach
         # mode its controls stay in view at the foot of the screen, under the window, while the words scroll
         pinned: list[QGraphicsItem] = [backdrop]
-        window_h = look.height
+        window_h = ctx.screen_height
         self.control_bar: SheetPanel | None = None
-        if ctx.control_row_y is not None and ctx.page_height is not None:
+        if ctx.control_row_y is not None:
             self.control_bar = self._control_bar(footer_y - TARGET - 20 - PAD * 0.4)
             if self.control_bar is not None:
                 pinned.append(self.control_bar)
@@ -178,13 +183,27 @@ class StorySheet(Item):
             z=1.0,
         )
 
+    @staticmethod
+    def _portrait_room(bottom: float) -> float:
+        """A portrait sheet: the most height its words may take above ``bottom``, under the shortest picture."""
+        return bottom - PORTRAIT_PICTURE[0] - PAD * 0.8 - GAP - QR_SIDE[0]
+
+    def _portrait_shortfall(self, story: Story, sheet_w: float, bottom: float) -> float:
+        """How much taller a portrait sheet whose words end at ``bottom`` must be so that none is cut (0 when they
+        fit)."""
+        width = sheet_w - 2 * PAD
+        room = self._portrait_room(bottom)
+        if not any(block.cut for block in self._blocks(story, width, room)):
+            return 0.0
+        return max(0.0, self._used(self._blocks(story, width)) - room)
+
     def _control_bar(self, top: float) -> SheetPanel | None:
-        """Reach mode in large text, on a sheet taller than the screen: the controls (everything on the sheet below
-        ``top``) moved onto a bar of their own at the foot of the screen, the sheet ending above them; None when
-        the sheet fits on the screen."""
-        look, sheet = self.ctx.look, self.sheet
+        """Reach mode, on a sheet taller than the screen: the controls (everything on the sheet below ``top``)
+        moved onto a bar of their own at the foot of the screen, the sheet ending above them; None when the sheet
+        fits on the screen."""
+        sheet = self.sheet
         sheet_w, sheet_h = sheet.boundingRect().width(), sheet.boundingRect().height()
-        if sheet.y() + sheet_h <= look.height + 0.5:
+        if sheet.y() + sheet_h <= self.ctx.screen_height + 0.5:
             return None
         bar = SheetPanel(sheet_w, sheet_h - top, look, self.on_swipe, self)
         bar.setPos(sheet.x(), self.ctx.screen_height - look.margin - (sheet_h - top))  # as low as it goes
