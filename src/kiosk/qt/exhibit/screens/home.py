@@ -138,6 +138,15 @@ class HomePage(Page):
 
     name = "home"
 
+    def _outlook_icon(self, label: str, width: float, height: float) -> str | None:
+        """The Outlook button's symbol, or none where its words would not fit beside it (one row of controls in
+        reach mode on a narrow screen: the words then take the whole button)."""
+        look = self.ctx.look
+        icon_w = height / 2 + min(height * 0.46, 56.0) * 1.5  # the button's pads and symbol (widgets.button)
+        style = look.style("button", max_lines=look.lines(2), line_height=1.12)
+        beside = fit_text(label, self.ctx.typography, style, width - icon_w - height * 0.27, height)
+        return None if beside.elided and self.ctx.control_row_y is not None else "rocket"
+
     def __init__(self, ctx: PageContext, parent: QGraphicsItem | None = None):
         super().__init__(ctx, parent)
         look, lang, exhibit = ctx.look, ctx.language, ctx.content.exhibit
@@ -226,13 +235,14 @@ class HomePage(Page):
             outlook_at = (side_x, credit_at[1])
         else:
             outlook_at = (side_x, y)
+        label = ctx.content.outlook.title.get(lang)
         outlook = ctx.button(
             "outlook",
             ctx.actions.open_outlook,
             self,
             *outlook_at,
-            icon="rocket",
-            label=ctx.content.outlook.title.get(lang),
+            icon=self._outlook_icon(label, outlook_w, outlook_h),
+            label=label,
             width=outlook_w,
             height=outlook_h,
         )

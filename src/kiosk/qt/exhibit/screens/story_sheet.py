@@ -201,7 +201,7 @@ class StorySheet(Item):
         """Reach mode, on a sheet taller than the screen: the controls (everything on the sheet below ``top``)
         moved onto a bar of their own at the foot of the screen, the sheet ending above them; None when the sheet
         fits on the screen."""
-        sheet = self.sheet
+        look, sheet = self.ctx.look, self.sheet
         sheet_w, sheet_h = sheet.boundingRect().width(), sheet.boundingRect().height()
         if sheet.y() + sheet_h <= self.ctx.screen_height + 0.5:
             return None
