@@ -229,7 +229,9 @@ class HomePage(Page):
             # on the lower row, where it has the width for its words on one line
             x = m if ctx.control_rows > 1 else m + access_buttons_width(ctx)
             outlook_at = (x, ctx.nav_row_y)
-            outlook_w = switch_x - gap - x if ctx.control_rows > 1 or look.portrait else min(look.column, switch_x - gap - x)
+            outlook_w = (
+                switch_x - gap - x if ctx.control_rows > 1 or look.portrait else min(look.column, switch_x - gap - x)
+            )
             outlook_h = TARGET
         elif look.portrait:
             outlook_at = (side_x, credit_at[1])
