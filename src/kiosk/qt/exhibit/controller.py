@@ -193,6 +193,16 @@ class ExhibitController(QObject):
                 return language
         raise RuntimeError(f"the exhibit shows no language {current!r}")
 
+    def _page_height(self, room: float, screen_height: float, portrait: bool) -> float | None:
+        """How tall the screens are laid out when that is not the room above the controls (they then scroll):
+        in large text as much taller as the text is larger; in reach mode on a wide screen, where the row of controls
+        along the bottom takes a seventh of the height, at least as tall as the screen."""
+        choices = self.access.choices
+        tall = max(room * choices.text_scale if choices.large_text else room, room)
+        if choices.reach and not portrait:
+            tall = max(tall, screen_height * (choices.text_scale if choices.large_text else 1.0))
+        return tall if tall > room else None
+
     def context(self) -> PageContext:
         """What a screen is built from: the content (in the visitor's colours), the look for the stage's shape and
         language, fonts, icons, and where the controls go in reach mode."""
@@ -225,8 +235,7 @@ class ExhibitController(QObject):
             control_rows=rows,
             open_accessibility=actions.open_menu if actions is not None else None,
             speak_screen=actions.speak_screen if actions is not None and choices.read_aloud else None,
-            # large text: the screens are laid out as much taller as the text is larger, and scroll
-            page_height=height * choices.text_scale if choices.large_text else None,
+            page_height=self._page_height(height, size.height(), portrait),
         )
 
     def display_content(self) -> Content:

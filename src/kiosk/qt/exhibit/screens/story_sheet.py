@@ -116,6 +116,8 @@ class StorySheet(Item):
             # reach mode: where the words would be cut under the shortest picture, the sheet grows to what they
             # need and scrolls above its controls (a bar at the foot of the screen, as with large text)
             sheet_h += self._portrait_shortfall(story, sheet_w, sheet_h - PAD * 0.6 - TARGET - 28 - reach_row)
+        elif ctx.control_row_y is not None:  # reach mode on a wide screen: the row it gives its controls is added,
+            sheet_h += reach_row  # and the sheet scrolls above its control bar
         self.sheet = SheetPanel(sheet_w, sheet_h, look, self.on_swipe, self)
         self.sheet.setPos((w - sheet_w) / 2, max(m, (h - sheet_h) / 2))
         self.in_rail = False  # where the take-home block is: under the words, or in the rail under Home
