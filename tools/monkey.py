@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
-from xvfb_session import find_window, start_xvfb, stop_processes, window_state  # noqa: E402  (a sibling tool)
+from xvfb_session import find_window, run_exhibit, start_xvfb, stop_processes, window_state  # noqa: E402  (a sibling tool)
 
 KEYS = ["alt+F4", "ctrl+q", "ctrl+w", "Escape", "F11", "alt+Tab", "super", "ctrl+alt+Delete"]
 WATCHDOG_USEC = 2_000_000  # the exhibit pings every half of it: once a second
@@ -102,12 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     env |= {"NOTIFY_SOCKET": str(work / "notify"), "WATCHDOG_USEC": str(WATCHDOG_USEC)}
     config = work / "kiosk.yaml"
     config.write_text(f"folders:\n  state_dir: {work / 'state'}\nexhibit:\n  idle_timeout_s: 20\n", encoding="utf-8")
-    exhibit = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--content", str(ROOT / "content")],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    exhibit = run_exhibit(config, env)
     processes.append(exhibit)
     log = work / "state" / "logs" / "kiosk.log"
     problems: list[str] = []

@@ -7,12 +7,15 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 from kiosk.qt.bench.xvfb import start_xvfb
 
-__all__ = ["find_window", "start_xvfb", "window_state", "x_command"]
+__all__ = ["find_window", "run_exhibit", "start_xvfb", "window_state", "x_command"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def x_command(display: str, *args: str) -> str:
@@ -58,3 +61,13 @@ def stop_processes(processes: Iterable[subprocess.Popen[bytes]]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+
+
+def run_exhibit(config: Path, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
+    """``kiosk run`` with the settings file ``config`` and the shipped content, in ``env``, its output dropped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--content", str(ROOT / "content")],
+        env=dict(env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )

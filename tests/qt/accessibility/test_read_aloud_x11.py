@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import sys
 import time
 import wave
@@ -25,7 +24,7 @@ from ..exhibit_fixtures import Harness, awake
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
-from xvfb_session import find_window, start_xvfb, stop_processes, wait_for, x_command  # noqa: E402
+from xvfb_session import find_window, run_exhibit, start_xvfb, stop_processes, wait_for, x_command  # noqa: E402
 
 SCREEN = (1280, 720)  # logical 1920 × 1080: the same layout as the offscreen harness that finds the targets
 SCALE = SCREEN[1] / 1080
@@ -95,12 +94,7 @@ def test_a_tap_on_the_title_plays_its_speech_in_a_real_window(open_exhibit, tmp_
         "PYTHONPATH": str(ROOT / "src"),
         "PATH": f"{sink_dir}{os.pathsep}{os.environ.get('PATH', '')}",
     }
-    exhibit = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--content", str(ROOT / "content")],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    exhibit = run_exhibit(config, env)
     started.append(exhibit)
     cache = SpeechCache(state / "speech", {"zh": "cmn", "en": "en-gb"})
     prepared = cache.prepared_path(title_text, "zh")

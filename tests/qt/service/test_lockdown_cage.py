@@ -32,7 +32,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
-from xvfb_session import find_window, stop_processes, wait_for, window_state, x_command  # noqa: E402
+from xvfb_session import find_window, run_exhibit, stop_processes, wait_for, window_state, x_command  # noqa: E402
 
 OUTPUT = (1280, 720)  # the size of a wlroots headless output
 RESTORED_WITHIN_S = 0.5
@@ -133,12 +133,7 @@ def start_exhibit(cage: Cage, tmp_path: Path, platform: str) -> tuple[subprocess
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"folders:\n  state_dir: {tmp_path / 'state'}\n", encoding="utf-8")
     log = tmp_path / "state" / "logs" / "kiosk.log"
-    exhibit = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--content", str(ROOT / "content")],
-        env={**cage.client_env, "QT_QPA_PLATFORM": platform},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    exhibit = run_exhibit(config, {**cage.client_env, "QT_QPA_PLATFORM": platform})
     return exhibit, log
 
 

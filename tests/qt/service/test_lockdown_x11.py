@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tools"))
 from xvfb_session import (  # noqa: E402  (shared with tools/monkey.py)
     find_window,
+    run_exhibit,
     start_xvfb,
     stop_processes,
     wait_for,
@@ -46,12 +47,7 @@ def exhibit_on_x(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tup
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"folders:\n  state_dir: {tmp_path / 'state'}\n", encoding="utf-8")
     log = tmp_path / "state" / "logs" / "kiosk.log"
-    exhibit = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--content", str(ROOT / "content")],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    exhibit = run_exhibit(config, env)
     started.append(exhibit)
     try:
         wid = find_window(display, exhibit.pid, SCREEN)
