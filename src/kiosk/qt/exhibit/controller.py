@@ -198,9 +198,8 @@ class ExhibitController(QObject):
         in large text as much taller as the text is larger; in reach mode on a wide screen, where the row of controls
         along the bottom takes a seventh of the height, at least as tall as the screen."""
         choices = self.access.choices
-        tall = max(room * choices.text_scale if choices.large_text else room, room)
-        if choices.reach and not portrait:
-            tall = max(tall, screen_height * (choices.text_scale if choices.large_text else 1.0))
+        scale = choices.text_scale if choices.large_text else 1.0
+        tall = max(room, screen_height if choices.reach and not portrait else room) * scale
         return tall if tall > room else None
 
     def context(self) -> PageContext:
