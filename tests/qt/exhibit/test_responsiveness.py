@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
@@ -101,3 +101,66 @@ def mismatch(a: QImage, b: QImage, step: int = 7) -> float:
             if any(abs(((pa >> s) & 255) - ((pb >> s) & 255)) > 3 for s in (0, 8, 16)):
                 differ += 1
     return differ / total
+
+
+class _BandProbe:
+    """A cover whose work paints one band of the new picture while the whole viewport is being painted (as a
+    transition's does) and records what that did to the window's pixels outside the band."""
+
+    def __init__(self, harness: Harness, band: QRect) -> None:
+        self.harness, self.band = harness, band
+        self.picture = QImage(harness.stage.device_size(), QImage.Format.Format_RGB32)
+        self.outside_changed: float | None = None
+        self.inside_drawn: float | None = None
+
+    def work(self) -> None:
+        stage = self.harness.stage
+        store = stage.backingStore().paintDevice()
+        assert isinstance(store, QImage)
+        origin = stage.viewport().mapTo(stage.window(), QPoint(0, 0))
+        painter = QPainter(store)  # a marker over the whole viewport: what the band's paint changes shows
+        painter.fillRect(QRect(origin, stage.device_size()), QColor(MARKER))
+        painter.end()
+        self.picture.fill(QColor(MARKER))
+        stage.render_band(self.picture, self.band)
+        window = store.copy(QRect(origin, stage.device_size()))
+        outside = [
+            QRect(0, 0, window.width(), self.band.top()),
+            QRect(0, self.band.bottom() + 1, window.width(), window.height() - self.band.bottom() - 1),
+        ]
+        self.outside_changed = max(share_not(window, MARKER, area) for area in outside)
+        self.inside_drawn = 1.0 - share_not(self.picture, MARKER, self.band, inverse=True)
+
+    def paint(self, painter: QPainter) -> None:
+        pass
+
+
+MARKER = 0xFF00FF
+
+
+def share_not(image: QImage, colour: int, area: QRect, inverse: bool = False, step: int = 5) -> float:
+    """Share of sampled pixels of ``area`` that are not ``colour`` (``inverse``: that are)."""
+    hits = total = 0
+    for y in range(area.top(), area.bottom() + 1, step):
+        for x in range(area.left(), area.right() + 1, step):
+            total += 1
+            hits += ((image.pixel(QPoint(x, y)) & 0xFFFFFF) == colour) == inverse
+    return hits / max(1, total)
+
+
+def test_a_band_of_the_new_picture_is_painted_within_the_band(harness: Harness) -> None:
+    """The band is painted during the paint of the whole viewport; painted unclipped, every item it touches would
+    be drawn whole over the window (a sheet's panel over most of the screen, for each of 16 bands)."""
+    at_home(harness)
+    harness.controller.open_pillar(harness.controller.pillar_ids[0])
+    harness.settle()
+    harness.controller.open_story(0)
+    harness.settle()
+    size = harness.stage.device_size()
+    band = QRect(0, size.height() * 5 // 16, size.width(), size.height() // 16)
+    probe = _BandProbe(harness, band)
+    harness.stage.set_cover(probe)
+    harness.stage.viewport().repaint()
+    harness.stage.set_cover(None)
+    assert probe.inside_drawn is not None and probe.inside_drawn > 0.99  # the band itself is drawn
+    assert probe.outside_changed == 0.0

@@ -6,17 +6,19 @@ from PySide6.QtGui import QFont
 
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.text import Language
+from kiosk.qt.foundations.glyph_atlas import GlyphAtlas
 
 
 class Typography:
     """Hands out ``QFont`` objects for the bundled family (each distinct variant built once), and the line breaker
-    that knows the content's words and names."""
+    that knows the content's words and names, and the glyph images of text too large for Qt's own glyph cache."""
 
     def __init__(self, family: str, breaker: LineBreaker | None = None):
         self.family = family
         self.breaker = breaker or LineBreaker()
         self._fonts: dict[tuple[int, bool, str], QFont] = {}
         self._half_width: dict[tuple[int, bool, str], QFont] = {}
+        self.glyphs = GlyphAtlas()
 
     def half_width_marks(self, px: float, bold: bool = False, language: Language = "zh") -> QFont:
         """The font with OpenType ``halt``: full-width punctuation set at half width (where two marks meet)."""

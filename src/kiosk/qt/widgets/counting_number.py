@@ -205,6 +205,7 @@ class CountingNumber(Item):
         self.hero = hero  # set as a hero number (the proof checks its size)
         self.number = number
         self._language = language
+        self._typography = typography
         self._width, self._height = float(width), float(height)
         self._colour = QColor(colour)
         self._final = format_number(number, language)
@@ -283,14 +284,16 @@ class CountingNumber(Item):
         return QRectF(0, 0, self._paint_width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(self._colour)
         x = self._x
         fonts = self._fonts
+        glyphs = self._typography.glyphs
         pieces = runs(self._text)
         for index, (piece, figure) in enumerate(pieces):
-            painter.setFont(fonts.figure if figure else fonts.affix)
+            font = fonts.figure if figure else fonts.affix
             if self._stacked and index == len(pieces) - 1 and not figure:  # the closing words, under the figure
-                painter.drawText(QPointF(self._x, self._baseline + fonts.words_line), piece.strip())
+                glyphs.draw_text(
+                    painter, QPointF(self._x, self._baseline + fonts.words_line), piece.strip(), font, self._colour
+                )
                 break
-            painter.drawText(QPointF(x, self._baseline), piece)
+            glyphs.draw_text(painter, QPointF(x, self._baseline), piece, font, self._colour)
             x += fonts.advance(piece, figure)

@@ -295,5 +295,4 @@ class TextBlock(Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         spare = max(0.0, self._height - self._fitted.height)
         offset = {"top": 0.0, "center": spare / 2, "bottom": spare}.get(self._style.valign, 0.0)
-        painter.setPen(self._colour)
-        self._fitted.layout.draw(painter, QPointF(0, offset))
+        self._typography.glyphs.draw_layout(painter, self._fitted.layout, QPointF(0, offset), self._colour)

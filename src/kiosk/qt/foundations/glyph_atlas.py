@@ -1,0 +1,187 @@
+"""Large text drawn from glyph images of our own: Qt's raster engine keeps none above 64 device pixels.
+
+Qt's raster engine caches a glyph's image only while it is under 64 device pixels; a larger one (every heading, hero
+number and large-text body at 4K, where a logical pixel is two) is filled as a path at every draw: 400 Chinese
+characters at 108 device pixels take about 120 ms that way, 1–2.5 ms from a cache. Raising Qt's limit
+(``QT_MAX_CACHED_GLYPH_SIZE``) is no way out: its FreeType engine then draws nothing at all for such a glyph.
+
+:class:`GlyphAtlas` keeps those glyph images itself: FreeType rasterises a glyph once (``QRawFont.alphaMapForGlyph``,
+about 50 µs at 108 px), the image is coloured once per colour and then copied to whole device pixels (a few µs). The
+same 400 characters draw in about 4 ms, and in about 40 ms the first time any of their glyphs is seen.
+:meth:`GlyphAtlas.warm` makes a text's glyph images ahead of time (a screen built in idle time does, so its first
+frame finds them). Text under the limit, or drawn turned (a panel mounted on its side), is drawn by Qt as before.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QColor, QFont, QGlyphRun, QImage, QPainter, QRawFont, QTextLayout, QTransform, qRgba
+
+QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images below this size (QT_MAX_CACHED_GLYPH_SIZE)
+ATLAS_BYTES = 32 * 1024 * 1024  # glyph images kept (coloured, 4 bytes a pixel): a few screens' large text at 4K
+_FontKey = tuple[str, str, int, int, float]
+_GlyphKey = tuple[_FontKey, int, int]  # the font at its device size, the glyph, the colour (ARGB)
+_Glyph = tuple[QImage, float, float]  # the coloured image and where its top left is from the glyph's origin
+
+
+def device_scale(painter: QPainter) -> float | None:
+    """The scale ``painter`` draws at, when its transform only scales evenly and moves (no turn, no mirror, no
+    window-to-viewport mapping of its own); else None."""
+    transform = painter.deviceTransform()
+    if transform.m12() != 0.0 or transform.m21() != 0.0 or transform != painter.worldTransform():
+        return None
+    scale = transform.m11()
+    return scale if scale > 0 and abs(transform.m22() - scale) < 1e-6 else None
+
+
+def single_line(text: str, font: QFont) -> QTextLayout:
+    """``text`` laid out on one line in ``font``, its baseline at y = ascent (as ``QPainter.drawText`` sets it)."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    if line.isValid():
+        line.setNumColumns(len(text))
+        line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
+
+
+class GlyphAtlas:
+    """Coloured glyph images of text too large for Qt's own glyph cache, kept up to ``limit_bytes`` (the least
+    recently drawn go first)."""
+
+    def __init__(self, limit_bytes: int = ATLAS_BYTES):
+        self.limit_bytes = limit_bytes
+        self._glyphs: OrderedDict[_GlyphKey, _Glyph] = OrderedDict()
+        self._bytes = 0
+        self._fonts: dict[_FontKey, QRawFont] = {}
+        self._tables: dict[int, list[int]] = {}
+        self.made = 0  # glyph images made so far (tests, benchmarks)
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._glyphs)
+
+    def clear(self) -> None:
+        self._glyphs.clear()
+        self._fonts.clear()
+        self._bytes = 0
+
+    # Drawing ------------------------------------------------------------------------------------------------------
+    def draw_layout(self, painter: QPainter, layout: QTextLayout, origin: QPointF, colour: QColor) -> None:
+        """``layout.draw(painter, origin)`` in ``colour``: from glyph images where Qt would fill paths."""
+        scale = device_scale(painter)
+        if scale is None or layout.font().pixelSize() * scale < QT_CACHED_BELOW:
+            painter.setPen(colour)
+            layout.draw(painter, origin)
+            return
+        device = painter.deviceTransform()
+        painter.save()
+        painter.setWorldTransform(QTransform())  # the images go to whole device pixels
+        try:
+            self._draw_runs(painter, layout.glyphRuns(), device, origin, scale, colour.rgba())
+        finally:
+            painter.restore()
+
+    def draw_text(self, painter: QPainter, baseline_at: QPointF, text: str, font: QFont, colour: QColor) -> None:
+        """``painter.drawText(baseline_at, text)`` in ``font`` and ``colour``."""
+        scale = device_scale(painter)
+        if scale is None or font.pixelSize() * scale < QT_CACHED_BELOW:
+            painter.setPen(colour)
+            painter.setFont(font)
+            painter.drawText(baseline_at, text)
+            return
+        layout = single_line(text, font)
+        ascent = layout.lineAt(0).ascent() if layout.lineCount() else 0.0
+        self.draw_layout(painter, layout, QPointF(baseline_at.x(), baseline_at.y() - ascent), colour)
+
+    def _draw_runs(
+        self,
+        painter: QPainter,
+        runs: Iterable[QGlyphRun],
+        device: QTransform,
+        origin: QPointF,
+        scale: float,
+        rgba: int,
+    ) -> None:
+        dx, dy = device.dx() + origin.x() * scale, device.dy() + origin.y() * scale
+        draw = painter.drawImage
+        for run in runs:
+            glyph = self._maker(run.rawFont(), scale, rgba)
+            for index, at in zip(run.glyphIndexes(), run.positions(), strict=True):
+                image, left, top = glyph(index)
+                if not image.isNull():
+                    draw(QPoint(round(dx + at.x() * scale + left), round(dy + at.y() * scale + top)), image)
+
+    # Making glyph images -------------------------------------------------------------------------------------------
+    def warm(
+        self, layout: QTextLayout, scale: float, colour: QColor, pause: Callable[[], object] = lambda: None
+    ) -> int:
+        """Make the glyph images ``layout`` needs at ``scale`` in ``colour`` now (nothing if Qt caches them itself);
+        ``pause()`` is called after every few, so a build in idle time can hand back the event loop. How many were
+        made."""
+        if layout.font().pixelSize() * scale < QT_CACHED_BELOW:
+            return 0
+        made = self.made
+        for run in layout.glyphRuns():
+            glyph = self._maker(run.rawFont(), scale, colour.rgba())
+            for count, index in enumerate(run.glyphIndexes()):
+                glyph(index)
+                if count % 16 == 15:
+                    pause()
+        return self.made - made
+
+    def _maker(self, raw: QRawFont, scale: float, rgba: int) -> Callable[[int], _Glyph]:
+        """The glyph images of ``raw`` drawn at ``scale`` in ``rgba``, by glyph index (made on first use)."""
+        size = round(raw.pixelSize() * scale, 2)
+        font_key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value), size)
+        sized = self._fonts.get(font_key)
+        if sized is None:
+            sized = QRawFont(raw)
+            sized.setPixelSize(size)
+            self._fonts[font_key] = sized
+        glyphs = self._glyphs
+
+        def glyph(index: int) -> _Glyph:
+            key = (font_key, index, rgba)
+            found = glyphs.get(key)
+            if found is not None:
+                glyphs.move_to_end(key)
+                return found
+            made = self._make(sized, index, rgba)
+            glyphs[key] = made
+            self._bytes += made[0].sizeInBytes()
+            self.made += 1
+            while self._bytes > self.limit_bytes and len(glyphs) > 1:
+                _key, (old, _x, _y) = glyphs.popitem(last=False)
+                self._bytes -= old.sizeInBytes()
+            return made
+
+        return glyph
+
+    def _make(self, font: QRawFont, index: int, rgba: int) -> _Glyph:
+        alpha = font.alphaMapForGlyph(index, QRawFont.AntialiasingType.PixelAntialiasing)
+        box = font.boundingRect(index)
+        if alpha.isNull() or alpha.format() != QImage.Format.Format_Alpha8:
+            return QImage(), 0.0, 0.0  # nothing to draw (a space), or a map this code does not know
+        # The coverage bytes read as palette indexes: index i is the colour at alpha i, so Qt colours it in one pass.
+        shades = QImage(
+            alpha.constBits(), alpha.width(), alpha.height(), alpha.bytesPerLine(), QImage.Format.Format_Indexed8
+        )
+        shades.setColorTable(self._table(rgba))
+        return shades.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied), box.x(), box.y()
+
+    def _table(self, rgba: int) -> list[int]:
+        table = self._tables.get(rgba)
+        if table is None:
+            colour = QColor.fromRgba(rgba)
+            red, green, blue, opacity = colour.red(), colour.green(), colour.blue(), colour.alpha()
+            table = [qRgba(red, green, blue, opacity * i // 255) for i in range(256)]
+            self._tables[rgba] = table
+        return table
