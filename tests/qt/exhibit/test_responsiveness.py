@@ -164,3 +164,31 @@ def test_a_band_of_the_new_picture_is_painted_within_the_band(harness: Harness) 
     harness.stage.set_cover(None)
     assert probe.inside_drawn is not None and probe.inside_drawn > 0.99  # the band itself is drawn
     assert probe.outside_changed == 0.0
+
+
+class _Untouched:
+    """A cover that paints nothing: what the window shows after its frame is what Qt painted before it."""
+
+    def work(self) -> None:
+        pass
+
+    def paint(self, painter: QPainter) -> None:
+        pass
+
+
+def test_qt_fills_nothing_before_the_stage_paints(harness: Harness) -> None:
+    """The view fills the ground itself and a cover paints the whole viewport: a fill of the background by Qt before
+    each paint (a whole screen's worth in every frame of a transition) would only be painted over."""
+    at_home(harness)
+    stage = harness.stage
+    store = stage.backingStore().paintDevice()
+    assert isinstance(store, QImage)
+    origin = stage.viewport().mapTo(stage.window(), QPoint(0, 0))
+    painter = QPainter(store)
+    painter.fillRect(QRect(origin, stage.device_size()), QColor(MARKER))
+    painter.end()
+    stage.set_cover(_Untouched())
+    stage.viewport().repaint()
+    stage.set_cover(None)
+    window = store.copy(QRect(origin, stage.device_size()))
+    assert share_not(window, MARKER, window.rect(), step=37) == 0.0

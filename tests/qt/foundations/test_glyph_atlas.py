@@ -44,7 +44,7 @@ def _draw(px: float, scale: float, how) -> np.ndarray:
     how(painter)
     painter.end()
     bits = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return bits[:, : image.width(), :3].astype(int)
+    return bits[:, : image.width(), 2::-1].astype(int)  # the bytes are B, G, R, A
 
 
 def _qt(layout: QTextLayout):

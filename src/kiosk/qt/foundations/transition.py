@@ -119,6 +119,7 @@ class Transition:
         self._duration_s = max(1e-3, duration_s)
         self._on_done = on_done
         self._crossfade = crossfade
+        self._dimmed = False  # the old picture is the dimmed page (a sheet's, once dimmed as far as it goes)
         self._ground = screen.ground()
         transform = screen.logical_to_device()
         self._rise = transform.map(QPointF(0, RISE)) - transform.map(QPointF(0, 0))
@@ -216,9 +217,16 @@ class Transition:
     def paint(self, painter: QPainter) -> None:
         """One frame: the ground, the old picture leaving, the new one rising in — at whole device pixels."""
         old, new = self._opacities()
-        if old < 1.0 and not (self.ready and new >= 1.0):
+        if self._crossfade and old <= 1.0 - SHEET_DIM and not self._dimmed:
+            self._dim_before()
+        if self._dimmed:  # the page under the sheet as it stays, dimmed over the ground: one copy a frame
+            if new < 1.0 or not self.ready:
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                painter.drawImage(QPoint(0, 0), self._before)
+                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        elif old < 1.0 and not (self.ready and new >= 1.0):
             painter.fillRect(QRect(QPoint(0, 0), self._before.size()), self._ground)
-        if old > 0.0 and new < 1.0:
+        if old > 0.0 and new < 1.0 and not self._dimmed:
             painter.setOpacity(old)
             painter.drawImage(QPoint(0, 0), self._before)
         if new > 0.0 and self.ready:
@@ -226,6 +234,15 @@ class Transition:
             painter.setOpacity(new)
             painter.drawImage(QPoint(round(self._rise.x() * lift), round(self._rise.y() * lift)), self._after)
         painter.setOpacity(1.0)
+
+    def _dim_before(self) -> None:
+        """A sheet's page has dimmed as far as it goes: the old picture becomes what it then shows (the ground over it
+        at ``SHEET_DIM``), so each frame after this copies it instead of filling the ground and blending it."""
+        painter = QPainter(self._before)
+        painter.setOpacity(SHEET_DIM)
+        painter.fillRect(QRect(QPoint(0, 0), self._before.size()), self._ground)
+        painter.end()
+        self._dimmed = True
 
     def finish(self) -> None:
         if not self.running:
