@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
 from kiosk.qt.exhibit.charts import import_charts
-from kiosk.qt.exhibit.prebuild import Prebuilder, same_context
+from kiosk.qt.exhibit.prebuild import PICTURED_AHEAD, Prebuilder, same_context
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
-from kiosk.qt.foundations.item import Item, SlicedBuild
+from kiosk.qt.exhibit.screens.story_art import SceneArt
+from kiosk.qt.foundations.item import Item, SlicedBuild, descendants
 
 from ..exhibit_fixtures import Harness, Pointer
 
@@ -209,3 +210,36 @@ def test_idle_gives_the_new_pictures_buffer_back_and_the_next_transition_makes_i
     assert harness.stage.covered and harness.stage.frames_painted == painted + 1 and buffers.held() == 2
     harness.settle()
     controller.stop_timers()
+
+
+def test_the_scenes_of_the_screen_shown_and_of_the_likeliest_sheets_are_drawn_ahead(open_exhibit) -> None:
+    """A story's scene (SVG) is drawn in idle time at the screen's pixels, so the frame that first shows it (a
+    carousel tile sliding in, a sheet's transition) only copies it. In portrait the pillar's tiles show them too."""
+    harness = open_exhibit((1080, 1920))
+    import_charts()
+    at_home(harness)
+    harness.controller.open_pillar(harness.controller.pillar_ids[0])
+    harness.settle()
+    prebuild = idle(harness)
+    scale = harness.stage.device_scale()
+    page = harness.controller.page
+    assert page is not None
+    on_page = [item for item in descendants(page) if isinstance(item, SceneArt)]
+    assert on_page and all(art.picture.ready(scale) for art in on_page)  # the carousel's tiles, seen or not
+    ahead = [e.build.result for e in prebuild._entries[:PICTURED_AHEAD]]
+    sheets = [art for root in ahead if root is not None for art in descendants(root) if isinstance(art, SceneArt)]
+    assert sheets and all(art.picture.ready(scale) for art in sheets)
+    later = [e.build.result for e in prebuild._entries[PICTURED_AHEAD:]]
+    assert not any(
+        art.picture.ready(scale)
+        for root in later
+        if root is not None
+        for art in descendants(root)
+        if isinstance(art, SceneArt)
+    )  # the rest wait: their pictures are drawn when they are shown
+    drawn = [art.picture.drawn for art in sheets]
+    harness.controller.open_story(0)
+    harness.settle()
+    QApplication.processEvents()
+    assert [art.picture.drawn for art in sheets] == drawn  # shown, and not drawn again
+    harness.controller.stop_timers()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from functools import partial
 
@@ -32,7 +32,9 @@ from kiosk.qt.foundations.timers import named_timer
 SLICE_S = 0.004  # one slice of idle work: well inside a 60 Hz frame
 QUIET_MS = 300  # after a touch or a screen change, how long nothing must happen before building ahead
 MAX_KEPT = 8  # prebuilt screens kept at most (the likely next ones of the screen shown)
+PICTURED_AHEAD = 2  # of those, the most likely ones whose slow pictures are drawn ahead too (memory: 14 MB each at 4K)
 _log = logging.getLogger(__name__)
+_DONE = object()
 # Compared by value; every other field of the context by identity (content, fonts, icons, clock, actions, art).
 _BY_VALUE = frozenset(
     {
@@ -78,6 +80,7 @@ class Prebuilder(QObject):
         free: Callable[[QGraphicsObject], None],
         parent: QObject,
         tidy: Callable[[], object] = lambda: None,
+        picture: Callable[[list[QGraphicsObject]], Iterator[None]] | None = None,
     ):
         super().__init__(parent)
         self._make = make
@@ -86,6 +89,11 @@ class Prebuilder(QObject):
         self._may_work = may_work
         self._free = free
         self._tidy = tidy
+        # Once everything is built: the slow pictures (story scenes) of the screen shown and of the likeliest screens
+        # built ahead are drawn at the screen's pixels, one a slice (``picture(roots)`` yields after each).
+        self._picture = picture
+        self._pictures: Iterator[None] | None = None
+        self._pictured = False  # the pictures are drawn (until the next touch or screen change)
         self._untidy = False  # something was freed since the last tidy-up
         self._entries: list[_Entry] = []
         self.enabled = True
@@ -99,6 +107,7 @@ class Prebuilder(QObject):
         """Something happened (a touch, a screen change): stop building and plan again once it has been quiet for
         ``QUIET_MS`` (then, with the likely screens built, memory freed meanwhile is tidied up: ``tidy()``)."""
         self._untidy = True
+        self._pictures, self._pictured = None, False
         self._slice_timer.stop()
         if self.enabled:
             self._quiet.start()
@@ -173,11 +182,21 @@ class Prebuilder(QObject):
             return
         entry = next((e for e in self._entries if not e.build.done), None)
         began = time.perf_counter()
-        if entry is None:  # all built: the last slice gives back what the screens that went left behind
+        if entry is None:  # all built: a slice gives back what the screens that went left behind, then pictures
             if self._untidy:
                 self._untidy = False
                 self._tidy()
-                self.slices_ms.append((time.perf_counter() - began) * 1000)
+            elif not self._pictured:
+                if self._pictures is None:
+                    ahead = [e.build.result for e in self._entries[:PICTURED_AHEAD] if e.build.result is not None]
+                    self._pictures = self._picture(ahead) if self._picture is not None else iter(())
+                if next(self._pictures, _DONE) is _DONE:
+                    self._pictured, self._pictures = True, None
+                    return
+            else:
+                return
+            self.slices_ms.append((time.perf_counter() - began) * 1000)
+            self._slice_timer.start()
             return
         try:
             entry.build.run(SLICE_S)

@@ -6,7 +6,7 @@ It knows how to show a navigation :class:`~kiosk.exhibit.navigation.Screen`, not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from PySide6.QtGui import QImage
@@ -22,6 +22,7 @@ from kiosk.qt.exhibit.screens.home import HomePage
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
+from kiosk.qt.foundations.device_picture import prepare_pictures
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.transition import PictureBuffers, Transition
@@ -52,7 +53,9 @@ class ScreenSwitcher:
         self.sheet: StorySheet | None = None
         self._transition: Transition | None = None
         # The likely next screens, built in idle time; taken at the tap when built for the same context.
-        self.prebuild = Prebuilder(self._make, context, likely, self._may_prebuild, self._free, stage, tidy=self._tidy)
+        self.prebuild = Prebuilder(
+            self._make, context, likely, self._may_prebuild, self._free, stage, tidy=self._tidy, picture=self._pictures
+        )
 
     @property
     def transition_running(self) -> bool:
@@ -193,6 +196,12 @@ class ScreenSwitcher:
 
     def _free(self, item: QGraphicsObject) -> None:
         item.deleteLater()
+
+    def _pictures(self, ahead: list[QGraphicsObject]) -> Iterator[None]:
+        """The slow pictures of the screen shown (its carousel's tiles too) and of ``ahead``, drawn at the stage's
+        scale one a step."""
+        shown = [item for item in (self.page, self.sheet) if item is not None]
+        return prepare_pictures([*shown, *ahead], self._stage.device_scale())
 
     def _tidy(self) -> None:
         """Idle, with the likely screens built: the new picture's screen-sized buffer (33 MB at 4K) is given back

@@ -31,7 +31,7 @@ LEAVE_UNTIL = 0.45  # share of the transition in which the old picture fades out
 ARRIVE_FROM = 0.3  # share of the transition after which the new picture fades in
 SHEET_DIM = 0.5  # a sheet opening over its page: how far the page beneath dims before the sheet rises over it
 WORK_BUDGET_S = 0.004  # drawing the new picture may take this long in one frame (at least one band a frame)
-BANDS = 16  # the new picture is drawn in this many horizontal bands
+BANDS = 32  # the new picture is drawn in this many horizontal bands
 
 
 class Screen(Protocol):

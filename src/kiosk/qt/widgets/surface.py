@@ -51,7 +51,9 @@ class Panel(Item):
         self._path = QPainterPath()
         self._path.addRoundedRect(self._rect, radius, radius)
         self._pressed = False
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(
+            QGraphicsItem.CacheMode.NoCache if self._glow is None else QGraphicsItem.CacheMode.DeviceCoordinateCache
+        )
 
     @property
     def pressed(self) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Card, Policy, art_name
 from kiosk.content.text import Language
+from kiosk.qt.foundations.device_picture import DevicePicture
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.foundations.typography import Typography
@@ -80,21 +81,30 @@ def rounded_path(rect: QRectF, radius: float) -> QPainterPath:
 
 
 class SceneArt(Item):
-    """A scene filling its box, cropped about its centre, with rounded corners."""
+    """A scene filling its box, cropped about its centre, with rounded corners. Kept at the screen's pixels
+    (:class:`~kiosk.qt.foundations.device_picture.DevicePicture`): :meth:`prepare` draws it in idle time, before
+    the frame that first shows it."""
 
     def __init__(self, renderer: QSvgRenderer, width: float, height: float, radius: float, parent: QGraphicsItem):
         super().__init__(parent)
         self._renderer = renderer
         self._rect = QRectF(0, 0, width, height)
         self._radius = radius
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.picture = DevicePicture(self._rect, self._draw)
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
 
+    def prepare(self, scale: float) -> bool:
+        """Draw the scene ahead at ``scale`` (device pixels per logical pixel); whether anything was drawn."""
+        return self.picture.prepare(scale)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self.picture.paint(painter)
+
+    def _draw(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setClipPath(rounded_path(self._rect, self._radius))
+        painter.setClipPath(rounded_path(self._rect, self._radius), Qt.ClipOperation.IntersectClip)
         self._renderer.setViewBox(cover_crop(SCENE_SIDE, SCENE_SIDE, self._rect.width(), self._rect.height()))
         self._renderer.render(painter, self._rect)
 
