@@ -17,17 +17,18 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from functools import partial
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QGraphicsObject
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from kiosk.exhibit.navigation import Attract, Screen
 from kiosk.qt.exhibit.screens.base import PageContext
-from kiosk.qt.foundations.item import SlicedBuild
+from kiosk.qt.foundations.item import SlicedBuild, descendants
 from kiosk.qt.foundations.timers import named_timer
+from kiosk.qt.painting.device_picture import DevicePicture
 
 SLICE_S = 0.004  # one slice of idle work: well inside a 60 Hz frame
 QUIET_MS = 300  # after a touch or a screen change, how long nothing must happen before building ahead
@@ -212,3 +213,13 @@ class Prebuilder(QObject):
                 self._free(entry.build.result)
         else:
             entry.build.cancel()
+
+
+def prepare_pictures(roots: Iterable[QGraphicsItem], scale: float) -> Iterator[None]:
+    """Draw ahead, at ``scale``, the pictures of every item in ``roots`` (an item's ``picture`` attribute), one per
+    step: a step is one picture drawn."""
+    for root in roots:
+        for item in [root, *descendants(root)]:
+            picture = getattr(item, "picture", None)
+            if isinstance(picture, DevicePicture) and picture.prepare(scale):
+                yield

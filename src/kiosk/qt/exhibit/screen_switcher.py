@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 from kiosk.content.model import Content
 from kiosk.exhibit.motion import PAGE_TRANSITION_S, SHEET_TRANSITION_S
 from kiosk.exhibit.navigation import Attract, OutlookPage, PillarPage, Screen, StoryDetail
-from kiosk.qt.exhibit.prebuild import Prebuilder
+from kiosk.qt.exhibit.prebuild import Prebuilder, prepare_pictures
 from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.base import Page, PageContext, build_readable
 from kiosk.qt.exhibit.screens.home import HomePage
 from kiosk.qt.exhibit.screens.outlook import OutlookPageView
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_sheet import StorySheet
-from kiosk.qt.foundations.device_picture import prepare_pictures
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.transition import PictureBuffers, Transition

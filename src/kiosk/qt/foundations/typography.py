@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont
 
 from kiosk.content.line_breaks import LineBreaker
 from kiosk.content.text import Language
-from kiosk.qt.foundations.glyph_atlas import GlyphAtlas
+from kiosk.qt.painting.glyph_atlas import GlyphAtlas
 
 
 class Typography:

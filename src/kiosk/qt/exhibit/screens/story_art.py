@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.model import Card, Policy, art_name
 from kiosk.content.text import Language
-from kiosk.qt.foundations.device_picture import DevicePicture
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.look import mix
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.painting.device_picture import DevicePicture
 from kiosk.safe_read import FileRefused, read_regular
 
 _log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def rounded_path(rect: QRectF, radius: float) -> QPainterPath:
 
 class SceneArt(Item):
     """A scene filling its box, cropped about its centre, with rounded corners. Kept at the screen's pixels
-    (:class:`~kiosk.qt.foundations.device_picture.DevicePicture`): :meth:`prepare` draws it in idle time, before
+    (:class:`~kiosk.qt.painting.device_picture.DevicePicture`): :meth:`prepare` draws it in idle time, before
     the frame that first shows it."""
 
     def __init__(self, renderer: QSvgRenderer, width: float, height: float, radius: float, parent: QGraphicsItem):

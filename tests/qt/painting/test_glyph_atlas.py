@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextLayout, QTransform
 
 from kiosk.paths import default_assets_dir
 from kiosk.qt.foundations.fonts import load_bundled_fonts
-from kiosk.qt.foundations.glyph_atlas import QT_CACHED_BELOW, GlyphAtlas, device_scale, single_line
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.painting.glyph_atlas import QT_CACHED_BELOW, GlyphAtlas, device_scale, single_line
 
 TEXT = "广州科技创新迈入全球“第一方阵” Guangzhou 2025 +100%"
 INK = QColor("#f4d58d")

@@ -6,8 +6,9 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QRadialGradient
 
-from kiosk.qt.foundations.device_picture import DevicePicture, prepare_pictures
+from kiosk.qt.exhibit.prebuild import prepare_pictures
 from kiosk.qt.foundations.item import Item
+from kiosk.qt.painting.device_picture import DevicePicture
 
 RECT = QRectF(0, 0, 120, 80)
 

@@ -5,21 +5,20 @@ in the one frame that first touches it (a transition's band, a carousel tile sli
 not spread that: most of an SVG's cost is its paths, whatever the clip (16 strips cost 2.5–6 times the whole).
 :class:`DevicePicture` keeps the picture itself instead, as an image at the scale it is painted at, so that it can
 be drawn *before* it is shown — :meth:`DevicePicture.prepare`, run by the idle work for the screen on show and the
-screens built ahead — and is then only copied, at whole device pixels, as the device cache was. Not prepared, it is
-drawn at its first paint, as before. Drawn turned or mirrored, it is drawn directly.
+screens built ahead (``kiosk.qt.exhibit.prebuild.prepare_pictures``) — and is then only copied, at whole device
+pixels, as the device cache was. Not prepared, it is drawn at its first paint, as before. Drawn turned or mirrored,
+it is drawn directly.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QTransform
-from PySide6.QtWidgets import QGraphicsItem
 
-from kiosk.qt.foundations.glyph_atlas import device_scale
-from kiosk.qt.foundations.item import descendants
+from kiosk.qt.painting.glyph_atlas import device_scale
 
 Draw = Callable[[QPainter], None]  # draws the picture in item coordinates, within its rect
 
@@ -72,13 +71,3 @@ class DevicePicture:
         painter.setWorldTransform(QTransform())
         painter.drawImage(QPoint(round(at.x()), round(at.y())), self._image)
         painter.restore()
-
-
-def prepare_pictures(roots: Iterable[QGraphicsItem], scale: float) -> Iterator[None]:
-    """Draw ahead, at ``scale``, the pictures of every item in ``roots`` (an item's ``picture`` attribute), one per
-    step: a step is one picture drawn."""
-    for root in roots:
-        for item in [root, *descendants(root)]:
-            picture = getattr(item, "picture", None)
-            if isinstance(picture, DevicePicture) and picture.prepare(scale):
-                yield
