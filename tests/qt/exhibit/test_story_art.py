@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
@@ -16,6 +17,8 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk.content.model import Content, art_name
 from kiosk.exhibit.navigation import stories
 from kiosk.paths import default_assets_dir
+from kiosk.qt.exhibit.screens.story_art import SceneArt
+from kiosk.qt.foundations.item import Item
 
 ART = Path(str(default_assets_dir() / "art"))
 TOOL = Path(__file__).parents[3] / "tools" / "make_art.py"
@@ -97,3 +100,16 @@ def test_the_committed_scenes_are_what_the_tool_draws(tmp_path: Path) -> None:
     assert tool.main([str(tmp_path)]) == 0
     stale = [p.name for p in scenes() if (tmp_path / p.name).read_bytes() != p.read_bytes()]
     assert stale == [], "run python tools/make_art.py and commit src/kiosk/assets/art"
+
+
+def test_a_scene_gives_its_picture_back_with_its_item(qapp) -> None:
+    """A scene drawn ahead holds an image at the screen's pixels (14 MB for a sheet's at 4K); it goes when the item
+    goes, not when Python's garbage collector finally finds the screen's objects."""
+    holder = Item()
+    art = SceneArt(QSvgRenderer(QByteArray(scenes()[0].read_bytes())), 300, 200, 12.0, holder)
+    picture = art.picture
+    assert picture.prepare(2.0) and picture.bytes == 600 * 400 * 4
+    keep = [art, holder]  # Python still holds them, as a screen's own references do
+    shiboken6.delete(holder)  # the screen is freed (its items with it)
+    assert picture.bytes == 0
+    assert len(keep) == 2

@@ -33,7 +33,7 @@ from kiosk.qt.painting.device_picture import DevicePicture
 SLICE_S = 0.004  # one slice of idle work: well inside a 60 Hz frame
 QUIET_MS = 300  # after a touch or a screen change, how long nothing must happen before building ahead
 MAX_KEPT = 8  # prebuilt screens kept at most (the likely next ones of the screen shown)
-PICTURED_AHEAD = 2  # of those, the most likely ones whose slow pictures are drawn ahead too (memory: 14 MB each at 4K)
+PICTURED_AHEAD = 1  # of those, the likeliest, whose slow pictures are drawn ahead too (memory: 14 MB a sheet at 4K)
 _log = logging.getLogger(__name__)
 _DONE = object()
 # Compared by value; every other field of the context by identity (content, fonts, icons, clock, actions, art).

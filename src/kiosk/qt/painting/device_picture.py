@@ -41,6 +41,10 @@ class DevicePicture:
     def bytes(self) -> int:
         return 0 if self._image.isNull() else self._image.sizeInBytes()
 
+    def release(self) -> None:
+        """Give the image back (its item is gone); it would be drawn again if painted."""
+        self._image, self._scale = QImage(), 0.0
+
     def prepare(self, scale: float) -> bool:
         """Draw the picture at ``scale`` now, unless it is there; whether anything was drawn."""
         if self.ready(scale):

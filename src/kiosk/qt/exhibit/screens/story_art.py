@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -90,7 +91,10 @@ class SceneArt(Item):
         self._renderer = renderer
         self._rect = QRectF(0, 0, width, height)
         self._radius = radius
-        self.picture = DevicePicture(self._rect, self._draw)
+        self.picture = DevicePicture(self._rect, partial(_draw_scene, renderer, QRectF(self._rect), radius))
+        # The picture (14 MB at 4K) goes with the item, not with its Python object: the screen's Python objects hold
+        # one another and live on until the garbage collector finds them.
+        self.destroyed.connect(self.picture.release)
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
@@ -102,11 +106,13 @@ class SceneArt(Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.picture.paint(painter)
 
-    def _draw(self, painter: QPainter) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setClipPath(rounded_path(self._rect, self._radius), Qt.ClipOperation.IntersectClip)
-        self._renderer.setViewBox(cover_crop(SCENE_SIDE, SCENE_SIDE, self._rect.width(), self._rect.height()))
-        self._renderer.render(painter, self._rect)
+
+def _draw_scene(renderer: QSvgRenderer, rect: QRectF, radius: float, painter: QPainter) -> None:
+    """A scene filling ``rect``, cropped about its centre, with rounded corners."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setClipPath(rounded_path(rect, radius), Qt.ClipOperation.IntersectClip)
+    renderer.setViewBox(cover_crop(SCENE_SIDE, SCENE_SIDE, rect.width(), rect.height()))
+    renderer.render(painter, rect)
 
 
 class PhotoArt(Item):
