@@ -108,6 +108,15 @@ def memory_report(label: str, size: tuple[int, int], measured: dict[str, Any]) -
             if measured["segmenter"]
             else ""
         ),
+        *(
+            [
+                f"{label:26} memory on each screen of one more visit  "
+                + " ".join(f"{name}:{mb:.0f}" for name, mb in measured["by_screen"])
+                + f"  (highest {max(mb for _n, mb in measured['by_screen']):.0f} MB)"
+            ]
+            if measured.get("by_screen")
+            else []
+        ),
     ]
 
 

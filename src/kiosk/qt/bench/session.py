@@ -75,7 +75,12 @@ def memory(
 ) -> dict[str, object]:
     """Resident memory (MB) after every ``every`` of ``changes`` animated screen changes run to their end, each
     measured once the exhibit is idle (its idle work done, as between two visitors' taps); and whether the word
-    segmenter had to be loaded (a text the line-break cache did not know: 32 MB held until the process ends)."""
+    segmenter had to be loaded (a text the line-break cache did not know: 32 MB held until the process ends).
+
+    The changes go round one visit (Home, a pillar, its first story, the next, back, the outlook, Home, the attract
+    loop): ``every`` is rounded to whole visits, so every reading is taken on the same screen and the curve shows
+    growth, not which screen it was read on. After the last, one more visit is read screen by screen
+    (``by_screen``): what each screen holds."""
     clock = ManualClock()
     exhibit, _content = shown(size, content_dir, clock, state_dir=state_dir)
     import_charts()
@@ -87,23 +92,27 @@ def memory(
         QCoreApplication.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
+    def visit(pillar: str) -> list[tuple[str, Callable[[], object]]]:
+        return [
+            ("home", controller.wake),
+            ("pillar", lambda: controller.open_pillar(pillar)),
+            ("story", lambda: controller.open_story(0)),
+            ("next story", controller.next_story),
+            ("pillar again", controller.close_story),
+            ("home again", controller.back),
+            ("outlook", controller.open_outlook),
+            ("home from outlook", controller.home),
+            ("attract", controller.go_idle),
+        ]
+
+    cycle = len(visit(""))
+    every = max(cycle, round(every / cycle) * cycle) if every > 1 else every
     settled()
     idle_work(controller.switcher.prebuild)
     curve = [(0, rss_mb() or 0.0)]
     done = 0
     while done < changes:
-        pillar = controller.pillar_ids[done % len(controller.pillar_ids)]
-        for step in (
-            controller.wake,
-            lambda pillar=pillar: controller.open_pillar(pillar),
-            lambda: controller.open_story(0),
-            controller.next_story,
-            controller.close_story,
-            controller.back,
-            controller.open_outlook,
-            controller.home,
-            controller.go_idle,
-        ):
+        for _name, step in visit(controller.pillar_ids[(done // cycle) % len(controller.pillar_ids)]):
             step()
             settled()
             done += 1
@@ -112,10 +121,17 @@ def memory(
                 curve.append((done, rss_mb() or 0.0))
             if done >= changes:
                 break
+    by_screen = []
+    if changes >= cycle and every > 1:
+        for name, step in visit(controller.pillar_ids[0]):
+            step()
+            settled()
+            idle_work(controller.switcher.prebuild)
+            by_screen.append((name, rss_mb() or 0.0))
     controller.stop_timers()
     segments = controller.context().typography.breaker.segments
     segments.save()  # as the exhibit does once a screen is shown
-    return {"curve": curve, "segmenter": segments.misses > 0}
+    return {"curve": curve, "segmenter": segments.misses > 0, "by_screen": by_screen}
 
 
 def start_up(size: tuple[int, int], content_dir: Path, state_dir: Path | None = None) -> float:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QImage, QPainter, QRawFont, QTextLayout, QTransform, qRgba
 
 QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images below this size (QT_MAX_CACHED_GLYPH_SIZE)
-ATLAS_BYTES = 16 * 1024 * 1024  # glyph images kept (coloured, 4 bytes a pixel): a few screens' large text at 4K
+ATLAS_BYTES = 8 * 1024 * 1024  # glyph images kept (coloured, 4 bytes a pixel): the large text of a few screens at 4K
 _FontKey = tuple[str, str, int, int, float]
 _GlyphKey = tuple[_FontKey, int, int]  # the font at its device size, the glyph, the colour (ARGB)
 _Glyph = tuple[QImage, float, float]  # the coloured image and where its top left is from the glyph's origin
