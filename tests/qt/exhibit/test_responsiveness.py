@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from kiosk.qt.exhibit.screens.home import HomePage, PillarTile
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.widgets.button import Button
+from kiosk.qt.widgets.carousel import Carousel
 
 from ..exhibit_fixtures import Harness, Pointer
 
@@ -192,3 +193,16 @@ def test_qt_fills_nothing_before_the_stage_paints(harness: Harness) -> None:
     stage.set_cover(None)
     window = store.copy(QRect(origin, stage.device_size()))
     assert share_not(window, MARKER, window.rect(), step=37) == 0.0
+
+
+def test_a_carousels_tiles_slide_from_their_caches_while_plain_panels_elsewhere_are_drawn(harness: Harness) -> None:
+    """A drag moves every tile every frame: a tile copied from its cache costs less than one filled again. A panel
+    that stays where it is (a sheet's, a button's) costs less drawn than its cache costs to make and keep."""
+    at_home(harness)
+    harness.controller.open_pillar(harness.controller.pillar_ids[0])
+    harness.settle()
+    carousels = [item for item in harness.scene.items() if isinstance(item, Carousel)]
+    tiles = [tile for carousel in carousels for tile in carousel.items]
+    assert tiles and all(tile.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for tile in tiles)
+    buttons = [item for item in harness.scene.items() if isinstance(item, Button) and item.isVisible()]
+    assert buttons and all(button.cacheMode() == QGraphicsItem.CacheMode.NoCache for button in buttons)

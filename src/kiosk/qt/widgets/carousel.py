@@ -105,6 +105,9 @@ class Carousel(Item, Generic[TileT]):
         x = self._end + (self._gap if self._items else 0.0)
         item.setParentItem(self._strip)
         item.setPos(x, 0)
+        # A tile slides with every frame of a drag: copied from a cache it costs less than drawn again (a plain
+        # panel elsewhere is drawn, not cached).
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._items.append(item)
         self._starts.append(x)
         self._end = x + (self._tile_width if width is None else float(width))
