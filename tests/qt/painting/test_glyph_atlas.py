@@ -111,6 +111,7 @@ def test_draw_text_sets_the_baseline_where_draw_text_does(typography: Typography
     ours = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "第8位 165万人", font, INK))
     theirs = _draw(90, 1.0, qt)
     assert atlas.made >= 6
+    assert single_line("", font).lineCount() == 1  # an empty text is one empty line, as drawText sets it
     difference = np.abs(theirs - ours).max(axis=2)
     assert difference.mean() < 4.0 and (difference > 96).mean() < 0.02
 
@@ -128,15 +129,3 @@ def test_glyphs_are_kept_within_the_budget_and_reused(typography: Typography) ->
     other = _draw(120, 1.0, lambda painter: small.draw_layout(painter, layout, QPointF(4, 6), QColor("#ffffff")))
     assert small.made > made  # another colour is another set of images
     assert other.sum() > 0
-
-
-def test_warm_makes_what_a_draw_needs(typography: Typography) -> None:
-    layout = _layout(typography, 54)
-    atlas = GlyphAtlas()
-    pauses: list[int] = []
-    made = atlas.warm(layout, 2.0, INK, pause=lambda: pauses.append(1))
-    assert made == atlas.made > 20 and pauses
-    _draw(54, 2.0, _ours(atlas, layout))
-    assert atlas.made == made
-    assert atlas.warm(_layout(typography, 20), 2.0, INK) == 0  # Qt caches 40 px glyphs itself
-    assert single_line("", typography.font(80)).lineCount() == 1

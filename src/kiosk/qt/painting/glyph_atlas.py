@@ -7,9 +7,8 @@ characters at 108 device pixels take about 120 ms that way, 1–2.5 ms from a ca
 
 :class:`GlyphAtlas` keeps those glyph images itself: FreeType rasterises a glyph once (``QRawFont.alphaMapForGlyph``,
 about 50 µs at 108 px), the image is coloured once per colour and then copied to whole device pixels (a few µs). The
-same 400 characters draw in about 4 ms, and in about 40 ms the first time any of their glyphs is seen.
-:meth:`GlyphAtlas.warm` makes a text's glyph images ahead of time (a screen built in idle time does, so its first
-frame finds them). Text under the limit, or drawn turned (a panel mounted on its side), is drawn by Qt as before.
+same 400 characters draw in about 5 ms, and in about 33 ms the first time any of their glyphs is seen. Text under
+the limit, or drawn turned (a panel mounted on its side), is drawn by Qt as before.
 """
 
 from __future__ import annotations
@@ -120,23 +119,6 @@ class GlyphAtlas:
                     draw(QPoint(round(dx + at.x() * scale + left), round(dy + at.y() * scale + top)), image)
 
     # Making glyph images -------------------------------------------------------------------------------------------
-    def warm(
-        self, layout: QTextLayout, scale: float, colour: QColor, pause: Callable[[], object] = lambda: None
-    ) -> int:
-        """Make the glyph images ``layout`` needs at ``scale`` in ``colour`` now (nothing if Qt caches them itself);
-        ``pause()`` is called after every few, so a build in idle time can hand back the event loop. How many were
-        made."""
-        if layout.font().pixelSize() * scale < QT_CACHED_BELOW:
-            return 0
-        made = self.made
-        for run in layout.glyphRuns():
-            glyph = self._maker(run.rawFont(), scale, colour.rgba())
-            for count, index in enumerate(run.glyphIndexes()):
-                glyph(index)
-                if count % 16 == 15:
-                    pause()
-        return self.made - made
-
     def _maker(self, raw: QRawFont, scale: float, rgba: int) -> Callable[[int], _Glyph]:
         """The glyph images of ``raw`` drawn at ``scale`` in ``rgba``, by glyph index (made on first use)."""
         size = round(raw.pixelSize() * scale, 2)

@@ -83,14 +83,12 @@ def rounded_path(rect: QRectF, radius: float) -> QPainterPath:
 
 class SceneArt(Item):
     """A scene filling its box, cropped about its centre, with rounded corners. Kept at the screen's pixels
-    (:class:`~kiosk.qt.painting.device_picture.DevicePicture`): :meth:`prepare` draws it in idle time, before
-    the frame that first shows it."""
+    (:class:`~kiosk.qt.painting.device_picture.DevicePicture`): the idle work draws it before the frame that first
+    shows it."""
 
     def __init__(self, renderer: QSvgRenderer, width: float, height: float, radius: float, parent: QGraphicsItem):
         super().__init__(parent)
-        self._renderer = renderer
         self._rect = QRectF(0, 0, width, height)
-        self._radius = radius
         self.picture = DevicePicture(self._rect, partial(_draw_scene, renderer, QRectF(self._rect), radius))
         # The picture (14 MB at 4K) goes with the item, not with its Python object: the screen's Python objects hold
         # one another and live on until the garbage collector finds them.
@@ -98,10 +96,6 @@ class SceneArt(Item):
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._rect)
-
-    def prepare(self, scale: float) -> bool:
-        """Draw the scene ahead at ``scale`` (device pixels per logical pixel); whether anything was drawn."""
-        return self.picture.prepare(scale)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.picture.paint(painter)
