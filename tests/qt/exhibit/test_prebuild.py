@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
 from kiosk.qt.exhibit.charts import import_charts
-from kiosk.qt.exhibit.prebuild import PICTURED_AHEAD, Prebuilder, same_context
+from kiosk.qt.exhibit.prebuild import PICTURED_AHEAD, SLICE_S, Prebuilder, same_context
+from kiosk.qt.exhibit.screen_switcher import MOTION_FRAME_S
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.foundations.item import Item, SlicedBuild, descendants
@@ -176,6 +177,51 @@ def test_no_idle_work_while_a_transition_runs(harness: Harness) -> None:
     for _ in range(5):
         QApplication.processEvents()
     assert len(prebuild.slices_ms) == slices
+    controller.stop_timers()
+
+
+def test_beside_a_pages_count_ups_the_building_goes_on_within_what_is_left_of_each_frame(harness: Harness) -> None:
+    """A visitor may tap a pillar while Home still counts up: the pillars are built beside those frames, one slice
+    a frame in what is left of its budget, and nothing while the frame has none left."""
+    import_charts()
+    controller = harness.controller
+    controller.wake()
+    ticker = controller.context().ticker
+    for _ in range(200):  # the transition ends; Home's count-ups go on
+        if not controller.switcher.transition_running:
+            break
+        harness.clock.advance(1 / 60)
+        ticker.tick()
+        QApplication.processEvents()
+    assert not controller.switcher.transition_running
+    assert ticker.active
+    prebuild = controller.switcher.prebuild
+    budgets: list[float] = []
+    run = SlicedBuild.run
+
+    def recorded(build: SlicedBuild[object], budget_s: float | None = None) -> bool:
+        budgets.append(-1.0 if budget_s is None else budget_s)
+        return run(build, budget_s)
+
+    SlicedBuild.run = recorded  # type: ignore[method-assign]
+    try:
+        prebuild._plan()
+        ticker.tick_began_s = time.perf_counter() - MOTION_FRAME_S  # this frame's budget is spent
+        for _ in range(3):
+            QApplication.processEvents()
+        assert budgets == [] and prebuild.pending
+        frames = 0
+        while prebuild.pending and frames < 2000 and ticker.active:
+            harness.clock.advance(1 / 600)  # the count-ups go on for the whole build
+            ticker.tick()
+            QApplication.processEvents()
+            frames += 1
+        assert ticker.active, "the count-ups ended before the pillars were built"
+    finally:
+        SlicedBuild.run = run  # type: ignore[method-assign]
+    assert not prebuild.pending and PillarPage(controller.pillar_ids[0]) in prebuild.built()
+    assert budgets and all(0 < b <= min(SLICE_S, MOTION_FRAME_S) for b in budgets)
+    assert len(budgets) <= frames  # one slice a frame at most
     controller.stop_timers()
 
 

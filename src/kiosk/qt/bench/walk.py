@@ -26,7 +26,7 @@ from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.carousel import Carousel
 
 FRAME_S = 1 / 60
-MAX_FRAMES = 200  # a step's motion is followed for at most this many frames (count-ups take up to 2.5 s)
+MAX_FRAMES = 300  # a step's motion is followed for at most this many frames (Home's staggered count-ups: 3.5 s)
 IDLE_S = 3.0  # after a step's motion, the visitor looks this long at most before the next tap
 
 

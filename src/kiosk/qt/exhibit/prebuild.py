@@ -4,7 +4,9 @@ After a screen has settled, :class:`Prebuilder` builds the navigator's likely ne
 loop, the pillars from Home, a pillar's first stories…) one after another, in slices of at most ``SLICE_S`` run by a
 zero timer: a slice stops at the first item made after its time is up (:class:`~kiosk.qt.foundations.item.
 SlicedBuild`), so the event loop gets its turn every few milliseconds and a touch is handled at once. A touch holds
-the slicing until the exhibit is quiet again; a running transition stops it too.
+the slicing until the exhibit is quiet again; a running transition stops it too. While a page's own motion runs (its
+count-ups, a carousel's glide) the building goes on beside it, one slice a frame at most, in what is left of the
+frame's budget (``beside_motion()``); the slow pictures and the tidying up wait until nothing moves.
 
 At the tap, the switcher takes a prebuilt screen when it was built for the very same context (the same content
 object, the same look and language, the same accessibility choices and actions); a build still under way for it is
@@ -31,6 +33,8 @@ from kiosk.qt.foundations.timers import named_timer
 from kiosk.qt.painting.device_picture import DevicePicture
 
 SLICE_S = 0.004  # one slice of idle work: well inside a 60 Hz frame
+MIN_ROOM_S = 0.001  # beside motion, a slice runs only when its frame has at least this much of its budget left
+NEXT_LOOK_MS = 3  # beside motion, how soon to look again for room (a frame is 16 ms)
 QUIET_MS = 300  # after a touch or a screen change, how long nothing must happen before building ahead
 MAX_KEPT = 8  # prebuilt screens kept at most (the likely next ones of the screen shown)
 PICTURED_AHEAD = 1  # of those, the likeliest, whose slow pictures are drawn ahead too (memory: 14 MB a sheet at 4K)
@@ -82,6 +86,7 @@ class Prebuilder(QObject):
         parent: QObject,
         tidy: Callable[[], object] = lambda: None,
         picture: Callable[[list[QGraphicsObject]], Iterator[None]] | None = None,
+        beside_motion: Callable[[], float | None] = lambda: None,
     ):
         super().__init__(parent)
         self._make = make
@@ -90,6 +95,9 @@ class Prebuilder(QObject):
         self._may_work = may_work
         self._free = free
         self._tidy = tidy
+        # When ``may_work()`` says no: how long a slice may build beside the motion now (None: not at all, e.g. a
+        # transition runs; under MIN_ROOM_S: not in this frame).
+        self._beside_motion = beside_motion
         # Once everything is built: the slow pictures (story scenes) of the screen shown and of the likeliest screens
         # built ahead are drawn at the screen's pixels, one a slice (``picture(roots)`` yields after each).
         self._picture = picture
@@ -173,15 +181,22 @@ class Prebuilder(QObject):
         order: list[Screen] = list(wanted)
         kept.sort(key=lambda entry: order.index(entry.screen))
         self._entries = kept
-        self._slice_timer.start()  # the next slice builds, or tidies up once everything is built
+        self._slice_timer.start(0)  # the next slice builds, or tidies up once everything is built
 
     def _slice(self) -> None:
         if not self.enabled:
             return
-        if not self._may_work():
-            self._quiet.start()
-            return
         entry = next((e for e in self._entries if not e.build.done), None)
+        budget_s = SLICE_S
+        if not self._may_work():
+            room = self._beside_motion()
+            if room is None or entry is None:  # pictures and tidying wait until nothing moves
+                self._quiet.start()
+                return
+            if room < MIN_ROOM_S:
+                self._slice_timer.start(NEXT_LOOK_MS)
+                return
+            budget_s = min(SLICE_S, room)
         began = time.perf_counter()
         if entry is None:  # all built: a slice gives back what the screens that went left behind, then pictures
             if self._untidy:
@@ -197,15 +212,15 @@ class Prebuilder(QObject):
             else:
                 return
             self.slices_ms.append((time.perf_counter() - began) * 1000)
-            self._slice_timer.start()
+            self._slice_timer.start(0)
             return
         try:
-            entry.build.run(SLICE_S)
+            entry.build.run(budget_s)
         except Exception as exc:  # built again at the tap, where its error is handled
             _log.info("building %s ahead failed (%s): it is built at the tap", entry.screen, exc)
             self._entries.remove(entry)
         self.slices_ms.append((time.perf_counter() - began) * 1000)
-        self._slice_timer.start()
+        self._slice_timer.start(0)
 
     def _dispose(self, entry: _Entry) -> None:
         if entry.build.done:

@@ -28,6 +28,9 @@ from kiosk.qt.foundations.transition import PictureBuffers, Transition
 from kiosk.service.memory import give_back_free_memory
 
 SHEET_Z = 10
+# A frame of a page's own motion (count-ups, a carousel's glide) with idle work beside it is kept within this much work
+# from the start of its tick: half a 60 Hz frame, the rest left to the window system and to what else runs.
+MOTION_FRAME_S = 0.008
 
 
 class ScreenSwitcher:
@@ -53,7 +56,15 @@ class ScreenSwitcher:
         self._transition: Transition | None = None
         # The likely next screens, built in idle time; taken at the tap when built for the same context.
         self.prebuild = Prebuilder(
-            self._make, context, likely, self._may_prebuild, self._free, stage, tidy=self._tidy, picture=self._pictures
+            self._make,
+            context,
+            likely,
+            self._may_prebuild,
+            self._free,
+            stage,
+            tidy=self._tidy,
+            picture=self._pictures,
+            beside_motion=self._room_beside_motion,
         )
 
     @property
@@ -192,6 +203,13 @@ class ScreenSwitcher:
     def _may_prebuild(self) -> bool:
         """Nothing moves that a slice of idle work could make late (the attract loop's slow motion may wait)."""
         return self._transition is None and (not self._ticker.active or isinstance(self.page, AttractPage))
+
+    def _room_beside_motion(self) -> float | None:
+        """While a page's own motion runs: how long idle work may take in this frame (what is left of
+        MOTION_FRAME_S); None under a transition, whose frames have none to spare."""
+        if self._transition is not None:
+            return None
+        return MOTION_FRAME_S - self._ticker.since_tick_s()
 
     def _free(self, item: QGraphicsObject) -> None:
         item.deleteLater()

@@ -7,6 +7,7 @@ themselves instead of waiting.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,6 +61,9 @@ class Ticker(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.tick)
+        self.tick_began_s = (
+            0.0  # when (perf_counter) the last frame's tick began: idle work beside it keeps to its frame
+        )
 
     def now(self) -> float:
         return self._clock()
@@ -102,7 +106,12 @@ class Ticker(QObject):
             if animation.owner is owner:
                 animation.start_s += seconds
 
+    def since_tick_s(self) -> float:
+        """Real time since the last frame's tick began."""
+        return time.perf_counter() - self.tick_began_s
+
     def tick(self) -> None:
+        self.tick_began_s = time.perf_counter()
         now = self.now()
         for animation in list(self._running):
             if animation not in self._running:
