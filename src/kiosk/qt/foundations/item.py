@@ -12,6 +12,7 @@ the next slice where it stopped. Built anywhere else (a tap's own page), an item
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -46,6 +47,17 @@ def unparent(item: QGraphicsItem) -> None:
     """Take ``item`` from its parent item: it becomes a top-level item of the scene it is in, if any."""
     # Qt takes a null parent here; PySide6's stub types the argument as QGraphicsItem without None.
     item.setParentItem(None)  # type: ignore[arg-type]
+
+
+def device_pixel(item: QGraphicsItem) -> float:
+    """The length, in the scene's units, of one pixel of the view that shows ``item`` (1 when none does): what a
+    move keeps to, so that the caches of what moves are copied again and not drawn again."""
+    scene = item.scene()
+    views = scene.views() if scene is not None else []
+    if not views:
+        return 1.0
+    transform = views[0].transform()
+    return 1.0 / max(0.01, math.hypot(transform.m11(), transform.m12()))
 
 
 def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
