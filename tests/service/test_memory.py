@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import mmap
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 
-from kiosk.service.memory import MemoryCeiling, give_back_free_memory, rss_mb
+from kiosk.service.memory import MemoryCeiling, freeze_long_lived, give_back_free_memory, rss_mb
 from kiosk.service.restart import reexec, restart_argv
 
 
@@ -35,6 +37,43 @@ def test_free_heap_pages_are_given_back() -> None:
     after = rss_mb()
     assert before is not None and after is not None and before - after > 40, (before, after)
     assert len(kept) == 100
+
+
+class _Node:
+    pass
+
+
+def _cycle() -> weakref.ref[_Node]:
+    a, b = _Node(), _Node()
+    a.other, b.other = b, a  # type: ignore[attr-defined]
+    return weakref.ref(a)
+
+
+def test_what_only_holds_itself_is_freed_when_memory_is_given_back() -> None:
+    """A page that went holds itself through its items and their animations: it is freed in idle time, not whenever
+    the cycle collector would have come."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        gone = _cycle()
+        assert gone() is not None
+        give_back_free_memory()
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()
+
+
+def test_what_exists_at_start_up_is_frozen_and_what_comes_after_is_still_collected() -> None:
+    try:
+        kept = _Node()
+        freeze_long_lived()
+        assert gc.get_freeze_count() > 0 and gc.is_tracked(kept)
+        gone = _cycle()
+        give_back_free_memory()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
 
 
 def test_no_proc_means_no_measure(tmp_path: Path) -> None:

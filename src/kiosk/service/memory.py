@@ -7,6 +7,7 @@ A process that runs for weeks can grow (fragmented heaps, caches of a driver); a
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 from collections.abc import Callable
@@ -38,14 +39,29 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 def give_back_free_memory() -> bool:
-    """Hand the C heap's free pages back to the system (glibc's ``malloc_trim``): the pictures and item caches of
-    pages that are gone are freed into the heap, which glibc keeps (at 4K over 100 MB after a few hundred screen
-    changes) until asked. A few milliseconds; for idle time. False where there is no glibc."""
+    """Free what the screens that went left behind and hand the C heap's free pages back to the system.
+
+    Their Python objects hold one another (items, their animations, their page), so they wait for Python's cycle
+    collector, and with them what they own outside Python (text layouts, paths): the exhibit's memory rose by about
+    1.8 MB every 270 screen changes and fell back only when the collector ran a full pass on its own, some 1700
+    changes later, in the middle of whatever was moving then. Collected here, in idle time, it stays flat. Then
+    glibc's ``malloc_trim``: the pictures and item caches of pages that are gone are freed into the heap, which
+    glibc keeps (at 4K over 100 MB after a few hundred screen changes) until asked. About 15 ms with what the
+    exhibit made at start-up frozen (:func:`freeze_long_lived`); for idle time. False where there is no glibc."""
+    gc.collect()
     trim = _malloc_trim()
     if trim is None:
         return False
     trim(0)
     return True
+
+
+def freeze_long_lived() -> None:
+    """What the exhibit made while it started (its modules, its content, the stage) lives as long as it does: after
+    one collection the cycle collector is told not to look at any of it again, so each collection in idle time
+    looks only at what came after (at 1080p 15 ms instead of 31)."""
+    gc.collect()
+    gc.freeze()
 
 
 class MemoryCeiling:

@@ -21,11 +21,13 @@ from kiosk.paths import default_assets_dir
 from kiosk.qt.accessibility.room import Accessibility
 from kiosk.qt.accessibility.sound import RecordingOutput, SoundOutput
 from kiosk.qt.app.renderer import use_renderer
+from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.exhibit.controller import ExhibitController
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.stage import Stage
 from kiosk.qt.foundations.typography import Typography
+from kiosk.service.memory import freeze_long_lived
 from kiosk.settings.model import AccessibilitySettings, ExhibitSettings
 
 
@@ -43,6 +45,14 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     return app
+
+
+def warm_up() -> None:
+    """What a started exhibit does while its attract loop plays, before the first visitor: pyqtgraph (NumPy) is
+    imported (about half a second, not on the first tap on a pillar with a chart), then what start-up made is frozen
+    for the cycle collector (kiosk.service.memory.freeze_long_lived)."""
+    import_charts()
+    freeze_long_lived()
 
 
 def build_exhibit(

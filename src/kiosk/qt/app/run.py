@@ -18,10 +18,9 @@ from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
 from kiosk.content.segment_cache import SegmentCache
 from kiosk.exit_codes import ExitCode
 from kiosk.qt.accessibility.sound import AplayOutput
-from kiosk.qt.app.build import application, build_exhibit
+from kiosk.qt.app.build import application, build_exhibit, warm_up
 from kiosk.qt.app.unattended import Operations
 from kiosk.qt.app.watching import Watching
-from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.service.health import install_health
 from kiosk.service.logs import start_process_logs
 from kiosk.settings.model import Settings
@@ -85,8 +84,8 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
             stage.windowHandle().setScreen(screens[screen])
         stage.showFullScreen()
     # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
-    # first visitor's tap on a pillar with a chart.
-    QTimer.singleShot(WARM_UP_AFTER_MS, import_charts)
+    # first visitor's tap on a pillar with a chart. Then what start-up made is frozen for the cycle collector.
+    QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
     # Lock-down, operator panel, hot reload, USB bundles, opening hours (after the window is up):
     operations = Operations(app, stage, controller, settings, monotonic, kiosk_mode=not windowed, now=datetime.now)
     # The health file for node_exporter and the screenshot for a look from afar (monitoring in the settings):

@@ -16,9 +16,8 @@ from kiosk.content.segment_cache import FILE_NAME as SEGMENTS_FILE
 from kiosk.content.segment_cache import SegmentCache
 from kiosk.content.validated_cache import FILE_NAME as CONTENT_CACHE_FILE
 from kiosk.content.validated_cache import load_validated
-from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit
+from kiosk.qt.app.build import BuiltExhibit, application, build_exhibit, warm_up
 from kiosk.qt.bench.walk import Walk, idle_work
-from kiosk.qt.exhibit.charts import import_charts
 from kiosk.service.memory import rss_mb
 from kiosk.settings.model import ExhibitSettings
 
@@ -62,7 +61,7 @@ def walk(
 ) -> list[dict[str, object]]:
     clock = ManualClock()
     exhibit, content = shown(size, content_dir, clock, renderer, state_dir)
-    import_charts()  # as a running exhibit does while its attract loop plays, before the first visitor
+    warm_up()  # as a running exhibit does while its attract loop plays, before the first visitor
     real = QGuiApplication.platformName() == "xcb"
     figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)
     exhibit.controller.stop_timers()
@@ -83,7 +82,7 @@ def memory(
     (``by_screen``): what each screen holds."""
     clock = ManualClock()
     exhibit, _content = shown(size, content_dir, clock, state_dir=state_dir)
-    import_charts()
+    warm_up()
     controller = exhibit.controller
     controller.idle_loop.attract_timer.stop()
 
