@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 import greenlet
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
 
 T = TypeVar("T")
@@ -49,15 +49,18 @@ def unparent(item: QGraphicsItem) -> None:
     item.setParentItem(None)  # type: ignore[arg-type]
 
 
-def device_pixel(item: QGraphicsItem) -> float:
-    """The length, in the scene's units, of one pixel of the view that shows ``item`` (1 when none does): what a
-    move keeps to, so that the caches of what moves are copied again and not drawn again."""
+def scale_of(transform: QTransform) -> float:
+    """Device pixels per unit of ``transform`` (also when it turns)."""
+    return max(0.01, math.hypot(transform.m11(), transform.m12()))
+
+
+def on_whole_pixels(item: QGraphicsItem, length: float) -> float:
+    """``length`` (the scene's units) rounded to whole pixels of the view that shows ``item`` (of 1 when none does):
+    what a move keeps to, so that the caches of what moves are copied again and not drawn again."""
     scene = item.scene()
     views = scene.views() if scene is not None else []
-    if not views:
-        return 1.0
-    transform = views[0].transform()
-    return 1.0 / max(0.01, math.hypot(transform.m11(), transform.m12()))
+    pixel = 1.0 / scale_of(views[0].transform()) if views else 1.0
+    return round(length / pixel) * pixel
 
 
 def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:

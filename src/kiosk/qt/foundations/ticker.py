@@ -61,9 +61,8 @@ class Ticker(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.tick)
-        self.tick_began_s = (
-            0.0  # when (perf_counter) the last frame's tick began: idle work beside it keeps to its frame
-        )
+        # When (perf_counter) the last frame's tick began: idle work beside it keeps to its frame.
+        self.tick_began_s = 0.0
 
     def now(self) -> float:
         return self._clock()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from kiosk.qt.foundations.item import Item, device_pixel
+from kiosk.qt.foundations.item import Item, on_whole_pixels
 from kiosk.qt.foundations.ticker import Ticker
 
 TileT = TypeVar("TileT", bound=QGraphicsItem)
@@ -157,8 +157,7 @@ class Carousel(Item, Generic[TileT]):
         """Scroll to ``offset``, shown at the nearest whole pixel of the screen: a move by a part of one makes Qt
         draw every tile's cache again instead of copying it."""
         self._offset = offset
-        pixel = device_pixel(self)
-        self._strip.setPos(-round(offset / pixel) * pixel, 0)
+        self._strip.setPos(-on_whole_pixels(self, offset), 0)
         if self._dots is not None:
             self._dots.set_current(self.index)
 

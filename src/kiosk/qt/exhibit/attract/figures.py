@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QTransf
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.exhibit.motion import clamp01, ease_out_cubic
-from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.item import Item, scale_of
 from kiosk.qt.foundations.look import mix
 
 
@@ -47,8 +47,7 @@ def grid_for(count: int, width: float, height: float) -> tuple[int, int, float]:
 
 def device_scale(painter: QPainter) -> float:
     """Device pixels per unit of ``painter``'s coordinates (also on a turned screen)."""
-    t = painter.deviceTransform()
-    return max(0.01, math.hypot(t.m11(), t.m12()))
+    return scale_of(painter.deviceTransform())
 
 
 class Sprites:

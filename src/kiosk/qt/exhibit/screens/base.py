@@ -15,7 +15,7 @@ from kiosk.content.model import Content
 from kiosk.content.text import Language
 from kiosk.qt.exhibit.screens.story_art import ArtLibrary
 from kiosk.qt.foundations.icons import IconLibrary
-from kiosk.qt.foundations.item import Item, descendants, device_pixel
+from kiosk.qt.foundations.item import Item, descendants, on_whole_pixels
 from kiosk.qt.foundations.look import TARGET, Look
 from kiosk.qt.foundations.text_style import StyleChanges
 from kiosk.qt.foundations.ticker import Ticker
@@ -271,9 +271,8 @@ def _rise_in(ticker: Ticker, owner: object, item: QGraphicsItem, delay_s: float,
     item.setY(y + rise)
 
     def step(progress: float) -> None:
-        pixel = device_pixel(item)
         item.setOpacity(progress)
-        item.setPos(x, y + round(rise * (1.0 - progress) / pixel) * pixel)
+        item.setPos(x, y + on_whole_pixels(item, rise * (1.0 - progress)))
 
     ticker.tween(owner, 0.42, step, delay_s=delay_s)
 
