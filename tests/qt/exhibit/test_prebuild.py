@@ -3,6 +3,7 @@ only when built for the very same context, equal to a screen built at the tap, a
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -10,15 +11,23 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from kiosk.content.line_breaks import LineBreaker
 from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
+from kiosk.paths import default_assets_dir
+from kiosk.qt.app.build import warm_up
 from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.exhibit.prebuild import PICTURED_AHEAD, SLICE_S, Prebuilder, same_context
 from kiosk.qt.exhibit.screen_switcher import MOTION_FRAME_S
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_art import SceneArt
-from kiosk.qt.foundations.item import Item, SlicedBuild, descendants
+from kiosk.qt.exhibit.screens.take_home import qr_modules
+from kiosk.qt.foundations.fonts import load_bundled_fonts
+from kiosk.qt.foundations.item import Item, SlicedBuild, descendants, give_way
+from kiosk.qt.foundations.text_style import TextStyle
+from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.widgets.text_block import fit_text
 
-from ..exhibit_fixtures import Harness, Pointer
+from ..exhibit_fixtures import Harness, Pointer, shipped_content
 
 pytestmark = pytest.mark.gui
 
@@ -78,6 +87,37 @@ def test_a_sliced_build_raises_its_error_and_a_cancelled_one_is_dropped(qapp) ->
     sliced.cancel()
     assert sliced.done and sliced.result is None and reached == []
     Item()  # made outside a sliced build: at once, whatever happened before
+
+
+def test_a_long_text_fitted_in_a_sliced_build_gives_way_between_its_tries(qapp) -> None:
+    """A text tried at size after size inside one item (16 ms for a story's body at 1080p) is no longer one step
+    that a slice beside a count-up cannot stop in."""
+    typography = Typography(load_bundled_fonts(default_assets_dir())[0], LineBreaker([]))
+    style = TextStyle(px=60, min_px=20, colour="#ffffff", max_lines=40)
+    text = "广州科技创新综合水平持续提升，" * 40  # shrinks many steps before it fits
+    sliced = SlicedBuild(lambda: fit_text(text, typography, style, 700, 600))
+    slices = 0
+    while not sliced.run(0.0):
+        slices += 1
+    fitted = sliced.result
+    assert fitted is not None and fitted.px < style.px  # it did shrink, try after try
+    assert slices >= 3  # no Item is made in it: every stop was between two tries
+    assert not SlicedBuild(give_way).run(0.0) and SlicedBuild(give_way).run(1.0)
+
+
+def test_the_warm_up_makes_the_qr_code_every_story_sheet_shows(qapp) -> None:
+    """The QR library's import and its first code (35 ms) are made before the first visitor, not in a frame of
+    Home's count-ups where the story sheets are built ahead."""
+    content = shipped_content()
+    url = content.exhibit.article.url
+    qr_modules.cache_clear()
+    try:
+        warm_up(content)
+        hits = qr_modules.cache_info().hits
+        qr_modules(url)
+        assert qr_modules.cache_info().hits == hits + 1
+    finally:
+        gc.unfreeze()  # warm_up froze what exists for the collector: this process goes on with other tests
 
 
 def test_home_builds_the_pillars_and_the_outlook_ahead_and_the_tap_takes_them(harness: Harness) -> None:

@@ -23,6 +23,7 @@ from kiosk.qt.accessibility.sound import RecordingOutput, SoundOutput
 from kiosk.qt.app.renderer import use_renderer
 from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.exhibit.controller import ExhibitController
+from kiosk.qt.exhibit.screens.take_home import qr_modules
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.icons import IconLibrary
 from kiosk.qt.foundations.stage import Stage
@@ -47,11 +48,13 @@ def application() -> QApplication:
     return app
 
 
-def warm_up() -> None:
+def warm_up(content: Content) -> None:
     """What a started exhibit does while its attract loop plays, before the first visitor: pyqtgraph (NumPy) is
-    imported (about half a second, not on the first tap on a pillar with a chart), then what start-up made is frozen
-    for the cycle collector (kiosk.service.memory.freeze_long_lived)."""
+    imported (about half a second, not on the first tap on a pillar with a chart), and the QR library with the code
+    every story sheet shows (35 ms the first time: in a frame of Home's count-ups, where the sheets are built ahead,
+    or in a tap). Then what start-up made is frozen for the cycle collector (kiosk.service.memory.freeze_long_lived)."""
     import_charts()
+    qr_modules(content.exhibit.article.url)
     freeze_long_lived()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -85,7 +86,7 @@ def run_exhibit(content: Content, settings: Settings, config_path: Path | None =
         stage.showFullScreen()
     # pyqtgraph (NumPy) takes about half a second to import: do it while the attract loop runs, not on the
     # first visitor's tap on a pillar with a chart. Then what start-up made is frozen for the cycle collector.
-    QTimer.singleShot(WARM_UP_AFTER_MS, warm_up)
+    QTimer.singleShot(WARM_UP_AFTER_MS, partial(warm_up, content))
     # Lock-down, operator panel, hot reload, USB bundles, opening hours (after the window is up):
     operations = Operations(app, stage, controller, settings, monotonic, kiosk_mode=not windowed, now=datetime.now)
     # The health file for node_exporter and the screenshot for a look from afar (monitoring in the settings):

@@ -61,7 +61,7 @@ def walk(
 ) -> list[dict[str, object]]:
     clock = ManualClock()
     exhibit, content = shown(size, content_dir, clock, renderer, state_dir)
-    warm_up()  # as a running exhibit does while its attract loop plays, before the first visitor
+    warm_up(content)  # as a running exhibit does while its attract loop plays, before the first visitor
     real = QGuiApplication.platformName() == "xcb"
     figures = Walk(exhibit, content, clock, real_window=real).run(rounds, attract_s)
     exhibit.controller.stop_timers()
@@ -81,8 +81,8 @@ def memory(
     growth, not which screen it was read on. After the last, one more visit is read screen by screen
     (``by_screen``): what each screen holds."""
     clock = ManualClock()
-    exhibit, _content = shown(size, content_dir, clock, state_dir=state_dir)
-    warm_up()
+    exhibit, content = shown(size, content_dir, clock, state_dir=state_dir)
+    warm_up(content)
     controller = exhibit.controller
     controller.idle_loop.attract_timer.stop()
 

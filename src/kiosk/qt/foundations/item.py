@@ -6,8 +6,10 @@ collection. ``Item`` does it the way that works; :func:`unparent` undoes it.
 
 A whole screen takes 5–20 ms to build: too long for one turn of the event loop while a visitor may touch or a
 frame may be due. :class:`SlicedBuild` runs such a build in a greenlet of its own; every item made there first
-checks the slice's deadline and, once it has passed, hands control back to the event loop, so the build goes on in
-the next slice where it stopped. Built anywhere else (a tap's own page), an item is made at once.
+checks the slice's deadline (:func:`give_way`) and, once it has passed, hands control back to the event loop, so the
+build goes on in the next slice where it stopped. Work inside one item that can take milliseconds (a long text
+fitted to its box, tried at size after size) gives way the same between its steps. Built anywhere else (a tap's own
+page), an item is made at once.
 """
 
 from __future__ import annotations
@@ -29,9 +31,7 @@ class Item(QGraphicsObject):
     """A graphics object owned by its parent item; draws nothing unless a subclass paints."""
 
     def __init__(self, parent: QGraphicsItem | None = None):
-        current = greenlet.getcurrent()
-        if isinstance(current, _Slice):  # built in idle time: the slice may be over
-            current.checkpoint()
+        give_way()  # built in idle time: the slice may be over
         super().__init__()
         if parent is not None:
             self.setParentItem(parent)
@@ -72,6 +72,15 @@ def descendants(item: QGraphicsItem) -> list[QGraphicsItem]:
         found.append(child)
         stack.extend(child.childItems())
     return found
+
+
+def give_way() -> None:
+    """In a sliced build whose slice is over: back to the event loop (the build goes on from here in its next
+    slice). Anywhere else: nothing. Call it only where the build could as well stop for good (nothing half made that
+    anything else sees)."""
+    current = greenlet.getcurrent()
+    if isinstance(current, _Slice):
+        current.checkpoint()
 
 
 class _Slice(greenlet.greenlet):  # type: ignore[misc]  # greenlet ships no types for subclassing

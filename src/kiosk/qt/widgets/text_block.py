@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextCharFormat, QTex
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from kiosk.content.line_breaks import OPENING, LineBreaker, compressible, han_count, has_han, strip_joiners
-from kiosk.qt.foundations.item import Item
+from kiosk.qt.foundations.item import Item, give_way
 from kiosk.qt.foundations.text_style import HEADING_LINES, TextStyle
 from kiosk.qt.foundations.typography import Typography
 
@@ -57,7 +57,10 @@ def _layout(
     ``narrower`` gives single lines (by index) a narrower width still.
     Two full-width marks in a row are set closer (``halt``); a left-aligned line that starts with an opening mark
     hangs it by its blank half, so the text edge stays straight.
+
+    Fitting a long text tries it at size after size: built in idle time, each try may be where the slice ends.
     """
+    give_way()
     font = typography.font(px, style.bold, style.language)
     layout = QTextLayout(text, font)
     option = QTextOption(_ALIGN.get(style.align, Qt.AlignmentFlag.AlignLeft))
