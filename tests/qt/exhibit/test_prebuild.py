@@ -7,7 +7,7 @@ import gc
 import time
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
@@ -24,6 +24,7 @@ from kiosk.qt.exhibit.screens.take_home import qr_modules
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.item import Item, SlicedBuild, descendants, give_way
 from kiosk.qt.foundations.text_style import TextStyle
+from kiosk.qt.foundations.transition import PREPARE_STEPS, PictureBuffers
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.text_block import fit_text
 
@@ -282,20 +283,32 @@ def test_once_the_likely_screens_are_built_the_memory_freed_meanwhile_is_given_b
     harness.controller.stop_timers()
 
 
-def test_idle_gives_the_new_pictures_buffer_back_and_the_next_transition_makes_it_again(harness: Harness) -> None:
+def test_the_transitions_buffers_are_written_in_idle_time_before_the_first_tap_and_kept(harness: Harness) -> None:
+    """Fresh memory costs a page fault at its first write: the two screen-sized buffers are made and written while
+    nobody taps, not in the first tap (20–150 ms at 4K) or in every transition's bands, and they stay."""
     at_home(harness)
     controller = harness.controller
-    controller.open_outlook()
     buffers = controller.switcher._buffers
-    assert buffers.held() == 2  # the transition's two pictures
+    idle(harness)
+    assert buffers.held() == 2 and buffers.prepared
+    old, new = buffers.pair(harness.stage.device_size())
+    painted = harness.stage.frames_painted
+    controller.open_outlook()
+    assert harness.stage.covered and harness.stage.frames_painted == painted + 1
+    assert buffers.pair(harness.stage.device_size()) == (old, new)  # the same two, not made again
     harness.settle()
     idle(harness)
-    assert buffers.held() == 1  # the new picture's is given back while nobody taps
-    painted = harness.stage.frames_painted
-    controller.home()
-    assert harness.stage.covered and harness.stage.frames_painted == painted + 1 and buffers.held() == 2
-    harness.settle()
+    assert buffers.held() == 2 and buffers.prepared and buffers.pair(harness.stage.device_size())[1] is new
     controller.stop_timers()
+
+
+def test_buffers_made_for_a_new_size_are_written_again(qapp) -> None:
+    buffers = PictureBuffers()
+    steps = list(buffers.prepare(QSize(64, 32)))
+    assert len(steps) == 2 * PREPARE_STEPS and buffers.prepared
+    assert list(buffers.prepare(QSize(64, 32))) == []  # nothing left to do at this size
+    buffers.pair(QSize(80, 40))
+    assert not buffers.prepared and len(list(buffers.prepare(QSize(80, 40)))) == 2 * PREPARE_STEPS
 
 
 def test_the_scenes_of_the_screen_shown_and_of_the_likeliest_sheets_are_drawn_ahead(open_exhibit) -> None:

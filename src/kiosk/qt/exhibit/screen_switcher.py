@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from itertools import chain
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
@@ -215,14 +216,15 @@ class ScreenSwitcher:
         item.deleteLater()
 
     def _pictures(self, ahead: list[QGraphicsObject]) -> Iterator[None]:
-        """The slow pictures of the screen shown (its carousel's tiles too) and of ``ahead``, drawn at the stage's
-        scale one a step."""
+        """The transition's two buffers, written once before the first tap that needs them; then the slow pictures of
+        the screen shown (its carousel's tiles too) and of ``ahead``, drawn at the stage's scale one a step."""
         shown = [item for item in (self.page, self.sheet) if item is not None]
-        return prepare_pictures([*shown, *ahead], self._stage.device_scale())
+        return chain(
+            self._buffers.prepare(self._stage.device_size()),
+            prepare_pictures([*shown, *ahead], self._stage.device_scale()),
+        )
 
     def _tidy(self) -> None:
-        """Idle, with the likely screens built: the new picture's screen-sized buffer (33 MB at 4K) is given back
-        until the next transition, and the heap's free pages. The old picture's stays: a tap copies into it at once."""
-        if self._transition is None:
-            self._buffers.trim()
+        """Idle, with the likely screens built: the heap's free pages are given back (the transition's two buffers
+        stay, written already: a tap copies into one at once, and the bands draw into the other)."""
         give_back_free_memory()
