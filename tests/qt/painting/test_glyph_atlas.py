@@ -129,3 +129,16 @@ def test_glyphs_are_kept_within_the_budget_and_reused(typography: Typography) ->
     other = _draw(120, 1.0, lambda painter: small.draw_layout(painter, layout, QPointF(4, 6), QColor("#ffffff")))
     assert small.made > made  # another colour is another set of images
     assert other.sum() > 0
+
+
+def test_at_twice_the_scale_the_atlas_keeps_four_times_the_bytes(typography: Typography) -> None:
+    """A glyph drawn at 4K is four times the image it is at 1080p: the room for them grows as much, or a visit's
+    screens would make their glyphs again every time they are shown."""
+    layout = _layout(typography, 120)
+    sized = GlyphAtlas()
+    _draw(120, 2.0, _ours(sized, layout))
+    held = sized.bytes
+    atlas = GlyphAtlas(limit_bytes=held // 2)  # a budget at a scale of one that half of them would fill
+    assert atlas.room_bytes == held // 2
+    _draw(120, 2.0, _ours(atlas, layout))
+    assert atlas.room_bytes == 4 * (held // 2) and atlas.bytes == held and len(atlas) == len(sized)

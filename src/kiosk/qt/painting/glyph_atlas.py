@@ -20,7 +20,11 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QImage, QPainter, QRawFont, QTextLayout, QTransform, qRgba
 
 QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images below this size (QT_MAX_CACHED_GLYPH_SIZE)
-ATLAS_BYTES = 8 * 1024 * 1024  # glyph images kept (coloured, 4 bytes a pixel): the large text of a few screens at 4K
+# Glyph images kept (coloured, 4 bytes a pixel) at a scale of one device pixel a logical pixel: the large text of a few
+# screens. At a larger scale each image is as much larger squared (four times at 4K), and so is the room kept for them:
+# at 4K 8 MB held about 210 glyphs, less than a visit's screens need, and a pillar, the outlook and the attract loop
+# made 70–130 of theirs again at every visit, in the frames that first drew them.
+ATLAS_BYTES = 8 * 1024 * 1024
 _FontKey = tuple[str, str, int, int, float]
 _GlyphKey = tuple[_FontKey, int, int]  # the font at its device size, the glyph, the colour (ARGB)
 _Glyph = tuple[QImage, float, float]  # the coloured image and where its top left is from the glyph's origin
@@ -49,11 +53,12 @@ def single_line(text: str, font: QFont) -> QTextLayout:
 
 
 class GlyphAtlas:
-    """Coloured glyph images of text too large for Qt's own glyph cache, kept up to ``limit_bytes`` (the least
-    recently drawn go first)."""
+    """Coloured glyph images of text too large for Qt's own glyph cache, kept up to ``limit_bytes`` at a scale of one
+    (times the square of the largest scale drawn at; the least recently drawn go first)."""
 
     def __init__(self, limit_bytes: int = ATLAS_BYTES):
         self.limit_bytes = limit_bytes
+        self._scale_room = 1.0  # the square of the largest scale drawn at (at least one)
         self._glyphs: OrderedDict[_GlyphKey, _Glyph] = OrderedDict()
         self._bytes = 0
         self._fonts: dict[_FontKey, QRawFont] = {}
@@ -63,6 +68,11 @@ class GlyphAtlas:
     @property
     def bytes(self) -> int:
         return self._bytes
+
+    @property
+    def room_bytes(self) -> int:
+        """How many bytes of glyph images are kept at most, at the scale drawn at."""
+        return int(self.limit_bytes * self._scale_room)
 
     def __len__(self) -> int:
         return len(self._glyphs)
@@ -121,6 +131,7 @@ class GlyphAtlas:
     # Making glyph images -------------------------------------------------------------------------------------------
     def _maker(self, raw: QRawFont, scale: float, rgba: int) -> Callable[[int], _Glyph]:
         """The glyph images of ``raw`` drawn at ``scale`` in ``rgba``, by glyph index (made on first use)."""
+        self._scale_room = max(self._scale_room, scale * scale)
         size = round(raw.pixelSize() * scale, 2)
         font_key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value), size)
         sized = self._fonts.get(font_key)
@@ -140,7 +151,7 @@ class GlyphAtlas:
             glyphs[key] = made
             self._bytes += made[0].sizeInBytes()
             self.made += 1
-            while self._bytes > self.limit_bytes and len(glyphs) > 1:
+            while self._bytes > self.room_bytes and len(glyphs) > 1:
                 _key, (old, _x, _y) = glyphs.popitem(last=False)
                 self._bytes -= old.sizeInBytes()
             return made
