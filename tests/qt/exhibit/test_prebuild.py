@@ -40,6 +40,7 @@ def idle(harness: Harness, limit_s: float = 10.0) -> Prebuilder:
         QApplication.processEvents()
         time.sleep(0.002)
     assert not prebuild.pending, "the idle work did not finish"
+    assert harness.controller.switcher.wait_for_pictures(limit_s), "the pictures were not drawn"
     return prebuild
 
 

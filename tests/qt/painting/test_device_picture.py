@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QRadialGradient
 
@@ -80,3 +85,45 @@ def test_pictures_are_drawn_ahead_one_a_step(qapp) -> None:
     assert len(list(steps)) == 2
     assert all(h.picture.ready(2.0) for h in holders)  # type: ignore[attr-defined]
     assert list(prepare_pictures([root], 2.0)) == []  # nothing left to draw
+
+
+def test_a_picture_drawn_elsewhere_is_handed_over_and_the_step_does_not_wait_for_it(qapp) -> None:
+    """A story's scene takes 17–47 ms at 4K: drawn in the pictures' thread, the slice of idle work that asks for it
+    returns at once, and the picture is there once the thread has drawn it."""
+    go = threading.Event()
+
+    def elsewhere() -> Callable[[QPainter], None]:
+        go.wait(10)  # the worker is busy until the test lets it go
+        return _scene
+
+    picture = DevicePicture(RECT, _scene, elsewhere)
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        assert picture.prepare_elsewhere(2.0, thread.submit)
+        assert not picture.ready(2.0) and picture.drawn == 0  # asked for, not drawn yet: the step did not wait
+        assert not picture.prepare_elsewhere(2.0, thread.submit)  # on its way: not asked for twice
+        go.set()
+        thread.submit(lambda: None).result(10)
+    assert picture.ready(2.0) and picture.drawn == 1
+    assert np.abs(_shown(picture.paint, scale=2.0) - _shown(_scene, scale=2.0)).max() <= 1
+
+
+def test_a_picture_released_while_it_is_drawn_elsewhere_is_not_kept(qapp) -> None:
+    go = threading.Event()
+
+    def elsewhere() -> Callable[[QPainter], None]:
+        go.wait(10)
+        return _scene
+
+    picture = DevicePicture(RECT, _scene, elsewhere)
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        picture.prepare_elsewhere(2.0, thread.submit)
+        picture.release()  # its item went meanwhile
+        go.set()
+        thread.submit(lambda: None).result(10)
+    assert not picture.ready(2.0) and picture.bytes == 0
+
+
+def test_a_picture_without_a_way_to_be_drawn_elsewhere_is_drawn_at_once(qapp) -> None:
+    picture = DevicePicture(RECT, _scene)
+    assert picture.prepare_elsewhere(2.0, lambda job: pytest.fail("nothing goes to the thread"))
+    assert picture.ready(2.0)

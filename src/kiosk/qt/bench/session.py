@@ -107,7 +107,7 @@ def memory(
     cycle = len(visit(""))
     every = max(cycle, round(every / cycle) * cycle) if every > 1 else every
     settled()
-    idle_work(controller.switcher.prebuild)
+    idle_work(controller.switcher)
     curve = [(0, rss_mb() or 0.0)]
     done = 0
     while done < changes:
@@ -116,7 +116,7 @@ def memory(
             settled()
             done += 1
             if done % every == 0:
-                idle_work(controller.switcher.prebuild)
+                idle_work(controller.switcher)
                 curve.append((done, rss_mb() or 0.0))
             if done >= changes:
                 break
@@ -125,7 +125,7 @@ def memory(
         for name, step in visit(controller.pillar_ids[0]):
             step()
             settled()
-            idle_work(controller.switcher.prebuild)
+            idle_work(controller.switcher)
             by_screen.append((name, rss_mb() or 0.0))
     controller.stop_timers()
     segments = controller.context().typography.breaker.segments

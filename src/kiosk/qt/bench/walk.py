@@ -21,7 +21,7 @@ from kiosk.clock import ManualClock
 from kiosk.content.model import Content
 from kiosk.qt.app.build import BuiltExhibit
 from kiosk.qt.bench.figures import Figures
-from kiosk.qt.exhibit.prebuild import Prebuilder
+from kiosk.qt.exhibit.screen_switcher import ScreenSwitcher
 from kiosk.qt.widgets.button import Button
 from kiosk.qt.widgets.carousel import Carousel
 
@@ -30,14 +30,16 @@ MAX_FRAMES = 300  # a step's motion is followed for at most this many frames (Ho
 IDLE_S = 3.0  # after a step's motion, the visitor looks this long at most before the next tap
 
 
-def idle_work(prebuild: Prebuilder, limit_s: float = IDLE_S) -> list[float]:
+def idle_work(switcher: ScreenSwitcher, limit_s: float = IDLE_S) -> list[float]:
     """Run the event loop (on real time) until the idle work is done — the likely next screens built, the memory
-    tidied — or ``limit_s`` has passed; how long each of its slices took (ms)."""
+    tidied, the pictures drawn in their thread — or ``limit_s`` has passed; how long each of its slices took (ms)."""
+    prebuild = switcher.prebuild
     prebuild.slices_ms.clear()
     end = time.perf_counter() + limit_s
     while time.perf_counter() < end and (prebuild.pending or prebuild.working):
         QCoreApplication.processEvents()
         time.sleep(0.001)
+    switcher.wait_for_pictures(max(0.0, end - time.perf_counter()))
     return list(prebuild.slices_ms)
 
 
@@ -104,7 +106,7 @@ class Walk:
     def idle(self, step: str, limit_s: float = IDLE_S) -> None:
         """The visitor looks at the screen: the event loop runs (on real time) until the likely next screens are
         built ahead, each slice of that work a figure."""
-        for ms in idle_work(self.exhibit.controller.switcher.prebuild, limit_s):
+        for ms in idle_work(self.exhibit.controller.switcher, limit_s):
             self.figures.add(step, "idle slices", ms)
 
     def mouse(self, kind: QEvent.Type, point: QPointF) -> None:

@@ -30,7 +30,7 @@ from kiosk.exhibit.navigation import Attract, Screen
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import SlicedBuild, descendants
 from kiosk.qt.foundations.timers import named_timer
-from kiosk.qt.painting.device_picture import DevicePicture
+from kiosk.qt.painting.device_picture import DevicePicture, Run
 
 SLICE_S = 0.004  # one slice of idle work: well inside a 60 Hz frame
 MIN_ROOM_S = 0.001  # beside motion, a slice runs only when its frame has at least this much of its budget left
@@ -230,11 +230,13 @@ class Prebuilder(QObject):
             entry.build.cancel()
 
 
-def prepare_pictures(roots: Iterable[QGraphicsItem], scale: float) -> Iterator[None]:
+def prepare_pictures(roots: Iterable[QGraphicsItem], scale: float, run: Run | None = None) -> Iterator[None]:
     """Draw ahead, at ``scale``, the pictures of every item in ``roots`` (an item's ``picture`` attribute), one per
-    step: a step is one picture drawn."""
+    step: a step is one picture drawn, or with ``run`` (a worker thread) one picture handed to it to draw."""
     for root in roots:
         for item in [root, *descendants(root)]:
             picture = getattr(item, "picture", None)
-            if isinstance(picture, DevicePicture) and picture.prepare(scale):
+            if not isinstance(picture, DevicePicture):
+                continue
+            if picture.prepare(scale) if run is None else picture.prepare_elsewhere(scale, run):
                 yield

@@ -7,6 +7,7 @@ It knows how to show a navigation :class:`~kiosk.exhibit.navigation.Screen`, not
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import chain
 
@@ -51,6 +52,9 @@ class ScreenSwitcher:
         self._context = context
         self._attract_slide_s = attract_slide_s
         self._buffers = PictureBuffers()
+        # The slow pictures (story scenes) drawn ahead are drawn here, one at a time, beside the event loop. Its
+        # thread waits for work while there is none, and ends when the switcher goes.
+        self._pictures_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-pictures")
         self._leaving: list[QGraphicsObject] = []  # off the scene, freed when the transition is over
         self.page: Page | None = None
         self.sheet: StorySheet | None = None
@@ -217,12 +221,22 @@ class ScreenSwitcher:
 
     def _pictures(self, ahead: list[QGraphicsObject]) -> Iterator[None]:
         """The transition's two buffers, written once before the first tap that needs them; then the slow pictures of
-        the screen shown (its carousel's tiles too) and of ``ahead``, drawn at the stage's scale one a step."""
+        the screen shown (its carousel's tiles too) and of ``ahead``, handed one a step to the pictures' thread to be
+        drawn at the stage's scale."""
         shown = [item for item in (self.page, self.sheet) if item is not None]
         return chain(
             self._buffers.prepare(self._stage.device_size()),
-            prepare_pictures([*shown, *ahead], self._stage.device_scale()),
+            prepare_pictures([*shown, *ahead], self._stage.device_scale(), self._pictures_thread.submit),
         )
+
+    def wait_for_pictures(self, timeout_s: float) -> bool:
+        """Wait until the pictures handed to the pictures' thread are drawn (benchmarks and tests: the idle work is
+        then all done); whether they were within ``timeout_s``."""
+        try:
+            self._pictures_thread.submit(lambda: None).result(timeout=timeout_s)
+        except TimeoutError:
+            return False
+        return True
 
     def _tidy(self) -> None:
         """Idle, with the likely screens built: the heap's free pages are given back (the transition's two buffers

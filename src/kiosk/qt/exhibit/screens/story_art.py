@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from functools import partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -44,6 +45,7 @@ class ArtLibrary:
             else frozenset()
         )
         self._renderers: dict[str, QSvgRenderer] = {}
+        self._data: dict[str, bytes] = {}
 
     def names(self) -> frozenset[str]:
         return self._names
@@ -56,15 +58,20 @@ class ArtLibrary:
         if renderer is None:
             file = self.folder / f"{name}{SVG}"
             try:  # only a regular file within the limit (a pipe or a device put there cannot hang the exhibit)
-                renderer = QSvgRenderer(QByteArray(read_regular(file, MAX_ART_BYTES)))
+                data = read_regular(file, MAX_ART_BYTES)
             except (OSError, FileRefused) as exc:
                 _log.warning("illustration %s not read: %s; its story shows its pattern", file, exc)
                 return None
+            renderer = QSvgRenderer(QByteArray(data))
             if not renderer.isValid():
                 _log.warning("illustration %s is not valid SVG; its story shows its pattern", file)
                 return None
-            self._renderers[name] = renderer
+            self._renderers[name], self._data[name] = renderer, data
         return renderer
+
+    def data(self, name: str) -> bytes | None:
+        """The scene ``name``'s SVG as read (None unless :meth:`renderer` gave it): to draw it in another thread."""
+        return self._data.get(name)
 
 
 def cover_crop(source_w: float, source_h: float, box_w: float, box_h: float) -> QRectF:
@@ -86,10 +93,20 @@ class SceneArt(Item):
     (:class:`~kiosk.qt.painting.device_picture.DevicePicture`): the idle work draws it before the frame that first
     shows it."""
 
-    def __init__(self, renderer: QSvgRenderer, width: float, height: float, radius: float, parent: QGraphicsItem):
+    def __init__(
+        self,
+        renderer: QSvgRenderer,
+        width: float,
+        height: float,
+        radius: float,
+        parent: QGraphicsItem,
+        data: bytes | None = None,
+    ):
+        """``data``: the scene's SVG, so that it can be drawn ahead in another thread with a renderer of its own."""
         super().__init__(parent)
         self._rect = QRectF(0, 0, width, height)
-        self.picture = DevicePicture(self._rect, partial(_draw_scene, renderer, QRectF(self._rect), radius))
+        elsewhere = None if data is None else partial(_scene_of, data, QRectF(self._rect), radius)
+        self.picture = DevicePicture(self._rect, partial(_draw_scene, renderer, QRectF(self._rect), radius), elsewhere)
         # The picture (14 MB at 4K) goes with the item, not with its Python object: the screen's Python objects hold
         # one another and live on until the garbage collector finds them.
         self.destroyed.connect(self.picture.release)
@@ -99,6 +116,11 @@ class SceneArt(Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.picture.paint(painter)
+
+
+def _scene_of(data: bytes, rect: QRectF, radius: float) -> Callable[[QPainter], None]:
+    """A drawing of the scene ``data`` with a renderer of its own (the library's serves the GUI thread)."""
+    return partial(_draw_scene, QSvgRenderer(QByteArray(data)), rect, radius)
 
 
 def _draw_scene(renderer: QSvgRenderer, rect: QRectF, radius: float, painter: QPainter) -> None:
@@ -227,6 +249,6 @@ def drawn_picture(
 ) -> Item:
     """``story``'s own scene from ``art`` filling ``width`` × ``height``, or its designed pattern when it has none."""
     renderer = art.renderer(art_name(story)) if art is not None else None
-    if renderer is not None:
-        return SceneArt(renderer, width, height, radius, parent)
+    if art is not None and renderer is not None:
+        return SceneArt(renderer, width, height, radius, parent, data=art.data(art_name(story)))
     return PatternArt(story.title.get(language), accent, ground, typography, language, width, height, radius, parent)

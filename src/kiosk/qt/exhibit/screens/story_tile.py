@@ -212,7 +212,7 @@ class StoryTile(Panel):
     def _picture(self, height: float) -> None:
         ctx = self._ctx
         renderer = ctx.art.renderer(art_name(self._story)) if ctx.art is not None else None
-        if renderer is None:
+        if ctx.art is None or renderer is None:
             return
         chevron = self.childItems()[-1]
         shift = height + 16
@@ -223,7 +223,8 @@ class StoryTile(Panel):
             if isinstance(child, TextBlock) and child.y() + shift + box.height() > self.boundingRect().height() - 26:
                 child.set_box(box.width(), child.text_height())  # a box down to the tile's foot ends at its text
             child.moveBy(0, shift)
-        SceneArt(renderer, self._inner, height, RADIUS * 0.6, self).setPos(26.0, 26.0)
+        data = ctx.art.data(art_name(self._story))
+        SceneArt(renderer, self._inner, height, RADIUS * 0.6, self, data=data).setPos(26.0, 26.0)
 
     def on_tap(self, point: QPointF) -> None:
         self._open(self.index)
