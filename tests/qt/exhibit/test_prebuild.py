@@ -23,7 +23,7 @@ from kiosk.qt.exhibit.screens.take_home import qr_modules
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.item import Item, SlicedBuild, descendants, give_way
 from kiosk.qt.foundations.text_style import TextStyle
-from kiosk.qt.foundations.transition import PREPARE_STEPS, PictureBuffers
+from kiosk.qt.foundations.transition import PREPARE_STEP_BYTES, PictureBuffers
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.text_block import fit_text
 
@@ -304,10 +304,26 @@ def test_the_transitions_buffers_are_written_in_idle_time_before_the_first_tap_a
 def test_buffers_made_for_a_new_size_are_written_again(qapp) -> None:
     buffers = PictureBuffers()
     steps = list(buffers.prepare(QSize(64, 32)))
-    assert len(steps) == 2 * PREPARE_STEPS and buffers.prepared
+    assert len(steps) == 2 and buffers.prepared  # 8 KB each: one step
     assert list(buffers.prepare(QSize(64, 32))) == []  # nothing left to do at this size
     buffers.pair(QSize(80, 40))
-    assert not buffers.prepared and len(list(buffers.prepare(QSize(80, 40)))) == 2 * PREPARE_STEPS
+    assert not buffers.prepared and len(list(buffers.prepare(QSize(80, 40)))) == 2
+
+
+def test_a_step_of_writing_the_buffers_writes_at_most_its_share_of_bytes_and_all_of_them_in_the_end(qapp) -> None:
+    """At 4K a buffer is 33 MB: written 4 MB a step, a first write took up to 22 ms, a frame of the attract loop."""
+    buffers = PictureBuffers()
+    size = QSize(3840, 2160)
+    old, new = buffers.pair(size)
+    old.fill(0xFFFFFFFF)
+    new.fill(0xFFFFFFFF)
+    steps = buffers.prepare(size)
+    next(steps)
+    written = sum(1 for y in range(size.height()) if old.pixel(0, y) == 0xFF000000)
+    assert 0 < written * old.bytesPerLine() <= PREPARE_STEP_BYTES
+    assert 1 + sum(1 for _ in steps) == 2 * -(-size.height() // written)
+    assert buffers.prepared
+    assert all(image.pixel(x, y) == 0xFF000000 for image in (old, new) for x, y in ((0, 0), (3839, 2159), (100, 1500)))
 
 
 def test_the_scenes_of_the_screen_shown_and_of_the_likeliest_sheets_are_drawn_ahead(open_exhibit) -> None:

@@ -32,7 +32,9 @@ ARRIVE_FROM = 0.3  # share of the transition after which the new picture fades i
 SHEET_DIM = 0.5  # a sheet opening over its page: how far the page beneath dims before the sheet rises over it
 WORK_BUDGET_S = 0.004  # drawing the new picture may take this long in one frame (at least one band a frame)
 BANDS = 32  # the new picture is drawn in this many horizontal bands
-PREPARE_STEPS = 8  # the two pictures' buffers are first written in this many steps each, in idle time
+# The two pictures' buffers are first written in idle time, this many bytes a step: a first write costs a page fault
+# every 4 KB, and on these virtual machines 4 MB of them took 2–22 ms, a frame of the attract loop that runs meanwhile.
+PREPARE_STEP_BYTES = 512 * 1024
 
 
 class Screen(Protocol):
@@ -84,15 +86,15 @@ class PictureBuffers:
         return self._prepared is not None
 
     def prepare(self, size: QSize) -> Iterator[None]:
-        """Make both at ``size`` (if they are not yet) and write every page of them once, a band a step (at 4K a
-        step is 4 MB: a few milliseconds); nothing to do when that was done at this size."""
+        """Make both at ``size`` (if they are not yet) and write every page of them once, ``PREPARE_STEP_BYTES`` a
+        step (at 4K 34 rows: a millisecond or two); nothing to do when that was done at this size."""
         if self._prepared == size:
             return
         for image in self.pair(size):
-            for i in range(PREPARE_STEPS):
-                top, bottom = size.height() * i // PREPARE_STEPS, size.height() * (i + 1) // PREPARE_STEPS
+            rows = max(1, PREPARE_STEP_BYTES // max(1, image.bytesPerLine()))
+            for top in range(0, size.height(), rows):
                 painter = QPainter(image)
-                painter.fillRect(QRect(0, top, size.width(), bottom - top), QColor(0, 0, 0))
+                painter.fillRect(QRect(0, top, size.width(), min(rows, size.height() - top)), QColor(0, 0, 0))
                 painter.end()
                 yield
         self._prepared = QSize(size)
