@@ -4,11 +4,15 @@ or a single character (%, 位) — and a pillar page's story tiles fill a tall r
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from kiosk.content.model import Content, KeyNumber
+from kiosk.content.number_format import format_number
+from kiosk.exhibit.motion import count_up_for, count_up_text
 from kiosk.paths import default_assets_dir
 from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.exhibit.screens.story_tile import StoryTile
@@ -93,3 +97,44 @@ def test_a_portrait_pillar_page_shows_its_stories_pictures_and_landscape_does_no
                                - QPointF(0, 0.5)) for w in words)  # fmt: skip
     assert len(heights[(1080, 1920)]) == 1 and min(heights[(1080, 1920)]) >= StoryTile.PICTURE_MIN - 16
     assert heights[(1920, 1080)] == set()
+
+
+def _painted(counter: CountingNumber, scale: float) -> np.ndarray:
+    rect = counter.boundingRect()
+    image = QImage(int(rect.width() * scale) + 2, int(rect.height() * scale) + 2, QImage.Format.Format_RGB32)
+    image.fill(0xFF0B1733)
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    counter.paint(painter, None)  # type: ignore[arg-type]  # the item's paint takes no option
+    painter.end()
+    bits = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return bits.copy()
+
+
+COUNTING = [
+    n.id for n in HOME_ROW if count_up_text(n, "en", 0.37 * count_up_for(n).duration_s) != format_number(n, "en")
+]
+
+
+@pytest.mark.parametrize("ident", COUNTING)
+def test_a_counting_figure_drawn_a_character_at_a_time_looks_as_drawn_whole(typography, ident) -> None:
+    """While it counts, a hero number's figure is drawn from its characters, each laid out once, not from a text
+    laid out anew every frame: where that lands where Qt sets the whole text (tabular digits), the pixels are the
+    same; where it would not, the figure is drawn whole."""
+    counter = CountingNumber(number(ident), "en", typography, 900, 300, "#f4d58d", 200)
+    assert counter._by_character  # the bundled font's tabular digits are not kerned
+    counter._show(0.37)  # counting: a text of its own
+    assert counter.text != counter.final_text
+    ours = _painted(counter, 2.0)
+    counter._by_character = False
+    whole = _painted(counter, 2.0)
+    assert (ours != 0x0B).any()  # something is drawn
+    assert np.array_equal(ours, whole)
+
+
+def test_kerned_characters_are_not_set_one_at_a_time(typography) -> None:
+    from kiosk.qt.widgets.counting_number import _Fonts
+
+    fonts = _Fonts(typography, "en", 120, 48)
+    assert fonts.by_character(["1,234.5", "+100"])
+    assert not fonts.by_character(["AVAT"])  # a kerned pair: set whole it is narrower than its letters

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextLayout, QTransform
 from kiosk.paths import default_assets_dir
 from kiosk.qt.foundations.fonts import load_bundled_fonts
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.painting import glyph_atlas
 from kiosk.qt.painting.glyph_atlas import QT_CACHED_BELOW, GlyphAtlas, device_scale, single_line
 
 TEXT = "广州科技创新迈入全球“第一方阵” Guangzhou 2025 +100%"
@@ -142,3 +143,40 @@ def test_at_twice_the_scale_the_atlas_keeps_four_times_the_bytes(typography: Typ
     assert atlas.room_bytes == held // 2
     _draw(120, 2.0, _ours(atlas, layout))
     assert atlas.room_bytes == 4 * (held // 2) and atlas.bytes == held and len(atlas) == len(sized)
+
+
+def test_a_short_text_drawn_again_is_not_laid_out_again(typography: Typography, monkeypatch) -> None:
+    """A counting number draws the same words and digits every frame: each text is laid out once, and no more
+    texts are kept than the atlas's room for them."""
+    laid: list[str] = []
+
+    def counted(text: str, font):
+        laid.append(text)
+        return single_line(text, font)
+
+    monkeypatch.setattr(glyph_atlas, "single_line", counted)
+    monkeypatch.setattr(glyph_atlas, "LAID_OUT_KEPT", 3)
+    font, other = typography.font(90, True, "zh"), typography.font(100, True, "zh")
+    atlas = GlyphAtlas()
+    first = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "165万人", font, INK))
+    again = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "165万人", font, INK))
+    assert laid == ["165万人"] and np.array_equal(first, again)
+    _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "165万人", other, INK))
+    assert laid == ["165万人", "165万人"]  # another size is another layout
+    for text in ("1", "2", "3", "4"):
+        _draw(90, 1.0, lambda painter, text=text: atlas.draw_text(painter, QPointF(10, 120), text, font, INK))
+    assert atlas.layouts_kept == 3
+
+
+def test_texts_drawn_together_are_drawn_as_each_alone(typography: Typography) -> None:
+    big, small = typography.font(90, True, "zh"), typography.font(20, True, "zh")  # the atlas's and Qt's own
+    atlas = GlyphAtlas()
+    placed = [(QPointF(10, 120), "第8位", big), (QPointF(400, 120), "165万人", small), (QPointF(10, 300), "2025", big)]
+
+    def alone(painter: QPainter) -> None:
+        for at, text, font in placed:
+            atlas.draw_text(painter, at, text, font, INK)
+
+    together = _draw(90, 1.0, lambda painter: atlas.draw_texts(painter, placed, INK))
+    assert np.array_equal(together, _draw(90, 1.0, alone))
+    assert atlas.layouts_kept == 2  # the small text was Qt's to draw

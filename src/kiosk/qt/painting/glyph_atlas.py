@@ -25,9 +25,18 @@ QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images belo
 # at 4K 8 MB held about 210 glyphs, less than a visit's screens need, and a pillar, the outlook and the attract loop
 # made 70–130 of theirs again at every visit, in the frames that first drew them.
 ATLAS_BYTES = 8 * 1024 * 1024
+# Short texts drawn again and again (a key number's digits and words while it counts up) are laid out once: Qt's text
+# layout, its glyph runs and their positions cost more than copying the glyphs (about 0.45 ms of a number's 0.5 ms
+# paint at 4K, and a count-up paints four numbers a frame). The layouts of this many texts are kept.
+LAID_OUT_KEPT = 512
 _FontKey = tuple[str, str, int, int, float]
 _GlyphKey = tuple[_FontKey, int, int]  # the font at its device size, the glyph, the colour (ARGB)
 _Glyph = tuple[QImage, float, float]  # the coloured image and where its top left is from the glyph's origin
+# A text's glyphs as laid out: per glyph run its font, that font's key at a scale of one, and each glyph's index and
+# pen position from the layout's origin.
+_Run = tuple[QRawFont, _FontKey, tuple[tuple[int, float, float], ...]]
+_Laid = tuple[float, tuple[_Run, ...]]  # the first line's ascent and the runs
+Placed = tuple[QPointF, str, QFont]  # a text to draw, its baseline's start and its font
 
 
 def device_scale(painter: QPainter) -> float | None:
@@ -63,6 +72,7 @@ class GlyphAtlas:
         self._bytes = 0
         self._fonts: dict[_FontKey, QRawFont] = {}
         self._tables: dict[int, list[int]] = {}
+        self._laid: OrderedDict[tuple[str, str], _Laid] = OrderedDict()  # by text and font key
         self.made = 0  # glyph images made so far (tests, benchmarks)
 
     @property
@@ -74,46 +84,87 @@ class GlyphAtlas:
         """How many bytes of glyph images are kept at most, at the scale drawn at."""
         return int(self.limit_bytes * self._scale_room)
 
+    @property
+    def layouts_kept(self) -> int:
+        """How many short texts are kept laid out (:meth:`draw_texts`)."""
+        return len(self._laid)
+
     def __len__(self) -> int:
         return len(self._glyphs)
 
     def clear(self) -> None:
         self._glyphs.clear()
         self._fonts.clear()
+        self._laid.clear()
         self._bytes = 0
 
     # Drawing ------------------------------------------------------------------------------------------------------
+    @staticmethod
+    def draws(painter: QPainter, font: QFont) -> bool:
+        """Whether text in ``font`` is drawn from the atlas's images with ``painter`` (else Qt draws it)."""
+        scale = device_scale(painter)
+        return scale is not None and font.pixelSize() * scale >= QT_CACHED_BELOW
+
     def draw_layout(self, painter: QPainter, layout: QTextLayout, origin: QPointF, colour: QColor) -> None:
         """``layout.draw(painter, origin)`` in ``colour``: from glyph images where Qt would fill paths."""
-        scale = device_scale(painter)
-        if scale is None or layout.font().pixelSize() * scale < QT_CACHED_BELOW:
+        if not self.draws(painter, layout.font()):
             painter.setPen(colour)
             layout.draw(painter, origin)
             return
         device = painter.deviceTransform()
+        scale = device.m11()
         painter.save()
         painter.setWorldTransform(QTransform())  # the images go to whole device pixels
         try:
-            self._draw_runs(painter, layout.glyphRuns(), device, origin, scale, colour.rgba())
+            self._draw_runs(painter, laid_runs(layout.glyphRuns()), device, origin, scale, colour.rgba())
         finally:
             painter.restore()
 
     def draw_text(self, painter: QPainter, baseline_at: QPointF, text: str, font: QFont, colour: QColor) -> None:
         """``painter.drawText(baseline_at, text)`` in ``font`` and ``colour``."""
-        scale = device_scale(painter)
-        if scale is None or font.pixelSize() * scale < QT_CACHED_BELOW:
-            painter.setPen(colour)
-            painter.setFont(font)
-            painter.drawText(baseline_at, text)
+        self.draw_texts(painter, ((baseline_at, text, font),), colour)
+
+    def draw_texts(self, painter: QPainter, texts: Iterable[Placed], colour: QColor) -> None:
+        """Each of ``texts`` as ``painter.drawText(baseline_at, text)`` would draw it in its font, all in ``colour``;
+        each text is laid out once (the last :data:`LAID_OUT_KEPT` texts drawn are kept laid out)."""
+        ours: list[tuple[QPointF, _Laid]] = []
+        for baseline_at, text, font in texts:
+            if self.draws(painter, font):
+                ours.append((baseline_at, self._laid_out(text, font)))
+            else:
+                painter.setPen(colour)
+                painter.setFont(font)
+                painter.drawText(baseline_at, text)
+        if not ours:
             return
+        device = painter.deviceTransform()
+        scale = device.m11()
+        painter.save()
+        painter.setWorldTransform(QTransform())  # the images go to whole device pixels
+        try:
+            for baseline_at, (ascent, runs) in ours:
+                origin = QPointF(baseline_at.x(), baseline_at.y() - ascent)
+                self._draw_runs(painter, runs, device, origin, scale, colour.rgba())
+        finally:
+            painter.restore()
+
+    def _laid_out(self, text: str, font: QFont) -> _Laid:
+        key = (text, font.key())
+        laid = self._laid.get(key)
+        if laid is not None:
+            self._laid.move_to_end(key)
+            return laid
         layout = single_line(text, font)
-        ascent = layout.lineAt(0).ascent() if layout.lineCount() else 0.0
-        self.draw_layout(painter, layout, QPointF(baseline_at.x(), baseline_at.y() - ascent), colour)
+        laid = (layout.lineAt(0).ascent() if layout.lineCount() else 0.0, laid_runs(layout.glyphRuns()))
+        self._laid[key] = laid
+        while len(self._laid) > LAID_OUT_KEPT:
+            self._laid.popitem(last=False)
+        return laid
 
     def _draw_runs(
         self,
         painter: QPainter,
-        runs: Iterable[QGlyphRun],
+        runs: Iterable[_Run],
         device: QTransform,
         origin: QPointF,
         scale: float,
@@ -121,19 +172,20 @@ class GlyphAtlas:
     ) -> None:
         dx, dy = device.dx() + origin.x() * scale, device.dy() + origin.y() * scale
         draw = painter.drawImage
-        for run in runs:
-            glyph = self._maker(run.rawFont(), scale, rgba)
-            for index, at in zip(run.glyphIndexes(), run.positions(), strict=True):
+        for raw, font_key, glyphs in runs:
+            glyph = self._maker(raw, font_key, scale, rgba)
+            for index, x, y in glyphs:
                 image, left, top = glyph(index)
                 if not image.isNull():
-                    draw(QPoint(round(dx + at.x() * scale + left), round(dy + at.y() * scale + top)), image)
+                    draw(QPoint(round(dx + x * scale + left), round(dy + y * scale + top)), image)
 
     # Making glyph images -------------------------------------------------------------------------------------------
-    def _maker(self, raw: QRawFont, scale: float, rgba: int) -> Callable[[int], _Glyph]:
-        """The glyph images of ``raw`` drawn at ``scale`` in ``rgba``, by glyph index (made on first use)."""
+    def _maker(self, raw: QRawFont, base: _FontKey, scale: float, rgba: int) -> Callable[[int], _Glyph]:
+        """The glyph images of ``raw`` (its key ``base``) drawn at ``scale`` in ``rgba``, by glyph index (made on
+        first use)."""
         self._scale_room = max(self._scale_room, scale * scale)
-        size = round(raw.pixelSize() * scale, 2)
-        font_key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value), size)
+        size = round(base[4] * scale, 2)
+        font_key = (*base[:4], size)
         sized = self._fonts.get(font_key)
         if sized is None:
             sized = QRawFont(raw)
@@ -178,3 +230,14 @@ class GlyphAtlas:
             table = [qRgba(red, green, blue, opacity * i // 255) for i in range(256)]
             self._tables[rgba] = table
         return table
+
+
+def laid_runs(runs: Iterable[QGlyphRun]) -> tuple[_Run, ...]:
+    """Glyph runs as plain values: each run's font, its key and its glyphs' indexes and positions."""
+    laid: list[_Run] = []
+    for run in runs:
+        raw = run.rawFont()
+        key = (raw.familyName(), raw.styleName(), raw.weight(), int(raw.style().value), raw.pixelSize())
+        glyphs = tuple((index, at.x(), at.y()) for index, at in zip(run.glyphIndexes(), run.positions(), strict=True))
+        laid.append((raw, key, glyphs))
+    return tuple(laid)

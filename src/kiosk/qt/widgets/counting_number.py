@@ -11,7 +11,7 @@ A row of numbers shares one size: :func:`row_px` is the largest size at which ev
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF
@@ -25,10 +25,12 @@ from kiosk.exhibit.motion import CountUp, count_up_for, count_up_text, linear
 from kiosk.qt.foundations.item import Item
 from kiosk.qt.foundations.ticker import Ticker
 from kiosk.qt.foundations.typography import Typography
+from kiosk.qt.painting.glyph_atlas import Placed
 
 # The figure proper: an optional sign, digits with their separators, and a "+N" (1+N); the rest are its words.
 _FIGURE = re.compile(r"[+−-]?\d[\d.,]*(?:\+[A-Z])?")
 AFFIX_RATIO = 0.4  # the words beside a figure, as a share of its size (then set on the scale's nearest step)
+ADVANCES_KEPT = 256  # how many pieces' widths one number keeps (its characters, its words)
 
 
 def stackable(text: str) -> bool:
@@ -60,9 +62,27 @@ class _Fonts:
         self.affix: QFont = typography.font(affix_px, True, language)
         self.figure_metrics = QFontMetricsF(self.figure)
         self.affix_metrics = QFontMetricsF(self.affix)
+        self._advances: dict[tuple[str, bool], float] = {}
 
     def advance(self, piece: str, figure: bool) -> float:
-        return (self.figure_metrics if figure else self.affix_metrics).horizontalAdvance(piece)
+        found = self._advances.get((piece, figure))
+        if found is None:
+            found = (self.figure_metrics if figure else self.affix_metrics).horizontalAdvance(piece)
+            if len(self._advances) < ADVANCES_KEPT:
+                self._advances[(piece, figure)] = found
+        return found
+
+    def by_character(self, figures: Iterable[str]) -> bool:
+        """Whether ``figures`` set a character at a time land where Qt sets them whole: each one's every beginning
+        is as wide as its characters (no pair of them kerned). Tabular digits are; a count-up then draws its
+        figure from characters laid out once instead of laying out a new text every frame."""
+        for piece in figures:
+            width = 0.0
+            for end, character in enumerate(piece, 1):
+                width += self.advance(character, True)
+                if abs(self.figure_metrics.horizontalAdvance(piece[:end]) - width) > 1e-3:
+                    return False
+        return True
 
     def width(self, text: str, stacked: bool = False) -> float:
         """How wide ``text`` is set on one line, or (``stacked``) with its closing words on a line below."""
@@ -226,7 +246,9 @@ class CountingNumber(Item):
         # What it shows while counting may be wider than where it ends (第50位 → 第8位): the item covers it all.
         start = count_up_text(number, language, 0.0, self._count_up)
         self._paint_width = max(self._width, self._x + self._fonts.width(start, self._stacked))
+        self._by_character = self._fonts.by_character(p for t in (start, self._final) for p, f in runs(t) if f)
         self._text = self._final
+        self._pieces = runs(self._final)
 
     @property
     def text(self) -> str:
@@ -278,22 +300,28 @@ class CountingNumber(Item):
         text = count_up_text(self.number, self._language, progress * self._count_up.duration_s, self._count_up)
         if text != self._text:
             self._text = text
+            self._pieces = runs(text)
             self.update()
 
     def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self._paint_width, self._height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        fonts, baseline = self._fonts, self._baseline
         x = self._x
-        fonts = self._fonts
+        placed: list[Placed] = []
+        pieces = self._pieces
         glyphs = self._typography.glyphs
-        pieces = runs(self._text)
+        by_character = self._by_character and glyphs.draws(painter, fonts.figure)  # Qt's own lays out its text
         for index, (piece, figure) in enumerate(pieces):
-            font = fonts.figure if figure else fonts.affix
             if self._stacked and index == len(pieces) - 1 and not figure:  # the closing words, under the figure
-                glyphs.draw_text(
-                    painter, QPointF(self._x, self._baseline + fonts.words_line), piece.strip(), font, self._colour
-                )
+                placed.append((QPointF(self._x, baseline + fonts.words_line), piece.strip(), fonts.affix))
                 break
-            glyphs.draw_text(painter, QPointF(x, self._baseline), piece, font, self._colour)
+            if figure and by_character:
+                for character in piece:
+                    placed.append((QPointF(x, baseline), character, fonts.figure))
+                    x += fonts.advance(character, True)
+                continue
+            placed.append((QPointF(x, baseline), piece, fonts.figure if figure else fonts.affix))
             x += fonts.advance(piece, figure)
+        glyphs.draw_texts(painter, placed, self._colour)
