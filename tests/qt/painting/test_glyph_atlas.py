@@ -180,3 +180,21 @@ def test_texts_drawn_together_are_drawn_as_each_alone(typography: Typography) ->
     together = _draw(90, 1.0, lambda painter: atlas.draw_texts(painter, placed, INK))
     assert np.array_equal(together, _draw(90, 1.0, alone))
     assert atlas.layouts_kept == 2  # the small text was Qt's to draw
+
+
+def test_a_kept_text_whose_glyphs_were_let_go_of_finds_them_again(typography: Typography) -> None:
+    """A text kept with its glyph images draws from them while the atlas still holds them all; once the atlas let one
+    go (it was full), the text's glyphs are found, and made, again: it draws the same, and the atlas stays in its
+    room."""
+    font = typography.font(90, True, "zh")
+    whole = GlyphAtlas()
+    _draw(90, 1.0, lambda painter: whole.draw_text(painter, QPointF(10, 120), "第8位", font, INK))
+    atlas = GlyphAtlas(limit_bytes=whole.bytes + 1)  # room for that text's glyphs and hardly more
+    first = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "第8位", font, INK))
+    made = atlas.made
+    again = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "第8位", font, INK))
+    assert atlas.made == made and np.array_equal(first, again)  # kept: nothing made again
+    _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "广州科技", font, INK))
+    assert atlas.bytes <= atlas.room_bytes
+    after = _draw(90, 1.0, lambda painter: atlas.draw_text(painter, QPointF(10, 120), "第8位", font, INK))
+    assert atlas.made > made + 4 and np.array_equal(first, after)  # the other text's four glyphs, and these again

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QGlyphRun, QImage, QPainter, QRawFont, QTextLayout, QTransform, qRgba
 
 QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images below this size (QT_MAX_CACHED_GLYPH_SIZE)
@@ -25,9 +25,10 @@ QT_CACHED_BELOW = 64.0  # device px: Qt's raster engine caches glyph images belo
 # at 4K 8 MB held about 210 glyphs, less than a visit's screens need, and a pillar, the outlook and the attract loop
 # made 70–130 of theirs again at every visit, in the frames that first drew them.
 ATLAS_BYTES = 8 * 1024 * 1024
-# Short texts drawn again and again (a key number's digits and words while it counts up) are laid out once: Qt's text
-# layout, its glyph runs and their positions cost more than copying the glyphs (about 0.45 ms of a number's 0.5 ms
-# paint at 4K, and a count-up paints four numbers a frame). The layouts of this many texts are kept.
+# Short texts drawn again and again (a key number's digits and words while it counts up) are laid out once, and their
+# glyph images found once for each scale and colour: Qt's text layout, its glyph runs and their positions cost more
+# than copying the glyphs (about 0.45 ms of a number's 0.5 ms paint at 4K, and a count-up paints four numbers a
+# frame), and so did finding each glyph's image again. This many texts are kept so.
 LAID_OUT_KEPT = 512
 _FontKey = tuple[str, str, int, int, float]
 _GlyphKey = tuple[_FontKey, int, int]  # the font at its device size, the glyph, the colour (ARGB)
@@ -35,7 +36,10 @@ _Glyph = tuple[QImage, float, float]  # the coloured image and where its top lef
 # A text's glyphs as laid out: per glyph run its font, that font's key at a scale of one, and each glyph's index and
 # pen position from the layout's origin.
 _Run = tuple[QRawFont, _FontKey, tuple[tuple[int, float, float], ...]]
-_Laid = tuple[float, tuple[_Run, ...]]  # the first line's ascent and the runs
+_Blit = tuple[QImage, float, float]  # a glyph's image and where its top left is from the text's origin, device px
+_Found = tuple[tuple[_GlyphKey, ...], tuple[_Blit, ...]]  # a text's glyph images at a scale and colour, and their keys
+# A short text kept (by text, font key, scale and colour): its first line's ascent, its runs and its glyph images.
+_Kept = tuple[float, tuple[_Run, ...], _Found]
 Placed = tuple[QPointF, str, QFont]  # a text to draw, its baseline's start and its font
 
 
@@ -72,7 +76,7 @@ class GlyphAtlas:
         self._bytes = 0
         self._fonts: dict[_FontKey, QRawFont] = {}
         self._tables: dict[int, list[int]] = {}
-        self._laid: OrderedDict[tuple[str, str], _Laid] = OrderedDict()  # by text and font key
+        self._laid: OrderedDict[tuple[str, str, float, int], _Kept] = OrderedDict()
         self.made = 0  # glyph images made so far (tests, benchmarks)
 
     @property
@@ -102,8 +106,7 @@ class GlyphAtlas:
     @staticmethod
     def draws(painter: QPainter, font: QFont) -> bool:
         """Whether text in ``font`` is drawn from the atlas's images with ``painter`` (else Qt draws it)."""
-        scale = device_scale(painter)
-        return scale is not None and font.pixelSize() * scale >= QT_CACHED_BELOW
+        return _ours(device_scale(painter), font)
 
     def draw_layout(self, painter: QPainter, layout: QTextLayout, origin: QPointF, colour: QColor) -> None:
         """``layout.draw(painter, origin)`` in ``colour``: from glyph images where Qt would fill paths."""
@@ -113,10 +116,11 @@ class GlyphAtlas:
             return
         device = painter.deviceTransform()
         scale = device.m11()
+        _keys, blits = self._find(laid_runs(layout.glyphRuns()), scale, colour.rgba())
         painter.save()
         painter.setWorldTransform(QTransform())  # the images go to whole device pixels
         try:
-            self._draw_runs(painter, laid_runs(layout.glyphRuns()), device, origin, scale, colour.rgba())
+            _blit(painter, blits, device.dx() + origin.x() * scale, device.dy() + origin.y() * scale)
         finally:
             painter.restore()
 
@@ -126,63 +130,78 @@ class GlyphAtlas:
 
     def draw_texts(self, painter: QPainter, texts: Iterable[Placed], colour: QColor) -> None:
         """Each of ``texts`` as ``painter.drawText(baseline_at, text)`` would draw it in its font, all in ``colour``;
-        each text is laid out once (the last :data:`LAID_OUT_KEPT` texts drawn are kept laid out)."""
-        ours: list[tuple[QPointF, _Laid]] = []
+        each text is laid out, and its glyph images found, once (the last :data:`LAID_OUT_KEPT` texts drawn are kept
+        so)."""
+        scale = device_scale(painter)
+        rgba = colour.rgba()
+        font_keys: dict[int, str] = {}  # the fonts of this call, alive while it lasts
+        ours: list[tuple[QPointF, float, tuple[_Blit, ...]]] = []
         for baseline_at, text, font in texts:
-            if self.draws(painter, font):
-                ours.append((baseline_at, self._laid_out(text, font)))
-            else:
+            if scale is None or not _ours(scale, font):
                 painter.setPen(colour)
                 painter.setFont(font)
                 painter.drawText(baseline_at, text)
-        if not ours:
+                continue
+            font_key = font_keys.get(id(font))
+            if font_key is None:
+                font_key = font_keys[id(font)] = font.key()
+            ascent, _runs, (_keys, blits) = self._kept(text, font, font_key, scale, rgba)
+            ours.append((baseline_at, ascent, blits))
+        if not ours or scale is None:
             return
         device = painter.deviceTransform()
-        scale = device.m11()
+        left, top = device.dx(), device.dy()
         painter.save()
         painter.setWorldTransform(QTransform())  # the images go to whole device pixels
         try:
-            for baseline_at, (ascent, runs) in ours:
-                origin = QPointF(baseline_at.x(), baseline_at.y() - ascent)
-                self._draw_runs(painter, runs, device, origin, scale, colour.rgba())
+            for baseline_at, ascent, blits in ours:
+                _blit(painter, blits, left + baseline_at.x() * scale, top + (baseline_at.y() - ascent) * scale)
         finally:
             painter.restore()
 
-    def _laid_out(self, text: str, font: QFont) -> _Laid:
-        key = (text, font.key())
-        laid = self._laid.get(key)
-        if laid is not None:
+    def _kept(self, text: str, font: QFont, font_key: str, scale: float, rgba: int) -> _Kept:
+        """``text`` in ``font`` laid out and its glyph images at ``scale`` in ``rgba``, from the texts kept while
+        all its images are still in the atlas."""
+        key = (text, font_key, scale, rgba)
+        kept = self._laid.get(key)
+        if kept is not None:
+            touch = self._glyphs.move_to_end
+            try:
+                for glyph_key in kept[2][0]:
+                    touch(glyph_key)  # drawn now: the last the atlas lets go of
+            except KeyError:  # one of them was let go of: found again, and made again if need be
+                kept = (kept[0], kept[1], self._find(kept[1], scale, rgba))
+                self._laid[key] = kept
             self._laid.move_to_end(key)
-            return laid
+            return kept
         layout = single_line(text, font)
-        laid = (layout.lineAt(0).ascent() if layout.lineCount() else 0.0, laid_runs(layout.glyphRuns()))
-        self._laid[key] = laid
+        runs = laid_runs(layout.glyphRuns())
+        kept = (layout.lineAt(0).ascent() if layout.lineCount() else 0.0, runs, self._find(runs, scale, rgba))
+        self._laid[key] = kept
         while len(self._laid) > LAID_OUT_KEPT:
             self._laid.popitem(last=False)
-        return laid
+        return kept
 
-    def _draw_runs(
-        self,
-        painter: QPainter,
-        runs: Iterable[_Run],
-        device: QTransform,
-        origin: QPointF,
-        scale: float,
-        rgba: int,
-    ) -> None:
-        dx, dy = device.dx() + origin.x() * scale, device.dy() + origin.y() * scale
-        draw = painter.drawImage
-        for raw, font_key, glyphs in runs:
-            glyph = self._maker(raw, font_key, scale, rgba)
+    def _find(self, runs: Iterable[_Run], scale: float, rgba: int) -> _Found:
+        """The glyph images of ``runs`` at ``scale`` in ``rgba`` (made when the atlas has not got them) and where
+        each goes from the runs' origin, in device pixels; and their keys in the atlas."""
+        keys: list[_GlyphKey] = []
+        blits: list[_Blit] = []
+        for raw, base, glyphs in runs:
+            font_key, glyph = self._maker(raw, base, scale, rgba)
             for index, x, y in glyphs:
                 image, left, top = glyph(index)
                 if not image.isNull():
-                    draw(QPoint(round(dx + x * scale + left), round(dy + y * scale + top)), image)
+                    keys.append((font_key, index, rgba))
+                    blits.append((image, x * scale + left, y * scale + top))
+        return tuple(keys), tuple(blits)
 
     # Making glyph images -------------------------------------------------------------------------------------------
-    def _maker(self, raw: QRawFont, base: _FontKey, scale: float, rgba: int) -> Callable[[int], _Glyph]:
-        """The glyph images of ``raw`` (its key ``base``) drawn at ``scale`` in ``rgba``, by glyph index (made on
-        first use)."""
+    def _maker(
+        self, raw: QRawFont, base: _FontKey, scale: float, rgba: int
+    ) -> tuple[_FontKey, Callable[[int], _Glyph]]:
+        """The key of ``raw`` (its key ``base``) at ``scale``, and its glyph images drawn at that scale in ``rgba``
+        by glyph index (made on first use)."""
         self._scale_room = max(self._scale_room, scale * scale)
         size = round(base[4] * scale, 2)
         font_key = (*base[:4], size)
@@ -208,7 +227,7 @@ class GlyphAtlas:
                 self._bytes -= old.sizeInBytes()
             return made
 
-        return glyph
+        return font_key, glyph
 
     def _make(self, font: QRawFont, index: int, rgba: int) -> _Glyph:
         alpha = font.alphaMapForGlyph(index, QRawFont.AntialiasingType.PixelAntialiasing)
@@ -230,6 +249,18 @@ class GlyphAtlas:
             table = [qRgba(red, green, blue, opacity * i // 255) for i in range(256)]
             self._tables[rgba] = table
         return table
+
+
+def _ours(scale: float | None, font: QFont) -> bool:
+    """Whether text in ``font`` drawn at ``scale`` (None: turned or mirrored) is drawn from the atlas's images."""
+    return scale is not None and font.pixelSize() * scale >= QT_CACHED_BELOW
+
+
+def _blit(painter: QPainter, blits: Iterable[_Blit], left: float, top: float) -> None:
+    """Each glyph image of ``blits`` at whole device pixels from (``left``, ``top``), with no world transform."""
+    draw = painter.drawImage  # at (x, y), not at a QPoint: a third less of the call's cost
+    for image, x, y in blits:
+        draw(round(left + x), round(top + y), image)
 
 
 def laid_runs(runs: Iterable[QGlyphRun]) -> tuple[_Run, ...]:
