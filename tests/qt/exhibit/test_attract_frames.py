@@ -54,7 +54,8 @@ def frames(harness: Harness, start_s: float, end_s: float) -> Iterator[tuple[flo
 @pytest.fixture
 def settled(harness: Harness, qtbot) -> Harness:
     """The harness once the stage's own repaints after it was shown (on real time) are over."""
-    qtbot.wait(1700)
+    qtbot.waitUntil(lambda: not harness.stage.repaints_after_show, timeout=5000)
+    QCoreApplication.processEvents()
     return harness
 
 

@@ -108,6 +108,7 @@ class Stage(QGraphicsView):
         self.repaints_now = 0  # frames painted and flushed to the window system at once (a tap's first frame)
         self.last_repaint_end_s = 0.0
         self.painted_px = 0  # device pixels painted so far (each paint's exposed rectangles): what a frame draws
+        self._repaints_after_show = 0
 
     def setupViewport(self, widget: QWidget) -> None:
         """Every viewport (raster, or OpenGL when chosen) paints all it is asked to itself: the view fills the ground
@@ -269,9 +270,17 @@ class Stage(QGraphicsView):
         # A compositor may size the window after the first frame (full screen under cage): paint it all again
         # once it has settled, or only the parts that animate would ever reach the screen.
         for delay_ms in (0, 300, 1500):
+            self._repaints_after_show += 1
             QTimer.singleShot(delay_ms, self.viewport(), self._repaint_all)
 
+    @property
+    def repaints_after_show(self) -> int:
+        """How many of the whole-screen repaints after the window was shown are still to come (tests that count
+        what a change repaints wait for them)."""
+        return self._repaints_after_show
+
     def _repaint_all(self) -> None:
+        self._repaints_after_show -= 1
         self.viewport().update()
 
     def _fit(self) -> None:
