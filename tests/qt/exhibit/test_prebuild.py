@@ -11,13 +11,14 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from kiosk.content.line_breaks import LineBreaker
-from kiosk.exhibit.navigation import OutlookPage, PillarPage, StoryDetail
+from kiosk.exhibit.navigation import Attract, Home, OutlookPage, PillarPage, StoryDetail
 from kiosk.paths import default_assets_dir
 from kiosk.qt.app import build
 from kiosk.qt.exhibit import screen_switcher
 from kiosk.qt.exhibit.charts import import_charts
 from kiosk.qt.exhibit.prebuild import PICTURED_AHEAD, SLICE_S, Prebuilder, same_context
 from kiosk.qt.exhibit.screen_switcher import MOTION_FRAME_S
+from kiosk.qt.exhibit.screens.attract import AttractPage
 from kiosk.qt.exhibit.screens.pillar import PillarPageView
 from kiosk.qt.exhibit.screens.story_art import SceneArt
 from kiosk.qt.exhibit.screens.take_home import qr_modules
@@ -27,10 +28,12 @@ from kiosk.qt.foundations.text_style import TextStyle
 from kiosk.qt.foundations.transition import PREPARE_STEP_BYTES, PictureBuffers
 from kiosk.qt.foundations.typography import Typography
 from kiosk.qt.widgets.text_block import fit_text
+from kiosk.settings.model import ExhibitSettings
 
 from ..exhibit_fixtures import Harness, Pointer, shipped_content
 
 pytestmark = pytest.mark.gui
+BEHAVIOUR = ExhibitSettings()
 
 
 def idle(harness: Harness, limit_s: float = 10.0) -> Prebuilder:
@@ -212,6 +215,44 @@ def test_a_touch_stops_the_idle_work_until_it_is_quiet_again(harness: Harness, p
     assert prebuild.built()
     harness.controller.stop_timers()
     assert not prebuild.working and prebuild.built() == []
+
+
+def into_warning(harness: Harness, pointer: Pointer) -> None:
+    """Home, a touch on an empty spot, then nobody until the countdown before the attract loop shows."""
+    at_home(harness)
+    pointer.tap(QPointF(12, 540))  # the left margin: nothing to tap there
+    loop = harness.controller.idle_loop
+    harness.clock.advance(loop.tracker.timeout_s - BEHAVIOUR.idle_warning_s)
+    harness.controller.check_idle()
+    assert loop.warning_shown
+
+
+def test_the_attract_loop_is_built_ahead_while_the_countdown_before_it_runs_and_only_then(
+    harness: Harness, pointer: Pointer
+) -> None:
+    at_home(harness)
+    prebuild = idle(harness)
+    assert Attract() not in prebuild.built()  # on a visitor's screen it would hold its first scene all the time
+    into_warning(harness, pointer)
+    prebuild = idle(harness)
+    assert prebuild.built()[0] == Attract()
+    taken = prebuild.taken
+    harness.clock.advance(BEHAVIOUR.idle_warning_s)
+    harness.controller.check_idle()  # nobody came back: the fade to the loop shows the page built ahead
+    assert harness.screen == Attract() and isinstance(harness.controller.page, AttractPage)
+    assert prebuild.taken == taken + 1
+    harness.controller.stop_timers()
+
+
+def test_a_touch_on_the_countdown_lets_the_attract_loop_built_ahead_go(harness: Harness, pointer: Pointer) -> None:
+    into_warning(harness, pointer)
+    prebuild = idle(harness)
+    assert Attract() in prebuild.built()
+    pointer.tap(QPointF(12, 540))  # more time: the visitor is still there
+    assert not harness.controller.idle_loop.warning_shown
+    prebuild = idle(harness)
+    assert Attract() not in prebuild.built() and harness.screen == Home()
+    harness.controller.stop_timers()
 
 
 def test_no_idle_work_while_a_transition_runs(harness: Harness) -> None:

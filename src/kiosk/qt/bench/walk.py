@@ -163,6 +163,30 @@ class Walk:
         for _ in range(round(seconds / FRAME_S)):
             self.figures.add(step, "attract frames", self.frame())
 
+    def wait_out(self, step: str) -> None:
+        """The visitor touches an empty spot and leaves: nobody touches for the idle time, the countdown before
+        the attract loop shows (the idle work goes on meanwhile: it builds the loop's page ahead), then the fade to
+        the loop. The countdown's frames and the fade's are the step's."""
+        stage, loop = self.exhibit.stage, self.exhibit.controller.idle_loop
+        spot = QPointF(stage.width() * 0.006, stage.height() / 2)  # the left margin: nothing to tap there
+        self.mouse(QEvent.Type.MouseButtonPress, spot)
+        self.mouse(QEvent.Type.MouseButtonRelease, spot)
+        self.idle(step)
+        while loop.attract_page is None:
+            due = loop.tracker.next_change_in()
+            if due is None:  # nothing counts down (the attract loop is there already)
+                self.exhibit.controller.go_idle()
+                break
+            if loop.warning_shown:
+                due = min(due, loop.tracker.next_countdown_change_in() or due)
+            self.clock.advance(due + 0.001)
+            self.exhibit.controller.check_idle()
+            self.flush()
+            self.follow(step)
+            if loop.warning_shown:
+                self.idle(step)
+        self.follow(step)
+
     # The walk ------------------------------------------------------------------------------------------------------
     def run(self, rounds: int, attract_s: float) -> Figures:
         nav = self.exhibit.controller
@@ -185,6 +209,5 @@ class Walk:
             self.tap("back", nav.back)
             self.tap("outlook", nav.open_outlook)
             self.tap("home", nav.home)
-            nav.go_idle()
-            self.follow("to attract")
+            self.wait_out("to attract")
         return self.figures

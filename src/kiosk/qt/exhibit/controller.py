@@ -124,10 +124,17 @@ class ExhibitController(QObject):
         self.access.subscribe(self._on_access_changed)
         scene = stage.scene()
         self.switcher = ScreenSwitcher(
-            stage, self._ticker, self.context, settings.attract_slide_s, likely=self._navigator.likely_next
+            stage, self._ticker, self.context, settings.attract_slide_s, likely=self._likely_next
         )
         self.idle_loop = IdleLoop(
-            scene, settings, clock, self.context, self.switcher.delete, on_expired=self._idle_expired, parent=self
+            scene,
+            settings,
+            clock,
+            self.context,
+            self.switcher.delete,
+            on_expired=self._idle_expired,
+            parent=self,
+            on_warning=self.switcher.prebuild.settle_later,  # plan again: the attract loop is likely now
         )
         self._gestures = GestureFilter(stage.viewport(), GestureConfig(), map_point=stage.to_logical)
         self._gestures.activity.connect(self.on_activity)  # first: it decides whether the touch may do more
@@ -354,6 +361,14 @@ class ExhibitController(QObject):
             return
         for child in item.childItems():
             self._watch_carousels(child)
+
+    def _likely_next(self) -> tuple[Screen, ...]:
+        """What the idle work builds ahead: the navigator's likely next screens, and first of all the attract loop
+        while the countdown before it is on (nobody has touched for a while). Only then: built on every screen, its
+        page would hold its first scene all the time (tens of megabytes at 4K); built at the change, the fade to it
+        builds it in its first frames."""
+        soon: tuple[Screen, ...] = (Attract(),) if self.idle_loop.warning_shown else ()
+        return soon + self._navigator.likely_next()
 
     def _idle_expired(self) -> None:
         if self._navigator.go_idle() is None and not isinstance(self.switcher.page, AttractPage):

@@ -27,8 +27,8 @@ ATTRACT_STILL_TICK_MS = 250  # with reduced motion only the invitation breathes,
 class IdleLoop(QObject):
     """Idle warning and reset for a visitor's screen; the attract loop's progress when nobody is there.
 
-    ``on_expired`` is called when the idle time is up (the controller then goes back to the attract loop);
-    ``delete`` takes an item off the scene with its animations.
+    ``on_expired`` is called when the idle time is up (the controller then goes back to the attract loop),
+    ``on_warning`` when the countdown before it appears; ``delete`` takes an item off the scene with its animations.
     """
 
     def __init__(
@@ -40,6 +40,7 @@ class IdleLoop(QObject):
         delete: Callable[[QGraphicsObject], None],
         on_expired: Callable[[], None],
         parent: QObject,
+        on_warning: Callable[[], None] = lambda: None,
     ):
         super().__init__(parent)
         self._scene = scene
@@ -48,6 +49,7 @@ class IdleLoop(QObject):
         self._context = context
         self._delete = delete
         self._on_expired = on_expired
+        self._on_warning = on_warning
         self.tracker = IdleTracker(settings.idle_timeout_s, settings.idle_warning_s, clock)
         self.tracker.suspend()
         self.overlay: IdleOverlay | None = None
@@ -137,10 +139,16 @@ class IdleLoop(QObject):
             if self.overlay is None:
                 self.overlay = IdleOverlay(self._context(), int(round(self._settings.idle_warning_s)))
                 self._scene.addItem(self.overlay)
+                self._on_warning()
             self.overlay.set_seconds(self.tracker.warning_countdown())
         else:
             self.hide_warning()
         self.schedule()
+
+    @property
+    def warning_shown(self) -> bool:
+        """The countdown before the attract loop is on screen."""
+        return self.overlay is not None
 
     def hide_warning(self) -> None:
         if self.overlay is not None:

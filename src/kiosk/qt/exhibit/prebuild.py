@@ -1,12 +1,13 @@
 """Screens built before the tap: in idle time, the pages and story sheets a visitor is likely to open next.
 
-After a screen has settled, :class:`Prebuilder` builds the navigator's likely next screens (Home from the attract
-loop, the pillars from Home, a pillar's first stories…) one after another, in slices of at most ``SLICE_S`` run by a
-zero timer: a slice stops at the first item made after its time is up (:class:`~kiosk.qt.foundations.item.
-SlicedBuild`), so the event loop gets its turn every few milliseconds and a touch is handled at once. A touch holds
-the slicing until the exhibit is quiet again; a running transition stops it too. While a page's own motion runs (its
-count-ups, a carousel's glide) the building goes on beside it, one slice a frame at most, in what is left of the
-frame's budget (``beside_motion()``); the slow pictures and the tidying up wait until nothing moves.
+After a screen has settled, :class:`Prebuilder` builds the likely next screens (Home from the attract loop, the
+pillars from Home, a pillar's first stories…, and the attract loop while the countdown before it runs) one after
+another, in slices of at most ``SLICE_S`` run by a zero timer: a slice stops at the first item made after its time
+is up (:class:`~kiosk.qt.foundations.item.SlicedBuild`), so the event loop gets its turn every few milliseconds and
+a touch is handled at once. A touch holds the slicing until the exhibit is quiet again; a running transition stops
+it too. While a page's own motion runs (its count-ups, a carousel's glide) the building goes on beside it, one slice
+a frame at most, in what is left of the frame's budget (``beside_motion()``); the slow pictures and the tidying
+up wait until nothing moves.
 
 At the tap, the switcher takes a prebuilt screen when it was built for the very same context (the same content
 object, the same look and language, the same accessibility choices and actions); a build still under way for it is
@@ -26,7 +27,7 @@ from functools import partial
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
-from kiosk.exhibit.navigation import Attract, Screen
+from kiosk.exhibit.navigation import Screen
 from kiosk.qt.exhibit.screens.base import PageContext
 from kiosk.qt.foundations.item import SlicedBuild, descendants
 from kiosk.qt.foundations.timers import named_timer
@@ -167,7 +168,7 @@ class Prebuilder(QObject):
         if not self.enabled:
             return
         ctx = self._context()
-        wanted = [s for s in self._likely() if not isinstance(s, Attract)][:MAX_KEPT]
+        wanted = list(self._likely())[:MAX_KEPT]
         kept: list[_Entry] = []
         for entry in self._entries:
             if entry.screen in wanted and same_context(entry.ctx, ctx):
